@@ -1,0 +1,106 @@
+/*
+ * cache.h: the memcached layer (libmemcached). One struct cache per worker. The cache is never
+ * the truth (DESIGN §1): every failure, timeout or unreachable server is a miss for reads and
+ * a silent no-op for writes, logged at most once per CACHE_WARN_INTERVAL seconds, so callers
+ * never handle cache errors. A dead memcached (refused, no socket) costs microseconds per call;
+ * a hung one (accepts, never answers) costs one cache.timeout_ms, after which every call misses
+ * at once for 2 s (all servers of the handle), then one call tries again.
+ *
+ * Keys are logical keys: the layer prepends cache.prefix. Any byte string is a valid key: a
+ * key with bytes outside [!-~] (space, control characters, UTF-8), a key starting with '#', or
+ * one that would exceed memcached's 250 bytes is replaced by '#' + SHA-256 hex of it, so keys
+ * can carry user input without protocol injection. An empty key is always a miss / no-op.
+ * Logical keys starting with "ns:" are reserved for namespace counters.
+ *
+ * Every function accepts a NULL handle and behaves as for a disabled cache.
+ *
+ * Invalidation is by versioned namespaces: read through cache_ns_key(c, a, "catalog", key),
+ * and after a write to the truth call cache_ns_bump(c, "catalog"); old entries are never
+ * enumerated, they just stop being read and expire.
+ */
+#ifndef WM_CACHE_CACHE_H
+#define WM_CACHE_CACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+
+struct arena;
+struct config;
+struct cache;
+
+/* Seconds between two warnings about a failing cache (the ones between are counted). */
+#define CACHE_WARN_INTERVAL 10
+
+/* Longest TTL: memcached reads larger values as absolute Unix times, so TTLs are clamped. */
+#define CACHE_TTL_MAX (30 * 24 * 3600)
+
+/*
+ * Create the worker's handle from cfg: cache.servers (a libmemcached configuration string such
+ * as `--SOCKET="/run/mc.sock"` or `--SERVER=127.0.0.1:11211`; empty disables the cache, so every
+ * get misses), cache.prefix (at most 64 bytes in [!-~]) and cache.timeout_ms (connect and poll
+ * timeout, which overrides any timeout in the string). Does not connect. Returns WM_OK, or
+ * WM_EINVAL for an invalid string or prefix (the reason is logged); *out is NULL then. Heap
+ * object for the process lifetime; release with cache_close().
+ */
+int cache_open(struct cache **out, const struct config *cfg);
+
+/* Free the handle and its connections. NULL is a no-op. */
+void cache_close(struct cache *c);
+
+/* False when cache.servers is empty (every call is then a miss or a no-op). */
+bool cache_enabled(const struct cache *c);
+
+/*
+ * Look key up. On a hit stores the value in *val (an arena copy, NUL-terminated for
+ * convenience, valid until the arena is reset) and returns true; on a miss or any error returns
+ * false and sets *val to {NULL, 0}.
+ */
+bool cache_get(struct cache *c, struct arena *a, struct str key, struct str *val);
+
+/* Store len bytes at val under key for ttl seconds (0 = no expiry; clamped to CACHE_TTL_MAX).
+ * Best effort: failures are only logged (rate-limited). */
+void cache_set(struct cache *c, struct str key, const void *val, size_t len, unsigned ttl);
+
+/* Store only if key is absent (for "once" markers and short locks). True when this call stored
+ * it; false when the key exists or on any error, so a caller that must act once has to decide
+ * what a down cache means (cache_status()). */
+bool cache_add(struct cache *c, struct str key, const void *val, size_t len, unsigned ttl);
+
+/* Remove key. Best effort. */
+void cache_del(struct cache *c, struct str key);
+
+/*
+ * Add delta to the decimal counter at key; when the key is absent create it with the value
+ * initial (delta not added) and expiry ttl, e.g. a rate limit: cache_incr(c, k, 1, 1, 60, &n).
+ * The ttl of an existing counter is not extended (fixed windows). True with *out set to the new
+ * value; false on any error (*out = 0): callers of rate limits treat that as "not limited".
+ */
+bool cache_incr(struct cache *c, struct str key, uint64_t delta, uint64_t initial, unsigned ttl,
+                uint64_t *out);
+
+/*
+ * The current version of namespace ns (a short code constant such as "catalog"), kept in the
+ * counter key "ns:<ns>". A missing counter is created with the current time in microseconds,
+ * so a counter evicted or lost in a restart never comes back with a version already used.
+ * Returns 0 when the version cannot be read (cache disabled or down).
+ */
+uint64_t cache_ns_version(struct cache *c, const char *ns);
+
+/* Invalidate everything stored under ns: the next cache_ns_key() uses a new version. */
+void cache_ns_bump(struct cache *c, const char *ns);
+
+/*
+ * The logical key "<ns>:<version>:<key>" (arena string) to pass to cache_get()/cache_set() (the
+ * prefix is added there, like for any key). NULL when the version cannot be read; str_from(NULL)
+ * is the empty key, which misses, so `cache_get(c, a, str_from(cache_ns_key(...)), &v)` is safe.
+ */
+char *cache_ns_key(struct cache *c, struct arena *a, const char *ns, const char *key);
+
+/* WM_OK when every configured server answers now, WM_EUNAVAIL otherwise or when the cache is
+ * disabled (tell the two apart with cache_enabled()). One round trip per server; for /healthz. */
+int cache_status(struct cache *c);
+
+#endif

@@ -1,0 +1,110 @@
+/*
+ * config.h: the one table of configuration keys (lighttpd cpk[], redis static_configs[]).
+ * A config file (market.conf, its path in MARKET_CONFIG) holds lines of
+ *     key = value          white space around key and value is trimmed
+ *     key = "a # b "       double quotes keep spaces and '#'; \" and \\ are the escapes
+ *     # comment            '#' first on a line, or starting a word of an unquoted value
+ *                          (so `key = a#b` is "a#b" but `key = a #b` is "a")
+ * Every key `a.b_c` can be overridden by the environment variable MARKET_A_B_C (letters
+ * upper-cased, '.' becomes '_'; so `var` is MARKET_VAR and `root` MARKET_ROOT).
+ * Precedence: built-in default < file < environment. Unknown keys in the file, malformed
+ * values and bad environment values are errors that name the file and line (or the variable)
+ * and the key. var and root are kept as given (relative paths are relative to the working
+ * directory of the program); secrets.dir defaults to <var>/secrets.
+ */
+#ifndef WM_CORE_CONFIG_H
+#define WM_CORE_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf;
+
+struct config {
+    char *var_dir;              /* var: where data, sockets, logs, uploads and secrets live */
+    char *root_dir;             /* root: the checkout/install (sql/, templates/, htdocs/) */
+    char *log_level;            /* log.level: error|warn|info|debug (checked) */
+    char *db_host;              /* db.host: TCP host, used when db.socket is empty */
+    int64_t db_port;            /* db.port */
+    char *db_socket;            /* db.socket: unix socket path (preferred when set) */
+    char *db_name;              /* db.name */
+    char *db_user;              /* db.user */
+    char *db_password;          /* db.password (masked by cfg_dump) */
+    int64_t db_connect_timeout; /* db.connect_timeout: seconds */
+    int64_t db_rw_timeout;      /* db.rw_timeout: read/write timeout, seconds */
+    int64_t db_retry_after;     /* db.retry_after: seconds before reconnecting after a failure */
+    char *cache_servers;        /* cache.servers: libmemcached config string; "" = no cache */
+    char *cache_prefix;         /* cache.prefix: prepended to every key */
+    int64_t cache_timeout_ms;   /* cache.timeout_ms: connect/poll timeout */
+    int64_t http_max_body;      /* http.max_body: bytes */
+    int64_t http_max_fields;    /* http.max_fields: form fields, headers, cookies (each) */
+    bool http_debug_routes;     /* http.debug_routes: serve /debug/request (tests, proxy checks) */
+    char *secrets_dir;          /* secrets.dir: generated keys ("" in the file = <var>/secrets) */
+};
+
+enum cfg_type {
+    CFG_STR,  /* char *, heap copy owned by the config */
+    CFG_INT,  /* int64_t, decimal, within [min, max] */
+    CFG_BOOL, /* bool: true/false, yes/no, on/off, 1/0 (ASCII case-insensitive) */
+    CFG_ENUM, /* char *, one of the '|'-separated words in choices */
+};
+
+enum cfg_flags {
+    CFG_SECRET = 1 << 0,   /* cfg_dump() masks the value */
+    CFG_NONEMPTY = 1 << 1, /* CFG_STR: the empty string is an error */
+};
+
+struct cfg_key {
+    const char *name;    /* "db.connect_timeout" */
+    enum cfg_type type;  /* how value text is parsed and stored */
+    size_t offset;       /* offsetof(struct config, field) */
+    const char *dflt;    /* default as text; NULL = empty string / 0 / false */
+    int64_t min, max;    /* bounds for CFG_INT */
+    unsigned flags;      /* enum cfg_flags */
+    const char *choices; /* CFG_ENUM: "error|warn|info|debug" */
+    const char *help;    /* one line, printed by `market config` */
+};
+
+/* The table, terminated by a row whose name is NULL. */
+extern const struct cfg_key cfg_keys[];
+
+/* The longest line a config file may hold, newline excluded. */
+#define CFG_LINE_MAX 4096
+
+/*
+ * Fill cfg from defaults, then the file at path (NULL or "" = no file; a missing file is an
+ * error only when must_exist), then the environment (envp, NULL-terminated "K=V" strings;
+ * NULL = none), then derive secrets_dir. cfg's previous contents are ignored (release it
+ * first). Strings are heap copies owned by cfg (cfg_release). On error returns -1 and writes
+ * one line into err (errlen bytes, always terminated when errlen > 0), for example
+ *     market.conf:3: unknown key 'db.sockett'
+ *     MARKET_DB_PORT: invalid integer 'x' for 'db.port'
+ * and cfg is left released. 0 on success.
+ */
+int cfg_load(struct config *cfg, const char *path, bool must_exist, char *const *envp, char *err,
+             size_t errlen);
+
+/* Free every string and zero cfg. Safe to call twice, and on a zeroed struct. */
+void cfg_release(struct config *cfg);
+
+/* Set one key from text (used by the file and env layers, and by tests), replacing the old
+ * value. -1 with err filled ("unknown key 'x'", "invalid integer 'x' for 'db.port'", ...);
+ * cfg is unchanged then. */
+int cfg_set(struct config *cfg, const char *key, const char *value, char *err, size_t errlen);
+
+/* The row for a key; NULL when unknown. */
+const struct cfg_key *cfg_find(const char *key);
+
+/* The environment variable name for a key: "db.socket" -> "MARKET_DB_SOCKET". out is always
+ * terminated (cut when outlen is too small). */
+void cfg_env_name(const char *key, char *out, size_t outlen);
+
+/*
+ * Append one `key = value` line per key in table order, quoted where the file syntax needs it,
+ * so the text loads back to the same config. With mask_secrets, CFG_SECRET values that are not
+ * empty are written as "********". Used by `market config`.
+ */
+void cfg_dump(const struct config *cfg, struct buf *out, bool mask_secrets);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * ctx.h: the per-request context every layer receives first. It lives in the request arena
+ * and is rebuilt for each request; nothing in it survives arena_reset(). The process-wide
+ * pieces (config, database and cache handles) are reached through pointers to structs that
+ * outlive the request. wm_errorf() records the detail of the error a function returns.
+ */
+#ifndef WM_CORE_CTX_H
+#define WM_CORE_CTX_H
+
+#include <stdarg.h>
+
+struct arena;
+struct config;
+struct db;
+struct cache;
+
+struct wm_error {
+    int code;      /* WM_E* or WM_OK */
+    char *message; /* arena string; NULL when no detail was given */
+};
+
+struct wm_ctx {
+    struct arena *arena;         /* the request arena */
+    const struct config *config; /* process config (read only) */
+    struct db *db;               /* the worker's MariaDB connection (opened lazily) */
+    struct cache *cache;         /* the worker's memcached handle */
+    const char *req_id;          /* short id for logs and internal-error replies */
+    struct wm_error err;         /* the last error recorded with wm_errorf() */
+    void *user;                  /* owned by the surface (http request, job ...) */
+};
+
+/*
+ * Record err with a printf-style message in ctx->err (arena string) and return err, so that
+ * `return wm_errorf(ctx, WM_EINVAL, "quantity must be between 1 and %d", max);` reads as git's
+ * `return error(...)`. Message style: lowercase, no full stop, subject quoted.
+ */
+int wm_errorf(struct wm_ctx *ctx, int err, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+int wm_verrorf(struct wm_ctx *ctx, int err, const char *fmt, va_list ap)
+        __attribute__((format(printf, 3, 0)));
+
+/* The message to show a client: ctx->err.message, or the code's default; for internal codes
+ * always "internal error (request <id>)" so no detail leaks. Arena string. */
+const char *wm_client_message(struct wm_ctx *ctx, int err);
+
+/* Forget the recorded error. */
+void wm_clear_error(struct wm_ctx *ctx);
+
+#endif

@@ -1,0 +1,18 @@
+/*
+ * routes.c: THE table of HTTP routes (git's commands[]). One row per route: method, path
+ * pattern, handler, flags that the dispatcher honours before the handler runs (ROUTE_*, see
+ * http.h). Rows are tried in order: specific patterns before general ones.
+ */
+#include "web/web.h"
+
+/* clang-format off */
+const struct route web_routes[] = {
+    /* method        pattern              handler             flags        params */
+    { HTTP_GET,      "/healthz",          web_healthz,        ROUTE_JSON,  NULL },
+    { HTTP_GET,      "/debug/request",    web_debug_request,  ROUTE_JSON,  NULL },
+    { HTTP_POST,     "/debug/request",    web_debug_request,  ROUTE_JSON,  NULL },
+    { HTTP_PUT,      "/debug/request",    web_debug_request,  ROUTE_JSON,  NULL },
+};
+/* clang-format on */
+
+const size_t web_routes_count = sizeof(web_routes) / sizeof(web_routes[0]);

@@ -1,0 +1,86 @@
+/*
+ * server.c: the dispatcher (web.h). One request: parse the head, route, read the body, run
+ * the handler under the route's flags, turn any error into a reply in the client's format,
+ * send with the security headers, and log one access line with the request id, latency and
+ * status. Internal errors are logged with their detail and answered without it.
+ */
+#include "web/web.h"
+
+#include <time.h>
+
+#include "core/arena.h"
+#include "core/config.h"
+#include "core/ctx.h"
+#include "core/err.h"
+#include "core/log.h"
+#include "db/db.h"
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Run the handler, inside a transaction when the route asks for one. */
+static int run_handler(struct wm_ctx *ctx, const struct route *route, struct http_request *req,
+                       struct http_response *res)
+{
+    if (!(route->flags & ROUTE_TX))
+        return route->handler(ctx, req, res);
+    int rc = db_begin(ctx);
+    if (rc != WM_OK)
+        return rc;
+    rc = route->handler(ctx, req, res);
+    if (rc == WM_OK)
+        return db_commit(ctx);
+    int saved = ctx->err.code;
+    char *msg = ctx->err.message;
+    db_rollback(ctx);
+    ctx->err.code = saved;
+    ctx->err.message = msg;
+    return rc;
+}
+
+static int dispatch(struct wm_ctx *ctx, struct web_app *app, struct http_io *io,
+                    struct http_request *req, struct http_response *res)
+{
+    const struct route *route = NULL;
+    int rc = http_route(web_routes, web_routes_count, req, &route);
+    if (rc != WM_OK)
+        return rc;
+    if (route->flags & ROUTE_JSON)
+        req->json_errors = true;
+    rc = http_request_read_body(ctx, req, io, &app->limits);
+    if (rc != WM_OK)
+        return rc;
+    return run_handler(ctx, route, req, res);
+}
+
+void web_serve(struct web_app *app, struct http_io *io, struct arena *a)
+{
+    double t0 = now_ms();
+    struct wm_ctx *ctx = ARENA_NEW(a, struct wm_ctx);
+    ctx->arena = a;
+    ctx->config = app->config;
+    ctx->db = app->db;
+    ctx->cache = app->cache;
+
+    struct http_request *req = NULL;
+    struct http_response *res = http_response_new(a);
+    int rc = http_request_parse(ctx, io, &app->limits, &req);
+    log_set_request(req->id);
+    if (rc == WM_OK)
+        rc = dispatch(ctx, app, io, req, res);
+    if (rc != WM_OK) {
+        if (wm_err_is_internal(rc))
+            log_error("%s: %s", wm_err_name(rc), ctx->err.message ? ctx->err.message : "-");
+        else if (rc == WM_EUNAVAIL)
+            log_warn("unavailable: %s", ctx->err.message ? ctx->err.message : "-");
+        http_reply_error(ctx, req, res, rc);
+    }
+    if (http_send(io, req, res) != WM_OK)
+        log_info("client went away before the reply was sent");
+    http_log_request(req, res->status, now_ms() - t0, io->bytes_written);
+    log_set_request(NULL);
+}

@@ -1,0 +1,176 @@
+/*
+ * http.c: the integration tests' HTTP client (libcurl) and stack controls (it.h).
+ */
+#include "it.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+const char *it_base_url(void)
+{
+    const char *u = getenv("MARKET_TEST_URL");
+    return u ? u : "http://127.0.0.1:8080";
+}
+
+double it_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static size_t on_data(char *p, size_t size, size_t n, void *arg)
+{
+    buf_append(arg, p, size * n);
+    return size * n;
+}
+
+void it_request(const char *method, const char *path, const char *const *headers,
+                const char *body, size_t len, struct it_response *r)
+{
+    memset(r, 0, sizeof(*r));
+    buf_init(&r->headers, NULL, 0);
+    buf_init(&r->body, NULL, 0);
+    char url[2048];
+    if (strncmp(path, "http", 4) == 0)
+        snprintf(url, sizeof(url), "%s", path);
+    else
+        snprintf(url, sizeof(url), "%s%s", it_base_url(), path);
+
+    CURL *c = curl_easy_init();
+    struct curl_slist *hl = NULL;
+    for (const char *const *h = headers; h && *h; h++)
+        hl = curl_slist_append(hl, *h);
+    /* curl adds "Expect: 100-continue" for large bodies; the tests want one plain exchange. */
+    hl = curl_slist_append(hl, "Expect:");
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, hl);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &r->body);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_data);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &r->headers);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_PATH_AS_IS, 1L);
+    if (strcmp(method, "HEAD") == 0)
+        curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+    else if (strcmp(method, "GET") != 0)
+        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+    if (body) {
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+    }
+    double t0 = it_now();
+    CURLcode rc = curl_easy_perform(c);
+    r->seconds = it_now() - t0;
+    if (rc == CURLE_OK)
+        curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+    else
+        snprintf(r->error, sizeof(r->error), "%s", curl_easy_strerror(rc));
+    curl_slist_free_all(hl);
+    curl_easy_cleanup(c);
+}
+
+void it_get(const char *path, struct it_response *r)
+{
+    it_request("GET", path, NULL, NULL, 0, r);
+}
+
+void it_response_release(struct it_response *r)
+{
+    buf_release(&r->headers);
+    buf_release(&r->body);
+}
+
+const char *it_header(const struct it_response *r, const char *name)
+{
+    static char value[1024];
+    size_t n = strlen(name);
+    const char *p = r->headers.ptr;
+    /* The header block may hold several responses (100 Continue): the last one wins. */
+    const char *found = NULL;
+    while (p && *p) {
+        const char *eol = strstr(p, "\r\n");
+        if (!eol)
+            break;
+        if ((size_t)(eol - p) > n && strncasecmp(p, name, n) == 0 && p[n] == ':') {
+            const char *v = p + n + 1;
+            while (*v == ' ')
+                v++;
+            size_t vl = (size_t)(eol - v);
+            if (vl >= sizeof(value))
+                vl = sizeof(value) - 1;
+            memcpy(value, v, vl);
+            value[vl] = '\0';
+            found = value;
+        }
+        p = eol + 2;
+    }
+    return found;
+}
+
+bool it_body_has(const struct it_response *r, const char *s)
+{
+    return strstr(r->body.ptr, s) != NULL;
+}
+
+int it_sh(const char *fmt, ...)
+{
+    char cmd[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof(cmd), fmt, ap);
+    va_end(ap);
+    fflush(stdout);
+    int rc = system(cmd);
+    return rc == -1 ? -1 : WEXITSTATUS(rc);
+}
+
+int it_stack(const char *args)
+{
+    const char *stack = getenv("MARKET_STACK");
+    if (!stack)
+        return -1;
+    return it_sh("'%s' %s >>'%s/log/it-stack.log' 2>&1", stack, args,
+                 getenv("MARKET_VAR") ? getenv("MARKET_VAR") : "/tmp");
+}
+
+int it_free_port(void)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = 0 };
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof(sa);
+    int port = -1;
+    if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0 &&
+        getsockname(fd, (struct sockaddr *)&sa, &len) == 0)
+        port = ntohs(sa.sin_port);
+    close(fd);
+    return port;
+}
+
+long it_wait_status(const char *path, long want_status, double timeout_s)
+{
+    double end = it_now() + timeout_s;
+    long last = 0;
+    for (;;) {
+        struct it_response r;
+        it_get(path, &r);
+        last = r.status;
+        it_response_release(&r);
+        if (last == want_status || it_now() > end)
+            return last;
+        usleep(100 * 1000);
+    }
+}

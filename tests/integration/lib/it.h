@@ -1,0 +1,59 @@
+/*
+ * it.h: helpers for the integration tests, which talk to a real stack on loopback (started by
+ * tests/run-tests: MariaDB, memcached, lighttpd + market.fcgi). Each tNNNN-*.c file defines
+ * `const CU_SuiteInfo suite_tNNNN_<name>` (see IT_SUITE); the makefile lists them.
+ * Environment: MARKET_TEST_URL (base URL), MARKET_STACK (the stack script), MARKET_VAR.
+ */
+#ifndef WM_IT_H
+#define WM_IT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <CUnit/CUnit.h>
+
+#include "core/buf.h"
+
+#define IT_SUITE(sym, name, init, clean, tests)                                                     \
+    const CU_SuiteInfo suite_##sym = { (name), (init), (clean), NULL, NULL, (tests) }
+
+struct it_response {
+    long status;          /* HTTP status, 0 when the request failed */
+    struct buf headers;   /* raw response header block (heap) */
+    struct buf body;      /* response body (heap) */
+    double seconds;       /* total time */
+    char error[256];      /* curl's message when status == 0 */
+};
+
+/* The stack's base URL ("http://127.0.0.1:PORT"), from MARKET_TEST_URL. */
+const char *it_base_url(void);
+
+/*
+ * Send one request to base + path (or to path itself when it starts with "http").
+ * headers: NULL-terminated "Name: value" strings or NULL; body may be NULL (len ignored).
+ * Always returns with r filled; release it with it_response_release().
+ */
+void it_request(const char *method, const char *path, const char *const *headers,
+                const char *body, size_t len, struct it_response *r);
+void it_get(const char *path, struct it_response *r);
+void it_response_release(struct it_response *r);
+
+/* The value of a response header (case-insensitive name), a static copy, or NULL. */
+const char *it_header(const struct it_response *r, const char *name);
+/* True when the body contains s. */
+bool it_body_has(const struct it_response *r, const char *s);
+
+/* Run the stack script with the given arguments (e.g. "db-stop"); returns its exit status. */
+int it_stack(const char *args);
+/* Run a shell command; returns its exit status. Output goes to the test log. */
+int it_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A free TCP port on 127.0.0.1. */
+int it_free_port(void);
+
+/* Poll GET path until it answers want_status or timeout_s passes; returns the last status. */
+long it_wait_status(const char *path, long want_status, double timeout_s);
+
+double it_now(void);
+
+#endif

@@ -40,15 +40,13 @@ static int cmd_migrate(struct wm_ctx *ctx, int argc, char **argv)
     if (argc > 1 && strcmp(argv[1], "--status") == 0) {
         char *version = NULL;
         int rc = db_schema_version(ctx, &version);
-        if (rc != WM_OK)
-            return rc;
+        if (rc != WM_OK) return rc;
         printf("schema version: %s\n", version ? version : "(none)");
         return WM_OK;
     }
     int applied = 0;
     int rc = db_migrate(ctx, dir, &applied);
-    if (rc != WM_OK)
-        return rc;
+    if (rc != WM_OK) return rc;
     printf("migrate: %d migration%s applied\n", applied, applied == 1 ? "" : "s");
     return WM_OK;
 }
@@ -56,14 +54,13 @@ static int cmd_migrate(struct wm_ctx *ctx, int argc, char **argv)
 /* Write 32 random bytes as hex into path unless it exists; mode 0600. */
 static int make_key(struct wm_ctx *ctx, const char *path)
 {
-    if (access(path, F_OK) == 0)
-        return WM_OK;
+    if (access(path, F_OK) == 0) return WM_OK;
     unsigned char raw[32];
     if (getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw))
         return wm_errorf(ctx, WM_EINTERNAL, "getrandom failed: %s", strerror(errno));
     char hex[sizeof(raw) * 2 + 2];
     for (size_t i = 0; i < sizeof(raw); i++)
-        snprintf(hex + 2 * i, 3, "%02x", raw[i]);
+        (void)snprintf(hex + 2 * i, 3, "%02x", raw[i]);
     hex[sizeof(raw) * 2] = '\n';
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0)
@@ -85,8 +82,7 @@ static int cmd_secrets(struct wm_ctx *ctx, int argc, char **argv)
     static const char *const keys[] = { "jwt.key", "cookie.key" };
     for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
         int rc = make_key(ctx, arena_printf(ctx->arena, "%s/%s", dir, keys[i]));
-        if (rc != WM_OK)
-            return rc;
+        if (rc != WM_OK) return rc;
     }
     return WM_OK;
 }
@@ -97,7 +93,7 @@ static int cmd_config(struct wm_ctx *ctx, int argc, char **argv)
     (void)argv;
     struct buf out = BUF_INIT(ctx->arena);
     cfg_dump(ctx->config, &out, true);
-    fwrite(out.ptr, 1, out.len, stdout);
+    (void)fwrite(out.ptr, 1, out.len, stdout);
     return WM_OK;
 }
 
@@ -132,38 +128,32 @@ int main(int argc, char **argv)
     }
     const struct command *cmd = NULL;
     for (size_t i = 0; i < N_COMMANDS; i++)
-        if (strcmp(argv[1], commands[i].name) == 0)
-            cmd = &commands[i];
+        if (strcmp(argv[1], commands[i].name) == 0) cmd = &commands[i];
     if (!cmd) {
-        fprintf(stderr, "market: unknown command '%s' (see 'market help')\n", argv[1]);
+        (void)fprintf(stderr, "market: unknown command '%s' (see 'market help')\n", argv[1]);
         return 2;
     }
-    if (cmd->fn == cmd_help)
-        return cmd_help(NULL, 0, NULL);
+    if (cmd->fn == cmd_help) return cmd_help(NULL, 0, NULL);
 
     struct config cfg;
     char err[512];
     const char *path = getenv("MARKET_CONFIG");
     if (cfg_load(&cfg, path, path && *path, environ, err, sizeof(err)) != 0) {
-        fprintf(stderr, "market: %s\n", err);
+        (void)fprintf(stderr, "market: %s\n", err);
         return 1;
     }
     int level = log_level_parse(cfg.log_level);
-    if (level >= 0)
-        log_set_level((enum log_level)level);
+    if (level >= 0) log_set_level((enum log_level)level);
 
     struct arena *arena = arena_new(0);
     struct wm_ctx ctx = { .arena = arena, .config = &cfg, .req_id = "cli" };
     int rc = WM_OK;
-    if (cmd->needs_db)
-        rc = db_open(&ctx.db, &cfg);
-    if (rc == WM_OK)
-        rc = cmd->fn(&ctx, argc - 1, argv + 1);
+    if (cmd->needs_db) rc = db_open(&ctx.db, &cfg);
+    if (rc == WM_OK) rc = cmd->fn(&ctx, argc - 1, argv + 1);
     if (rc != WM_OK)
-        fprintf(stderr, "market %s: %s\n", cmd->name,
-                ctx.err.message ? ctx.err.message : wm_strerror(rc));
-    if (ctx.db)
-        db_close(ctx.db);
+        (void)fprintf(stderr, "market %s: %s\n", cmd->name,
+                      ctx.err.message ? ctx.err.message : wm_strerror(rc));
+    if (ctx.db) db_close(ctx.db);
     arena_free(arena);
     cfg_release(&cfg);
     return rc == WM_OK ? 0 : 1;

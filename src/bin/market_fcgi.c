@@ -46,7 +46,7 @@ static void install_signals(void)
     sigaction(SIGINT, &sa, NULL);
     /* lighttpd signals its children with SIGUSR1 on graceful restart: finish, then go. */
     sigaction(SIGUSR1, &sa, NULL);
-    signal(SIGPIPE, SIG_IGN);
+    (void)signal(SIGPIPE, SIG_IGN);
 }
 
 /*
@@ -64,8 +64,7 @@ static int serve_cgi(struct web_app *app, struct arena *a)
     size_t left = app->limits.max_body;
     while (left > 0) {
         size_t n = http_io_read(&io, sink, left < sizeof(sink) ? left : sizeof(sink));
-        if (n == 0)
-            break;
+        if (n == 0) break;
         left -= n;
     }
     return 0;
@@ -111,16 +110,13 @@ static int serve_fcgi(struct web_app *app, struct arena *a, const char *listen_a
 static const char *config_path(char *buf, size_t len)
 {
     const char *env = getenv("MARKET_CONFIG");
-    if (env && *env)
-        return env;
+    if (env && *env) return env;
     char exe[4096];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-    if (n <= 0)
-        return NULL;
+    if (n <= 0) return NULL;
     exe[n] = '\0';
     char *slash = strrchr(exe, '/');
-    if (!slash)
-        return NULL;
+    if (!slash) return NULL;
     *slash = '\0';
     if (snprintf(buf, len, "%s/../market.conf", exe) >= (int)len || access(buf, R_OK) != 0)
         return NULL;
@@ -134,7 +130,7 @@ int main(int argc, char **argv)
         if (strcmp(argv[i], "--listen") == 0 && i + 1 < argc) {
             listen_addr = argv[++i];
         } else {
-            fprintf(stderr, "usage: market.fcgi [--listen host:port|/path.sock]\n");
+            (void)fprintf(stderr, "usage: market.fcgi [--listen host:port|/path.sock]\n");
             return 2;
         }
     }
@@ -150,8 +146,7 @@ int main(int argc, char **argv)
         return 1;
     }
     int level = log_level_parse(cfg.log_level);
-    if (level >= 0)
-        log_set_level((enum log_level)level);
+    if (level >= 0) log_set_level((enum log_level)level);
 
     struct web_app app = { .config = &cfg };
     http_limits_init(&app.limits, &cfg);
@@ -159,9 +154,8 @@ int main(int argc, char **argv)
         log_error("cannot initialize the database or cache handle");
         return 1;
     }
-    struct arena *a = arena_new(64 * 1024);
-    int rc = (!listen_addr && FCGX_IsCGI()) ? serve_cgi(&app, a)
-                                            : serve_fcgi(&app, a, listen_addr);
+    struct arena *a = arena_new((size_t)64 * 1024);
+    int rc = (!listen_addr && FCGX_IsCGI()) ? serve_cgi(&app, a) : serve_fcgi(&app, a, listen_addr);
     arena_free(a);
     cache_close(app.cache);
     db_close(app.db);

@@ -16,7 +16,7 @@
 
 #define ALIGN         (_Alignof(max_align_t))
 #define ALIGN_UP(n)   (((n) + (ALIGN - 1)) & ~(size_t)(ALIGN - 1))
-#define DEFAULT_BLOCK (16 * 1024)
+#define DEFAULT_BLOCK ((size_t)16 * 1024)
 
 struct block {
     struct block *next;
@@ -48,15 +48,14 @@ struct arena {
 
 void wm_oom(size_t n)
 {
-    fprintf(stderr, "fatal: out of memory allocating %zu bytes\n", n);
+    (void)fprintf(stderr, "fatal: out of memory allocating %zu bytes\n", n);
     abort();
 }
 
 static void *xmalloc(size_t n)
 {
     /* No object can be larger than PTRDIFF_MAX: refuse before asking malloc. */
-    if (n > PTRDIFF_MAX)
-        wm_oom(n);
+    if (n > PTRDIFF_MAX) wm_oom(n);
     void *p = malloc(n ? n : 1);
     if (!p) wm_oom(n);
     return p;
@@ -232,7 +231,7 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
         memcpy(p, small, (size_t)n + 1);
     } else {
         va_start(ap, fmt);
-        vsnprintf(p, (size_t)n + 1, fmt, ap);
+        (void)vsnprintf(p, (size_t)n + 1, fmt, ap);
         va_end(ap);
     }
     return p;

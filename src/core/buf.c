@@ -184,7 +184,7 @@ void buf_appendf(struct buf *b, const char *fmt, ...)
     if ((size_t)n >= room) {
         buf_grow(b, (size_t)n);
         va_start(ap, fmt);
-        vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+        (void)vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
         va_end(ap);
     }
     b->len += (size_t)n;

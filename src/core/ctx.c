@@ -19,7 +19,7 @@ int wm_verrorf(struct wm_ctx *ctx, int err, const char *fmt, va_list ap)
     va_end(ap2);
     char *msg = arena_alloc(ctx->arena, n > 0 ? (size_t)n + 1 : 1);
     if (n > 0)
-        vsnprintf(msg, (size_t)n + 1, fmt, ap);
+        (void)vsnprintf(msg, (size_t)n + 1, fmt, ap);
     else
         msg[0] = '\0';
     ctx->err.code = err;

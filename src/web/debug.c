@@ -25,7 +25,7 @@ static void write_digest(struct json_out *j, const char *key, struct str data)
         h *= 1099511628211ULL;
     }
     char hex[17];
-    snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)h);
+    (void)snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)h);
     json_key(j, key);
     json_str(j, hex);
 }
@@ -48,8 +48,7 @@ static void write_fields(struct json_out *j, const char *key, const struct http_
 
 int web_debug_request(struct wm_ctx *ctx, struct http_request *req, struct http_response *res)
 {
-    if (!ctx->config->http_debug_routes)
-        return WM_ENOTFOUND;
+    if (!ctx->config->http_debug_routes) return WM_ENOTFOUND;
     http_set_json(res, 200);
     http_set_header(res, "Cache-Control", "no-store");
     struct json_out j;

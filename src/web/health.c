@@ -16,8 +16,7 @@ int web_healthz(struct wm_ctx *ctx, struct http_request *req, struct http_respon
     system_health(ctx, &h);
     http_set_json(res, h.db_up ? 200 : 503);
     http_set_header(res, "Cache-Control", "no-store");
-    if (!h.db_up)
-        http_set_header(res, "Retry-After", "5");
+    if (!h.db_up) http_set_header(res, "Retry-After", "5");
 
     struct json_out j;
     json_out_init(&j, &res->body);

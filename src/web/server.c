@@ -26,14 +26,11 @@ static double now_ms(void)
 static int run_handler(struct wm_ctx *ctx, const struct route *route, struct http_request *req,
                        struct http_response *res)
 {
-    if (!(route->flags & ROUTE_TX))
-        return route->handler(ctx, req, res);
+    if (!(route->flags & ROUTE_TX)) return route->handler(ctx, req, res);
     int rc = db_begin(ctx);
-    if (rc != WM_OK)
-        return rc;
+    if (rc != WM_OK) return rc;
     rc = route->handler(ctx, req, res);
-    if (rc == WM_OK)
-        return db_commit(ctx);
+    if (rc == WM_OK) return db_commit(ctx);
     int saved = ctx->err.code;
     char *msg = ctx->err.message;
     db_rollback(ctx);
@@ -47,13 +44,10 @@ static int dispatch(struct wm_ctx *ctx, struct web_app *app, struct http_io *io,
 {
     const struct route *route = NULL;
     int rc = http_route(web_routes, web_routes_count, req, &route);
-    if (rc != WM_OK)
-        return rc;
-    if (route->flags & ROUTE_JSON)
-        req->json_errors = true;
+    if (rc != WM_OK) return rc;
+    if (route->flags & ROUTE_JSON) req->json_errors = true;
     rc = http_request_read_body(ctx, req, io, &app->limits);
-    if (rc != WM_OK)
-        return rc;
+    if (rc != WM_OK) return rc;
     return run_handler(ctx, route, req, res);
 }
 
@@ -70,8 +64,7 @@ void web_serve(struct web_app *app, struct http_io *io, struct arena *a)
     struct http_response *res = http_response_new(a);
     int rc = http_request_parse(ctx, io, &app->limits, &req);
     log_set_request(req->id);
-    if (rc == WM_OK)
-        rc = dispatch(ctx, app, io, req, res);
+    if (rc == WM_OK) rc = dispatch(ctx, app, io, req, res);
     if (rc != WM_OK) {
         if (wm_err_is_internal(rc))
             log_error("%s: %s", wm_err_name(rc), ctx->err.message ? ctx->err.message : "-");
@@ -79,8 +72,7 @@ void web_serve(struct web_app *app, struct http_io *io, struct arena *a)
             log_warn("unavailable: %s", ctx->err.message ? ctx->err.message : "-");
         http_reply_error(ctx, req, res, rc);
     }
-    if (http_send(io, req, res) != WM_OK)
-        log_info("client went away before the reply was sent");
+    if (http_send(io, req, res) != WM_OK) log_info("client went away before the reply was sent");
     http_log_request(req, res->status, now_ms() - t0, io->bytes_written);
     log_set_request(NULL);
 }

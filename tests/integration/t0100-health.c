@@ -26,8 +26,7 @@ static void expected_schema_version(char *out, size_t len)
             snprintf(name, sizeof(name), "%s", e->d_name);
         }
     }
-    if (d)
-        closedir(d);
+    if (d) closedir(d);
     if (best < 0)
         snprintf(out, len, "null");
     else

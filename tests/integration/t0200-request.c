@@ -70,8 +70,7 @@ static void multipart_uploads_arrive_byte_exact(void)
     CU_ASSERT_TRUE(it_body_has(&r, "\"filename\":\"shirt.png\""));
     CU_ASSERT_TRUE(it_body_has(&r, "\"content_type\":\"image/png\""));
     CU_ASSERT_TRUE(it_body_has(&r, "[\"title\",\"Blue shirt\"]"));
-    if (!it_body_has(&r, expect))
-        printf("\n%s\n", r.body.ptr);
+    if (!it_body_has(&r, expect)) printf("\n%s\n", r.body.ptr);
     it_response_release(&r);
     buf_release(&body);
     free(file);

@@ -21,8 +21,7 @@ static void slurp(const char *name, struct buf *b)
     char path[1024];
     snprintf(path, sizeof(path), "%s/%s", var(), name);
     FILE *f = fopen(path, "rb");
-    if (!f)
-        return;
+    if (!f) return;
     char tmp[4096];
     size_t n;
     while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
@@ -110,8 +109,7 @@ static void an_unknown_config_key_stops_the_command_with_its_line(void)
 }
 
 static CU_TestInfo tests[] = {
-    { "the worker answers one request as plain CGI",
-      the_worker_answers_one_request_as_plain_cgi },
+    { "the worker answers one request as plain CGI", the_worker_answers_one_request_as_plain_cgi },
     { "SIGTERM ends a listening worker cleanly", sigterm_ends_a_listening_worker_cleanly },
     { "migrate twice applies nothing the second time",
       migrate_twice_applies_nothing_the_second_time },

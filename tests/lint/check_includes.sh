@@ -14,7 +14,7 @@ allowed() { # module -> space-separated list of modules it may include
     auth) echo "core db cache auth" ;;
     market) echo "core db cache auth market graphql http web" ;;
     api) echo "core graphql http api market" ;;
-    web) echo "core http web market" ;;
+    web) echo "core http web market db" ;; # db: the dispatcher opens ROUTE_TX transactions
     worker | realtime) echo "core db cache auth market $1" ;;
     bin) echo "*" ;;
     *) echo "" ;;

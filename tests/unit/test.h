@@ -8,7 +8,7 @@
 #include <CUnit/CUnit.h>
 
 /* Define the suite of this file: SUITE_INFO(core_arena, "core/arena", init, clean, tests). */
-#define SUITE_INFO(sym, name, init, clean, tests)                                                   \
+#define SUITE_INFO(sym, name, init, clean, tests) \
     const CU_SuiteInfo suite_##sym = { (name), (init), (clean), NULL, NULL, (tests) }
 
 #endif

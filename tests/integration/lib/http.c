@@ -36,8 +36,8 @@ static size_t on_data(char *p, size_t size, size_t n, void *arg)
     return size * n;
 }
 
-void it_request(const char *method, const char *path, const char *const *headers,
-                const char *body, size_t len, struct it_response *r)
+void it_request(const char *method, const char *path, const char *const *headers, const char *body,
+                size_t len, struct it_response *r)
 {
     memset(r, 0, sizeof(*r));
     buf_init(&r->headers, NULL, 0);
@@ -102,15 +102,13 @@ const char *it_header(const struct it_response *r, const char *name)
     const char *found = NULL;
     while (p && *p) {
         const char *eol = strstr(p, "\r\n");
-        if (!eol)
-            break;
+        if (!eol) break;
         if ((size_t)(eol - p) > n && strncasecmp(p, name, n) == 0 && p[n] == ':') {
             const char *v = p + n + 1;
             while (*v == ' ')
                 v++;
             size_t vl = (size_t)(eol - v);
-            if (vl >= sizeof(value))
-                vl = sizeof(value) - 1;
+            if (vl >= sizeof(value)) vl = sizeof(value) - 1;
             memcpy(value, v, vl);
             value[vl] = '\0';
             found = value;
@@ -140,8 +138,7 @@ int it_sh(const char *fmt, ...)
 int it_stack(const char *args)
 {
     const char *stack = getenv("MARKET_STACK");
-    if (!stack)
-        return -1;
+    if (!stack) return -1;
     return it_sh("'%s' %s >>'%s/log/it-stack.log' 2>&1", stack, args,
                  getenv("MARKET_VAR") ? getenv("MARKET_VAR") : "/tmp");
 }
@@ -169,8 +166,7 @@ long it_wait_status(const char *path, long want_status, double timeout_s)
         it_get(path, &r);
         last = r.status;
         it_response_release(&r);
-        if (last == want_status || it_now() > end)
-            return last;
+        if (last == want_status || it_now() > end) return last;
         usleep(100 * 1000);
     }
 }

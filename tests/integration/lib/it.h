@@ -14,15 +14,15 @@
 
 #include "core/buf.h"
 
-#define IT_SUITE(sym, name, init, clean, tests)                                                     \
+#define IT_SUITE(sym, name, init, clean, tests) \
     const CU_SuiteInfo suite_##sym = { (name), (init), (clean), NULL, NULL, (tests) }
 
 struct it_response {
-    long status;          /* HTTP status, 0 when the request failed */
-    struct buf headers;   /* raw response header block (heap) */
-    struct buf body;      /* response body (heap) */
-    double seconds;       /* total time */
-    char error[256];      /* curl's message when status == 0 */
+    long status;        /* HTTP status, 0 when the request failed */
+    struct buf headers; /* raw response header block (heap) */
+    struct buf body;    /* response body (heap) */
+    double seconds;     /* total time */
+    char error[256];    /* curl's message when status == 0 */
 };
 
 /* The stack's base URL ("http://127.0.0.1:PORT"), from MARKET_TEST_URL. */
@@ -33,8 +33,8 @@ const char *it_base_url(void);
  * headers: NULL-terminated "Name: value" strings or NULL; body may be NULL (len ignored).
  * Always returns with r filled; release it with it_response_release().
  */
-void it_request(const char *method, const char *path, const char *const *headers,
-                const char *body, size_t len, struct it_response *r);
+void it_request(const char *method, const char *path, const char *const *headers, const char *body,
+                size_t len, struct it_response *r);
 void it_get(const char *path, struct it_response *r);
 void it_response_release(struct it_response *r);
 

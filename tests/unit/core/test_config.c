@@ -70,15 +70,15 @@ static void expect_file_error(const char *text, const char *rest)
 static void test_the_table_covers_every_field_once(void)
 {
     static const size_t fields[] = {
-        offsetof(struct config, var_dir),          offsetof(struct config, root_dir),
-        offsetof(struct config, log_level),        offsetof(struct config, db_host),
-        offsetof(struct config, db_port),          offsetof(struct config, db_socket),
-        offsetof(struct config, db_name),          offsetof(struct config, db_user),
-        offsetof(struct config, db_password),      offsetof(struct config, db_connect_timeout),
-        offsetof(struct config, db_rw_timeout),    offsetof(struct config, db_retry_after),
-        offsetof(struct config, cache_servers),    offsetof(struct config, cache_prefix),
-        offsetof(struct config, cache_timeout_ms), offsetof(struct config, http_max_body),
-        offsetof(struct config, http_max_fields),  offsetof(struct config, secrets_dir),
+        offsetof(struct config, var_dir),           offsetof(struct config, root_dir),
+        offsetof(struct config, log_level),         offsetof(struct config, db_host),
+        offsetof(struct config, db_port),           offsetof(struct config, db_socket),
+        offsetof(struct config, db_name),           offsetof(struct config, db_user),
+        offsetof(struct config, db_password),       offsetof(struct config, db_connect_timeout),
+        offsetof(struct config, db_rw_timeout),     offsetof(struct config, db_retry_after),
+        offsetof(struct config, cache_servers),     offsetof(struct config, cache_prefix),
+        offsetof(struct config, cache_timeout_ms),  offsetof(struct config, http_max_body),
+        offsetof(struct config, http_max_fields),   offsetof(struct config, secrets_dir),
         offsetof(struct config, http_debug_routes),
     };
     size_t rows = 0;

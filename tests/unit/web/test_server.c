@@ -26,12 +26,10 @@ static int suite_init(void)
     char err[256];
     char sock[] = "MARKET_DB_SOCKET=/nonexistent/wm-test.sock";
     char *const env[] = { sock, NULL };
-    if (cfg_load(&cfg, NULL, false, env, err, sizeof(err)) != 0)
-        return 1;
+    if (cfg_load(&cfg, NULL, false, env, err, sizeof(err)) != 0) return 1;
     app.config = &cfg;
     http_limits_init(&app.limits, &cfg);
-    if (db_open(&app.db, &cfg) != 0 || cache_open(&app.cache, &cfg) != 0)
-        return 1;
+    if (db_open(&app.db, &cfg) != 0 || cache_open(&app.cache, &cfg) != 0) return 1;
     arena = arena_new(0);
     return 0;
 }

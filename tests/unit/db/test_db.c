@@ -93,18 +93,7 @@ static void reset_ctx(struct wm_ctx *c, struct db *d)
 
 static int suite_init(void)
 {
-    const char *path = getenv("MARKET_CONFIG");
-    if (!path || !*path) {
-        fprintf(stderr, "db/db: MARKET_CONFIG is not set; it must name the config file of a "
-                        "running stack (make start, or tests/run-tests)\n");
-        return 1;
-    }
-    char err[512];
-    if (cfg_load(&cfg, path, true, environ, err, sizeof err) != 0 ||
-        cfg_set(&cfg, "db.name", "market_test", err, sizeof err) != 0) {
-        fprintf(stderr, "db/db: %s\n", err);
-        return 1;
-    }
+    if (test_stack_config(&cfg, "db/db") != 0) return 1;
     arena = arena_new(0);
     db_open(&db, &cfg);
     db_open(&other, &cfg);

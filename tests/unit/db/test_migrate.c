@@ -65,18 +65,7 @@ static const char M10000[] =
 
 static int suite_init(void)
 {
-    const char *path = getenv("MARKET_CONFIG");
-    if (!path || !*path) {
-        fprintf(stderr, "db/migrate: MARKET_CONFIG is not set; it must name the config file "
-                        "of a running stack (make start, or tests/run-tests)\n");
-        return 1;
-    }
-    char err[512];
-    if (cfg_load(&cfg, path, true, environ, err, sizeof err) != 0 ||
-        cfg_set(&cfg, "db.name", "market_test", err, sizeof err) != 0) {
-        fprintf(stderr, "db/migrate: %s\n", err);
-        return 1;
-    }
+    if (test_stack_config(&cfg, "db/migrate") != 0) return 1;
     snprintf(dir, sizeof dir, "/tmp/wm-migrate-XXXXXX");
     if (!mkdtemp(dir)) {
         fprintf(stderr, "db/migrate: mkdtemp: %s\n", strerror(errno));

@@ -16,6 +16,7 @@
 
 #include <fcgiapp.h>
 
+#include "api/api.h"
 #include "cache/cache.h"
 #include "core/arena.h"
 #include "core/config.h"
@@ -154,9 +155,14 @@ int main(int argc, char **argv)
         log_error("cannot initialize the database or cache handle");
         return 1;
     }
+    if (api_open(&app.api, &cfg, err, sizeof(err)) != 0) {
+        log_error("schema: %s", err);
+        return 1;
+    }
     struct arena *a = arena_new((size_t)64 * 1024);
     int rc = (!listen_addr && FCGX_IsCGI()) ? serve_cgi(&app, a) : serve_fcgi(&app, a, listen_addr);
     arena_free(a);
+    api_close(app.api);
     cache_close(app.cache);
     db_close(app.db);
     cfg_release(&cfg);

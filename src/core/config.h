@@ -40,6 +40,13 @@ struct config {
     int64_t http_max_body;      /* http.max_body: bytes */
     int64_t http_max_fields;    /* http.max_fields: form fields, headers, cookies (each) */
     bool http_debug_routes;     /* http.debug_routes: serve /debug/request (tests, proxy checks) */
+    bool gql_introspection;     /* graphql.introspection: answer __schema / __type */
+    int64_t gql_max_tokens;     /* graphql.max_tokens: lexer tokens per document */
+    int64_t gql_max_depth;      /* graphql.max_depth: nesting of selection sets */
+    int64_t gql_max_aliases;    /* graphql.max_aliases: aliased fields per operation */
+    int64_t gql_max_cost;       /* graphql.max_cost: static cost per operation */
+    int64_t gql_max_batch;      /* graphql.max_batch: operations in one batched request */
+    int64_t gql_doc_cache;      /* graphql.doc_cache: parsed documents kept per worker */
     char *secrets_dir;          /* secrets.dir: generated keys ("" in the file = <var>/secrets) */
 };
 

@@ -13,6 +13,7 @@ struct arena;
 struct config;
 struct db;
 struct cache;
+struct api;
 
 struct wm_error {
     int code;      /* WM_E* or WM_OK */
@@ -24,6 +25,7 @@ struct wm_ctx {
     const struct config *config; /* process config (read only) */
     struct db *db;               /* the worker's MariaDB connection (opened lazily) */
     struct cache *cache;         /* the worker's memcached handle */
+    struct api *api;             /* the GraphQL surface: schema, document cache (src/api) */
     const char *req_id;          /* short id for logs and internal-error replies */
     struct wm_error err;         /* the last error recorded with wm_errorf() */
     void *user;                  /* owned by the surface (http request, job ...) */

@@ -130,7 +130,7 @@ void json_double(struct json_out *j, double v)
     buf_appends(j->b, tmp);
 }
 
-void json_bool(struct json_out *j, bool v)
+void json_boolean(struct json_out *j, bool v)
 {
     before_value(j);
     buf_appends(j->b, v ? "true" : "false");

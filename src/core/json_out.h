@@ -41,7 +41,7 @@ void json_int(struct json_out *j, int64_t v);
 /* Shortest text that reads back as the same double (%.15g, else %.16g, else %.17g), so 1.0 is
  * written 1 and 0.1 is 0.1 (as JavaScript's JSON.stringify does); non-finite writes null. */
 void json_double(struct json_out *j, double v);
-void json_bool(struct json_out *j, bool v);
+void json_boolean(struct json_out *j, bool v);
 void json_null(struct json_out *j);
 /* Already-serialized JSON text (n > 0 bytes), inserted as one value. Not checked. */
 void json_raw(struct json_out *j, const char *s, size_t n);

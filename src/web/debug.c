@@ -63,7 +63,7 @@ int web_debug_request(struct wm_ctx *ctx, struct http_request *req, struct http_
     json_key(&j, "query_string");
     json_str(&j, req->query_string);
     json_key(&j, "https");
-    json_bool(&j, req->https);
+    json_boolean(&j, req->https);
     json_key(&j, "media_type");
     json_str(&j, req->media_type);
     json_key(&j, "body_length");

@@ -5,10 +5,17 @@
  */
 #include "web/web.h"
 
+#include "api/api.h"
+
 /* clang-format off */
 const struct route web_routes[] = {
     /* method        pattern              handler             flags        params */
     { HTTP_GET,      "/healthz",          web_healthz,        ROUTE_JSON,  NULL },
+    { HTTP_POST,     "/graphql/",         api_graphql,        ROUTE_JSON | ROUTE_UPLOAD, NULL },
+    { HTTP_GET,      "/graphql/",         api_graphql,        ROUTE_JSON,  NULL },
+    { HTTP_GET,      "/graphql/schema.graphql", api_schema_sdl, 0,         NULL },
+    { HTTP_POST,     "/wms/graphql/",     api_graphql,        ROUTE_JSON | ROUTE_UPLOAD, NULL },
+    { HTTP_GET,      "/wms/graphql/",     api_graphql,        ROUTE_JSON,  NULL },
     { HTTP_GET,      "/debug/request",    web_debug_request,  ROUTE_JSON,  NULL },
     { HTTP_POST,     "/debug/request",    web_debug_request,  ROUTE_JSON,  NULL },
     { HTTP_PUT,      "/debug/request",    web_debug_request,  ROUTE_JSON,  NULL },

@@ -59,6 +59,7 @@ void web_serve(struct web_app *app, struct http_io *io, struct arena *a)
     ctx->config = app->config;
     ctx->db = app->db;
     ctx->cache = app->cache;
+    ctx->api = app->api;
 
     struct http_request *req = NULL;
     struct http_response *res = http_response_new(a);

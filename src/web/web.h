@@ -11,6 +11,7 @@
 
 #include "http/http.h"
 
+struct api;
 struct arena;
 struct cache;
 struct config;
@@ -21,6 +22,7 @@ struct web_app {
     const struct config *config; /* process config */
     struct db *db;               /* the worker's MariaDB connection (lazy) */
     struct cache *cache;         /* the worker's memcached handle */
+    struct api *api;             /* the GraphQL surface (schema, document cache) */
     struct http_limits limits;   /* request limits from the config */
 };
 

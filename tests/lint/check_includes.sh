@@ -13,8 +13,8 @@ allowed() { # module -> space-separated list of modules it may include
     cache) echo "core cache" ;;
     auth) echo "core db cache auth" ;;
     market) echo "core db cache auth market graphql http web" ;;
-    api) echo "core graphql http api market" ;;
-    web) echo "core http web market db" ;; # db: the dispatcher opens ROUTE_TX transactions
+    api) echo "core graphql http api market db" ;; # db: each mutation's transaction
+    web) echo "core http web market db api" ;; # db: ROUTE_TX; api: the GraphQL routes
     worker | realtime) echo "core db cache auth market $1" ;;
     bin) echo "*" ;;
     *) echo "" ;;

@@ -79,7 +79,10 @@ static void test_the_table_covers_every_field_once(void)
         offsetof(struct config, cache_servers),     offsetof(struct config, cache_prefix),
         offsetof(struct config, cache_timeout_ms),  offsetof(struct config, http_max_body),
         offsetof(struct config, http_max_fields),   offsetof(struct config, secrets_dir),
-        offsetof(struct config, http_debug_routes),
+        offsetof(struct config, http_debug_routes), offsetof(struct config, gql_introspection),
+        offsetof(struct config, gql_max_tokens),    offsetof(struct config, gql_max_depth),
+        offsetof(struct config, gql_max_aliases),   offsetof(struct config, gql_max_cost),
+        offsetof(struct config, gql_max_batch),     offsetof(struct config, gql_doc_cache),
     };
     size_t rows = 0;
     for (const struct cfg_key *k = cfg_keys; k->name; k++, rows++) {
@@ -515,6 +518,13 @@ static const char default_dump[] = "var = var\n"
                                    "http.max_body = 10485760\n"
                                    "http.max_fields = 1000\n"
                                    "http.debug_routes = false\n"
+                                   "graphql.introspection = true\n"
+                                   "graphql.max_tokens = 20000\n"
+                                   "graphql.max_depth = 15\n"
+                                   "graphql.max_aliases = 30\n"
+                                   "graphql.max_cost = 10000\n"
+                                   "graphql.max_batch = 20\n"
+                                   "graphql.doc_cache = 256\n"
                                    "secrets.dir = var/secrets\n";
 
 static void test_dump_writes_every_key_and_masks_the_password(void)

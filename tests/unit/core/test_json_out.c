@@ -65,9 +65,9 @@ static void test_commas_at_every_level(void)
     json_key(&j, "c");
     json_obj_begin(&j);
     json_key(&j, "d");
-    json_bool(&j, true);
+    json_boolean(&j, true);
     json_key(&j, "e");
-    json_bool(&j, false);
+    json_boolean(&j, false);
     json_obj_end(&j);
     json_key(&j, "f");
     json_str(&j, "g");

@@ -1,0 +1,24 @@
+/*
+ * resolvers.c: THE table of GraphQL root fields (git's commands[]) and the table of object
+ * type maps. gql_schema_build() checks both against schema.graphql at start-up: a root field
+ * without a row, a row without a field, an object type without a map, or a map that disagrees
+ * with its type stops the worker with the field's name.
+ */
+#include "api/api_int.h"
+
+#include "market/system/system_gql.h"
+
+/* clang-format off */
+const struct gql_root_field api_root_fields[] = {
+    /* type        field        resolver             flags */
+    { "Query",     "health",    system_gql_health,   0 },
+};
+
+const struct gql_type_map api_type_maps[] = {
+    /* type        field map */
+    { "Health",    system_gql_health_fields },
+};
+/* clang-format on */
+
+const size_t api_root_fields_count = sizeof(api_root_fields) / sizeof(api_root_fields[0]);
+const size_t api_type_maps_count = sizeof(api_type_maps) / sizeof(api_type_maps[0]);

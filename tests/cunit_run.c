@@ -11,22 +11,18 @@
 
 static int wanted(const char *name, int argc, char **argv)
 {
-    if (argc < 2)
-        return 1;
+    if (argc < 2) return 1;
     for (int i = 1; i < argc; i++)
-        if (strcmp(argv[i], name) == 0)
-            return 1;
+        if (strcmp(argv[i], name) == 0) return 1;
     return 0;
 }
 
 int cunit_run(const CU_SuiteInfo *const *suites, int argc, char **argv, const char *label)
 {
-    if (CU_initialize_registry() != CUE_SUCCESS)
-        return 2;
+    if (CU_initialize_registry() != CUE_SUCCESS) return 2;
     for (size_t i = 0; suites[i]; i++) {
         const CU_SuiteInfo *si = suites[i];
-        if (!wanted(si->pName, argc, argv))
-            continue;
+        if (!wanted(si->pName, argc, argv)) continue;
         CU_pSuite s = CU_add_suite(si->pName, si->pInitFunc, si->pCleanupFunc);
         for (CU_TestInfo *t = si->pTests; t && t->pName; t++)
             CU_add_test(s, t->pName, t->pTestFunc);

@@ -44,6 +44,11 @@ const struct gql_document *doc_cache_get(struct doc_cache *c, const char *text, 
 const struct gql_document *doc_cache_put(struct doc_cache *c, const char *text, size_t len,
                                          const struct gql_limits *lim);
 
+/* compat.c: when text is one of the known client documents that the spec rejects (matched by
+ * token fingerprint), apply its documented correction to doc (parsed from text) and return
+ * the document's name; NULL otherwise (doc untouched). */
+const char *api_compat_fix(struct arena *a, const char *text, size_t len, struct gql_document *doc);
+
 /* analyze.c: static limits of one operation. */
 struct api_analysis {
     size_t depth;       /* deepest selection set (root fields are depth 1) */

@@ -44,15 +44,14 @@ enum outcome { RAN, DOCUMENT_ERROR, REQUEST_ERROR, METHOD_ERROR };
 struct gql_params {
     const char *query; /* NULL when absent */
     size_t query_len;
-    const char *op_name;           /* NULL when absent or null */
-    struct gql_value variables;    /* OBJECT, or UNDEFINED when absent or null */
+    const char *op_name;        /* NULL when absent or null */
+    struct gql_value variables; /* OBJECT, or UNDEFINED when absent or null */
 };
 
 int api_open(struct api **out, const struct config *cfg, char *err, size_t errlen)
 {
     struct api *api = calloc(1, sizeof(*api));
-    if (!api)
-        wm_oom(sizeof(*api));
+    if (!api) wm_oom(sizeof(*api));
     api->config = cfg;
     int rc = gql_schema_build(&api->schema, api_schema_text, api_schema_text_len, api_root_fields,
                               api_root_fields_count, api_type_maps, api_type_maps_count, err,
@@ -72,8 +71,7 @@ int api_open(struct api **out, const struct config *cfg, char *err, size_t errle
 
 void api_close(struct api *api)
 {
-    if (!api)
-        return;
+    if (!api) return;
     doc_cache_free(api->docs);
     gql_schema_free(api->schema);
     free(api);
@@ -142,7 +140,8 @@ static bool negotiate(const struct http_request *req, enum reply_type *out)
         size_t n = end ? (size_t)(end - p) : strlen(p);
         struct str item = str_trim((struct str){ p, n });
         const char *semi = memchr(item.ptr, ';', item.len);
-        struct str type = str_trim((struct str){ item.ptr, semi ? (size_t)(semi - item.ptr) : item.len });
+        struct str type =
+                str_trim((struct str){ item.ptr, semi ? (size_t)(semi - item.ptr) : item.len });
         bool refused = semi && strstr(semi, "q=0") && !strstr(semi, "q=0.");
         if (!refused) {
             if (str_case_eq_cstr(type, "application/graphql-response+json"))
@@ -152,11 +151,9 @@ static bool negotiate(const struct http_request *req, enum reply_type *out)
                 json = true;
         }
         p += n;
-        if (*p == ',')
-            p++;
+        if (*p == ',') p++;
     }
-    if (!gql && !json)
-        return false;
+    if (!gql && !json) return false;
     *out = gql ? REPLY_GRAPHQL_JSON : REPLY_JSON;
     return true;
 }
@@ -170,8 +167,7 @@ static int hook_begin(struct wm_ctx *ctx)
 
 static int hook_end(struct wm_ctx *ctx, int rc)
 {
-    if (rc == WM_OK)
-        return db_commit(ctx);
+    if (rc == WM_OK) return db_commit(ctx);
     int saved = ctx->err.code;
     char *msg = ctx->err.message;
     db_rollback(ctx);
@@ -190,10 +186,9 @@ static void write_errors_only(struct json_out *j, const struct gql_errors *errs)
 }
 
 /* Check the static limits of op; on failure add one error to errs and return false. */
-static bool within_limits(struct wm_ctx *ctx, const struct api *api,
-                          const struct gql_document *doc, const struct gql_operation *op,
-                          const struct gql_value *vars, struct api_analysis *an,
-                          struct gql_errors *errs)
+static bool within_limits(struct wm_ctx *ctx, const struct api *api, const struct gql_document *doc,
+                          const struct gql_operation *op, const struct gql_value *vars,
+                          struct api_analysis *an, struct gql_errors *errs)
 {
     const struct config *cfg = api->config;
     api_analyze(api->schema, doc, op, vars, an);
@@ -227,19 +222,16 @@ static bool within_limits(struct wm_ctx *ctx, const struct api *api,
 
 /* Parse and validate p->query, through the document cache. NULL with errs filled on failure. */
 static const struct gql_document *get_document(struct wm_ctx *ctx, struct api *api,
-                                               const struct gql_params *p,
-                                               struct gql_errors *errs)
+                                               const struct gql_params *p, struct gql_errors *errs)
 {
     const struct gql_document *doc = doc_cache_get(api->docs, p->query, p->query_len);
-    if (doc)
-        return doc;
+    if (doc) return doc;
     struct gql_document *parsed = NULL;
     if (gql_parse(ctx->arena, p->query, p->query_len, &api->limits, &parsed, errs) != WM_OK)
         return NULL;
-    if (gql_validate(ctx->arena, api->schema, parsed, &api->limits, errs) != WM_OK)
-        return NULL;
-    const struct gql_document *cached = doc_cache_put(api->docs, p->query, p->query_len,
-                                                      &api->limits);
+    if (gql_validate(ctx->arena, api->schema, parsed, &api->limits, errs) != WM_OK) return NULL;
+    const struct gql_document *cached =
+            doc_cache_put(api->docs, p->query, p->query_len, &api->limits);
     return cached ? cached : parsed;
 }
 
@@ -338,8 +330,7 @@ static bool params_from_query(struct wm_ctx *ctx, const struct http_request *req
     p->query = http_query_param(req, "query");
     p->query_len = p->query ? strlen(p->query) : 0;
     p->op_name = http_query_param(req, "operationName");
-    if (p->op_name && !*p->op_name)
-        p->op_name = NULL;
+    if (p->op_name && !*p->op_name) p->op_name = NULL;
     const char *vars = http_query_param(req, "variables");
     if (vars && *vars) {
         struct json_object *o = NULL;
@@ -372,32 +363,26 @@ static bool place_upload(struct gql_value *root, const char *path, const struct 
     while (*path) {
         const char *dot = strchr(path, '.');
         size_t n = dot ? (size_t)(dot - path) : strlen(path);
-        if (n == 0 || n >= sizeof(seg))
-            return false;
+        if (n == 0 || n >= sizeof(seg)) return false;
         memcpy(seg, path, n);
         seg[n] = '\0';
         int64_t idx;
         if (cur->kind == GQL_V_LIST && str_to_int64((struct str){ seg, n }, &idx)) {
-            if (idx < 0 || (size_t)idx >= cur->u.list.count)
-                return false;
+            if (idx < 0 || (size_t)idx >= cur->u.list.count) return false;
             cur = &cur->u.list.items[idx];
         } else if (cur->kind == GQL_V_OBJECT) {
             struct gql_value *next = NULL;
             for (size_t i = 0; i < cur->u.obj.count; i++)
-                if (strcmp(cur->u.obj.items[i].key, seg) == 0)
-                    next = cur->u.obj.items[i].value;
-            if (!next)
-                return false;
+                if (strcmp(cur->u.obj.items[i].key, seg) == 0) next = cur->u.obj.items[i].value;
+            if (!next) return false;
             cur = next;
         } else {
             return false;
         }
         path += n;
-        if (*path == '.')
-            path++;
+        if (*path == '.') path++;
     }
-    if (cur->kind != GQL_V_NULL)
-        return false;
+    if (cur->kind != GQL_V_NULL) return false;
     *cur = gql_ptr(file, NULL);
     return true;
 }
@@ -428,16 +413,20 @@ static bool operations_from_multipart(struct wm_ctx *ctx, const struct http_requ
     {
         const struct http_file *file = http_file(req, field);
         if (!file || !json_object_is_type(paths, json_type_array)) {
-            *msg = arena_printf(ctx->arena, "The map names the file field \"%s\", which the "
-                                            "request does not carry.", field);
+            *msg = arena_printf(ctx->arena,
+                                "The map names the file field \"%s\", which the "
+                                "request does not carry.",
+                                field);
             return false;
         }
         for (size_t i = 0; i < json_object_array_length(paths); i++) {
             struct json_object *pj = json_object_array_get_idx(paths, i);
             const char *path = json_object_get_string(pj);
             if (!json_object_is_type(pj, json_type_string) || !place_upload(ops, path, file)) {
-                *msg = arena_printf(ctx->arena, "The map path \"%s\" does not point at a null "
-                                                "in the operations.", path ? path : "");
+                *msg = arena_printf(ctx->arena,
+                                    "The map path \"%s\" does not point at a null "
+                                    "in the operations.",
+                                    path ? path : "");
                 return false;
             }
         }
@@ -460,8 +449,7 @@ static bool params_from_value(const struct gql_value *v, struct gql_params *p, c
         p->query = q->u.s.ptr;
         p->query_len = q->u.s.len;
     }
-    if (name && name->kind == GQL_V_STRING)
-        p->op_name = name->u.s.ptr;
+    if (name && name->kind == GQL_V_STRING) p->op_name = name->u.s.ptr;
     if (vars && vars->kind == GQL_V_OBJECT)
         p->variables = *vars;
     else if (vars && vars->kind != GQL_V_NULL) {
@@ -498,20 +486,16 @@ static int run_requests(struct wm_ctx *ctx, struct http_response *res, enum repl
     struct json_out j;
     json_out_init(&j, &res->body);
     enum outcome last = RAN;
-    if (batch)
-        json_arr_begin(&j);
+    if (batch) json_arr_begin(&j);
     for (size_t i = 0; i < n; i++)
         last = run_one(ctx, api, &list[i], is_get, &j);
-    if (batch)
-        json_arr_end(&j);
+    if (batch) json_arr_end(&j);
     int status = batch ? 200 : status_for(last, t);
-    if (!list[0].query && !batch)
-        status = 400;
+    if (!list[0].query && !batch) status = 400;
     res->status = status;
     http_set_header(res, "Content-Type", content_type(t));
     http_set_header(res, "Cache-Control", "no-store");
-    if (status == 405)
-        http_set_header(res, "Allow", "POST");
+    if (status == 405) http_set_header(res, "Allow", "POST");
     return WM_OK;
 }
 
@@ -520,8 +504,7 @@ static int graphql_get(struct wm_ctx *ctx, struct http_request *req, struct http
 {
     struct gql_params p;
     const char *msg = NULL;
-    if (!params_from_query(ctx, req, &p, &msg))
-        return reply_request_error(ctx, res, t, 400, msg);
+    if (!params_from_query(ctx, req, &p, &msg)) return reply_request_error(ctx, res, t, 400, msg);
     return run_requests(ctx, res, t, &p, 1, false, true);
 }
 
@@ -539,7 +522,8 @@ static int graphql_post_json(struct wm_ctx *ctx, struct http_request *req,
             return reply_request_error(ctx, res, t, 400, "A batch must hold at least one request.");
         if ((int64_t)n > api->config->gql_max_batch)
             return reply_request_error(ctx, res, t, 400,
-                                       arena_printf(ctx->arena, "A batch may hold at most %lld requests.",
+                                       arena_printf(ctx->arena,
+                                                    "A batch may hold at most %lld requests.",
                                                     (long long)api->config->gql_max_batch));
         struct gql_params *list = ARENA_ARRAY(ctx->arena, struct gql_params, n);
         for (size_t i = 0; i < n; i++)
@@ -548,8 +532,7 @@ static int graphql_post_json(struct wm_ctx *ctx, struct http_request *req,
         return run_requests(ctx, res, t, list, n, true, false);
     }
     struct gql_params p;
-    if (!params_from_json(ctx, body, &p, &msg))
-        return reply_request_error(ctx, res, t, 400, msg);
+    if (!params_from_json(ctx, body, &p, &msg)) return reply_request_error(ctx, res, t, 400, msg);
     return run_requests(ctx, res, t, &p, 1, false, false);
 }
 
@@ -572,8 +555,7 @@ static int graphql_post_multipart(struct wm_ctx *ctx, struct http_request *req,
         return run_requests(ctx, res, t, list, n, true, false);
     }
     struct gql_params p;
-    if (!params_from_value(&ops, &p, &msg))
-        return reply_request_error(ctx, res, t, 400, msg);
+    if (!params_from_value(&ops, &p, &msg)) return reply_request_error(ctx, res, t, 400, msg);
     return run_requests(ctx, res, t, &p, 1, false, false);
 }
 
@@ -584,8 +566,7 @@ int api_graphql(struct wm_ctx *ctx, struct http_request *req, struct http_respon
         return reply_request_error(ctx, res, REPLY_JSON, 406,
                                    "Accept must allow application/graphql-response+json or "
                                    "application/json.");
-    if (req->method == HTTP_GET || req->method == HTTP_HEAD)
-        return graphql_get(ctx, req, res, t);
+    if (req->method == HTTP_GET || req->method == HTTP_HEAD) return graphql_get(ctx, req, res, t);
     if (strcmp(req->media_type, "application/json") == 0)
         return graphql_post_json(ctx, req, res, t);
     if (strcmp(req->media_type, "multipart/form-data") == 0)
@@ -599,8 +580,7 @@ int api_schema_sdl(struct wm_ctx *ctx, struct http_request *req, struct http_res
 {
     (void)req;
     struct api *api = ctx->api;
-    if (!api->config->gql_introspection)
-        return wm_errorf(ctx, WM_ENOTFOUND, "not found");
+    if (!api->config->gql_introspection) return wm_errorf(ctx, WM_ENOTFOUND, "not found");
     res->status = 200;
     http_set_header(res, "Content-Type", "text/plain; charset=utf-8");
     http_set_header(res, "Cache-Control", "public, max-age=300");

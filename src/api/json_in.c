@@ -29,17 +29,15 @@ int api_json_parse(struct wm_ctx *ctx, const char *text, size_t len, int depth,
     enum json_tokener_error e = json_tokener_get_error(tok);
     size_t end = json_tokener_get_parse_end(tok);
     json_tokener_free(tok);
-    if (j)
-        arena_defer(ctx->arena, put_json, j);
+    if (j) arena_defer(ctx->arena, put_json, j);
     if (e != json_tokener_success || !j) {
         if (e == json_tokener_error_depth)
             return wm_errorf(ctx, WM_EINVAL, "JSON body nests deeper than %d levels", depth);
-        return wm_errorf(ctx, WM_EINVAL, "JSON body is not valid JSON: %s",
-                         json_tokener_error_desc(e == json_tokener_success ? json_tokener_continue
-                                                                           : e));
+        return wm_errorf(
+                ctx, WM_EINVAL, "JSON body is not valid JSON: %s",
+                json_tokener_error_desc(e == json_tokener_success ? json_tokener_continue : e));
     }
-    if (end < len)
-        return wm_errorf(ctx, WM_EINVAL, "JSON body has trailing characters");
+    if (end < len) return wm_errorf(ctx, WM_EINVAL, "JSON body has trailing characters");
     *out = j;
     return WM_OK;
 }
@@ -67,7 +65,8 @@ int api_json_to_value(struct wm_ctx *ctx, struct json_object *j, struct gql_valu
         return WM_OK;
     case json_type_string: {
         size_t n = (size_t)json_object_get_string_len(j);
-        *out = gql_string_n((struct str){ arena_memdup(ctx->arena, json_object_get_string(j), n), n });
+        *out = gql_string_n(
+                (struct str){ arena_memdup(ctx->arena, json_object_get_string(j), n), n });
         return WM_OK;
     }
     case json_type_array: {
@@ -75,8 +74,7 @@ int api_json_to_value(struct wm_ctx *ctx, struct json_object *j, struct gql_valu
         *out = gql_list(ctx->arena, n);
         for (size_t i = 0; i < n; i++) {
             int rc = api_json_to_value(ctx, json_object_array_get_idx(j, i), &out->u.list.items[i]);
-            if (rc != WM_OK)
-                return rc;
+            if (rc != WM_OK) return rc;
         }
         return WM_OK;
     }
@@ -84,10 +82,9 @@ int api_json_to_value(struct wm_ctx *ctx, struct json_object *j, struct gql_valu
         *out = gql_object(ctx->arena, (size_t)json_object_object_length(j));
         json_object_object_foreach(j, key, val)
         {
-            struct gql_value v;
+            struct gql_value v = gql_null();
             int rc = api_json_to_value(ctx, val, &v);
-            if (rc != WM_OK)
-                return rc;
+            if (rc != WM_OK) return rc;
             gql_object_set(ctx->arena, out, arena_strdup(ctx->arena, key), v);
         }
         return WM_OK;

@@ -35,19 +35,19 @@ struct gql_error {
     const char *message;
     struct gql_loc *locations;
     size_t nlocations;
-    const char **path;   /* flattened: each item a key, or a decimal index (path_is_index) */
+    const char **path; /* flattened: each item a key, or a decimal index (path_is_index) */
     bool *path_is_index;
     size_t npath;
-    const char *code;    /* extensions.code, or NULL for none */
+    const char *code; /* extensions.code, or NULL for none */
 };
 
 /* A list of errors, capped (validation stops at max, graphql-js "Too many validation errors"). */
 struct gql_errors {
     struct gql_error *items;
     size_t count;
-    size_t cap;      /* private */
-    size_t max;      /* 0 = no cap */
-    bool truncated;  /* an error was dropped because of max */
+    size_t cap;     /* private */
+    size_t max;     /* 0 = no cap */
+    bool truncated; /* an error was dropped because of max */
 };
 
 /* Append an error with up to two locations (loc2 may be NULL) and no path. Arena memory. */
@@ -63,9 +63,9 @@ void gql_error_add(struct arena *a, struct gql_errors *errs, const char *code,
 /* ---- limits ------------------------------------------------------------------------------ */
 
 struct gql_limits {
-    size_t max_tokens;      /* parse: tokens in a document (graphql-js maxTokens); 0 = none */
-    size_t max_depth;       /* parse: nesting of selection sets, lists and objects; 0 = none */
-    size_t max_errors;      /* validation: errors before "Too many validation errors" */
+    size_t max_tokens; /* parse: tokens in a document (graphql-js maxTokens); 0 = none */
+    size_t max_depth;  /* parse: nesting of selection sets, lists and objects; 0 = none */
+    size_t max_errors; /* validation: errors before "Too many validation errors" */
 };
 
 #define GQL_DEFAULT_MAX_TOKENS 20000
@@ -86,20 +86,27 @@ struct gql_limits {
 int gql_parse(struct arena *a, const char *text, size_t len, const struct gql_limits *lim,
               struct gql_document **doc, struct gql_errors *errs);
 
+/*
+ * A fingerprint of text's token stream into *out: texts that differ only in white space,
+ * commas, comments or the spelling of string escapes get the same value. False when text does
+ * not lex. Decoded strings go to arena a.
+ */
+bool gql_document_fingerprint(struct arena *a, const char *text, size_t len, uint64_t *out);
+
 /* ---- runtime values ---------------------------------------------------------------------- */
 
 enum gql_value_kind {
     GQL_V_UNDEFINED = 0, /* absent (an argument not given and without default) */
     GQL_V_NULL,
     GQL_V_BOOL,
-    GQL_V_INT,           /* 32-bit for GraphQL Int; resolvers may hold int64 ids here too */
+    GQL_V_INT, /* 32-bit for GraphQL Int; resolvers may hold int64 ids here too */
     GQL_V_FLOAT,
     GQL_V_STRING,
-    GQL_V_ENUM,          /* an enum value's name */
+    GQL_V_ENUM, /* an enum value's name */
     GQL_V_LIST,
-    GQL_V_OBJECT,        /* ordered key/value pairs (input objects, results, dynamic sources) */
-    GQL_V_PTR,           /* a C object (a source for its type's field map) */
-    GQL_V_JSON,          /* already-serialized JSON text, written as is (JSONString ...) */
+    GQL_V_OBJECT, /* ordered key/value pairs (input objects, results, dynamic sources) */
+    GQL_V_PTR,    /* a C object (a source for its type's field map) */
+    GQL_V_JSON,   /* already-serialized JSON text, written as is (JSONString ...) */
 };
 
 struct gql_value;
@@ -139,8 +146,8 @@ struct gql_value gql_string(struct arena *a, const char *s); /* copies; NULL giv
 struct gql_value gql_string_n(struct str s);                 /* no copy */
 struct gql_value gql_enum(const char *name);                 /* no copy */
 struct gql_value gql_ptr(const void *p, const struct gql_type *type);
-struct gql_value gql_list(struct arena *a, size_t count);    /* count items, all UNDEFINED */
-struct gql_value gql_object(struct arena *a, size_t cap);    /* empty, room for cap members */
+struct gql_value gql_list(struct arena *a, size_t count); /* count items, all UNDEFINED */
+struct gql_value gql_object(struct arena *a, size_t cap); /* empty, room for cap members */
 /* Append key/value to an OBJECT made by gql_object() (grows in the arena). */
 void gql_object_set(struct arena *a, struct gql_value *obj, const char *key,
                     struct gql_value value);
@@ -163,20 +170,44 @@ enum gql_map_kind {
 };
 
 struct gql_field_map {
-    const char *name;          /* the field */
+    const char *name; /* the field */
     enum gql_map_kind kind;
-    size_t offset;             /* offsetof(struct, member) */
-    gql_resolve_fn *fn;        /* GQL_MAP_KIND_FN */
+    size_t offset;      /* offsetof(struct, member) */
+    gql_resolve_fn *fn; /* GQL_MAP_KIND_FN */
 };
 
-#define GQL_MAP_INT(n, T, m)    { (n), GQL_MAP_KIND_INT, offsetof(T, m), NULL }
-#define GQL_MAP_INT64(n, T, m)  { (n), GQL_MAP_KIND_INT64, offsetof(T, m), NULL }
-#define GQL_MAP_BOOL(n, T, m)   { (n), GQL_MAP_KIND_BOOL, offsetof(T, m), NULL }
-#define GQL_MAP_DOUBLE(n, T, m) { (n), GQL_MAP_KIND_DOUBLE, offsetof(T, m), NULL }
-#define GQL_MAP_STR(n, T, m)    { (n), GQL_MAP_KIND_STR, offsetof(T, m), NULL }
-#define GQL_MAP_ID(n, T, m)     { (n), GQL_MAP_KIND_ID, offsetof(T, m), NULL }
-#define GQL_MAP_FN(n, f)        { (n), GQL_MAP_KIND_FN, 0, (f) }
-#define GQL_MAP_END             { NULL, GQL_MAP_KIND_FN, 0, NULL }
+#define GQL_MAP_INT(n, T, m)                        \
+    {                                               \
+        (n), GQL_MAP_KIND_INT, offsetof(T, m), NULL \
+    }
+#define GQL_MAP_INT64(n, T, m)                        \
+    {                                                 \
+        (n), GQL_MAP_KIND_INT64, offsetof(T, m), NULL \
+    }
+#define GQL_MAP_BOOL(n, T, m)                        \
+    {                                                \
+        (n), GQL_MAP_KIND_BOOL, offsetof(T, m), NULL \
+    }
+#define GQL_MAP_DOUBLE(n, T, m)                        \
+    {                                                  \
+        (n), GQL_MAP_KIND_DOUBLE, offsetof(T, m), NULL \
+    }
+#define GQL_MAP_STR(n, T, m)                        \
+    {                                               \
+        (n), GQL_MAP_KIND_STR, offsetof(T, m), NULL \
+    }
+#define GQL_MAP_ID(n, T, m)                        \
+    {                                              \
+        (n), GQL_MAP_KIND_ID, offsetof(T, m), NULL \
+    }
+#define GQL_MAP_FN(n, f)             \
+    {                                \
+        (n), GQL_MAP_KIND_FN, 0, (f) \
+    }
+#define GQL_MAP_END                    \
+    {                                  \
+        NULL, GQL_MAP_KIND_FN, 0, NULL \
+    }
 
 /*
  * One object type's binding. fields == NULL declares a dynamic type: its sources are
@@ -190,10 +221,10 @@ struct gql_type_map {
 
 /* One root field (Query/Mutation/Subscription) and its resolver. */
 struct gql_root_field {
-    const char *type;       /* "Query", "Mutation", "Subscription" */
+    const char *type; /* "Query", "Mutation", "Subscription" */
     const char *field;
     gql_resolve_fn *resolve;
-    unsigned flags;         /* the surface's own meaning (auth ...); kept on the field */
+    unsigned flags; /* the surface's own meaning (auth ...); kept on the field */
 };
 
 /*
@@ -223,7 +254,7 @@ int gql_validate(struct arena *a, const struct gql_schema *s, const struct gql_d
 
 /* What a resolver receives. */
 struct gql_call {
-    struct wm_ctx *ctx;                 /* request context: arena, db, viewer (ctx->user) */
+    struct wm_ctx *ctx; /* request context: arena, db, viewer (ctx->user) */
     const struct gql_schema *schema;
     const struct gql_type *parent_type; /* the object type whose field this is */
     const struct gql_value *source;     /* the parent object (NULL at the root) */

@@ -34,8 +34,7 @@ static double now_us(void)
 static char *slurp(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
+    if (!f) return NULL;
     struct buf b = BUF_INIT(NULL);
     char tmp[8192];
     size_t n;
@@ -64,10 +63,8 @@ static double measure(const struct gql_schema *s, struct arena *a, const char *t
     for (int i = 0; i < iterations; i++) {
         struct gql_document *doc = NULL;
         struct gql_errors errs = { .max = lim.max_errors };
-        if (gql_parse(a, text, len, &lim, &doc, &errs) != WM_OK)
-            return -1;
-        if (upto >= VALIDATE && gql_validate(a, s, doc, &lim, &errs) != WM_OK)
-            return -1;
+        if (gql_parse(a, text, len, &lim, &doc, &errs) != WM_OK) return -1;
+        if (upto >= VALIDATE && gql_validate(a, s, doc, &lim, &errs) != WM_OK) return -1;
         if (upto >= EXECUTE) {
             struct wm_ctx ctx = { .arena = a, .req_id = "bench" };
             struct gql_result r;
@@ -109,17 +106,14 @@ int main(int argc, char **argv)
     struct doc docs[128];
     size_t n = 0;
     for (struct dirent *e; d && n < 128 && (e = readdir(d));) {
-        if (!strstr(e->d_name, ".graphql"))
-            continue;
+        if (!strstr(e->d_name, ".graphql")) continue;
         char file[1400];
         snprintf(file, sizeof(file), "%s/%s", path, e->d_name);
         docs[n].text = slurp(file, &docs[n].len);
         snprintf(docs[n].name, sizeof(docs[n].name), "%s", e->d_name);
-        if (docs[n].text)
-            n++;
+        if (docs[n].text) n++;
     }
-    if (d)
-        (void)closedir(d);
+    if (d) (void)closedir(d);
     qsort(docs, n, sizeof(docs[0]), by_size_desc);
 
     struct arena *a = arena_new((size_t)256 * 1024);
@@ -127,8 +121,8 @@ int main(int argc, char **argv)
     double base[3];
     for (int st = PARSE; st <= EXECUTE; st++)
         base[st] = measure(s, a, base_text, sizeof(base_text) - 1, st, iterations * 10);
-    printf("%-44s %7s %9s %9s %9s   (µs per run; ratio to { __typename })\n", "document",
-           "bytes", "parse", "+validate", "+execute");
+    printf("%-44s %7s %9s %9s %9s   (µs per run; ratio to { __typename })\n", "document", "bytes",
+           "parse", "+validate", "+execute");
     printf("%-44s %7zu %9.2f %9.2f %9.2f\n", "{ __typename } (baseline)", sizeof(base_text) - 1,
            base[PARSE], base[VALIDATE], base[EXECUTE]);
     size_t shown = 0;
@@ -136,8 +130,7 @@ int main(int argc, char **argv)
         double t[3];
         for (int st = PARSE; st <= EXECUTE; st++)
             t[st] = measure(s, a, docs[i].text, docs[i].len, st, iterations);
-        if (t[VALIDATE] < 0)
-            continue; /* SendMessage: invalid under the spec by design */
+        if (t[VALIDATE] < 0) continue; /* SendMessage: invalid under the spec by design */
         printf("%-44s %7zu %9.2f %9.2f %9.2f   x%.0f x%.0f x%.0f\n", docs[i].name, docs[i].len,
                t[PARSE], t[VALIDATE], t[EXECUTE], t[PARSE] / base[PARSE],
                t[VALIDATE] / base[VALIDATE], t[EXECUTE] / base[EXECUTE]);

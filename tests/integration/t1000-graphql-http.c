@@ -81,20 +81,19 @@ static void validation_errors_are_200_for_json_and_400_for_graphql_response_json
 static void requests_that_are_not_graphql_get_400(void)
 {
     static const char *const bodies[] = {
-        "{\"query\": ",                          /* not JSON */
-        "{\"variables\":{}}",                    /* no query */
+        "{\"query\": ",                                     /* not JSON */
+        "{\"variables\":{}}",                               /* no query */
         "{\"query\":\"{ __typename }\",\"variables\":[1]}", /* variables not an object */
-        "{\"query\":42}",                        /* query not a string */
-        "[]",                                    /* empty batch */
-        "\"{ __typename }\"",                    /* not an object */
+        "{\"query\":42}",                                   /* query not a string */
+        "[]",                                               /* empty batch */
+        "\"{ __typename }\"",                               /* not an object */
     };
     for (size_t i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++) {
         struct it_response r;
         post("/graphql/", NULL, bodies[i], &r);
         CU_ASSERT_EQUAL(r.status, 400);
         CU_ASSERT_TRUE(it_body_has(&r, "\"errors\":[{\"message\":"));
-        if (r.status != 400)
-            printf("\nbody %zu: %ld %s\n", i, r.status, r.body.ptr);
+        if (r.status != 400) printf("\nbody %zu: %ld %s\n", i, r.status, r.body.ptr);
         it_response_release(&r);
     }
 }
@@ -128,8 +127,7 @@ static void get_runs_queries_and_refuses_mutations(void)
     CU_ASSERT_EQUAL(r.status, 405);
     CU_ASSERT_STRING_EQUAL(it_header(&r, "Allow"), "POST");
     it_response_release(&r);
-    it_get("/graphql/?query=query%20Q(%24a%3AInt)%7B__typename%7D&variables=%7B%22a%22%3A1%7D",
-           &r);
+    it_get("/graphql/?query=query%20Q(%24a%3AInt)%7B__typename%7D&variables=%7B%22a%22%3A1%7D", &r);
     CU_ASSERT_EQUAL(r.status, 200);
     it_response_release(&r);
 }

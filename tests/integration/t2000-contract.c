@@ -115,8 +115,7 @@ static bool is_pending(const char *name)
  * name, is not in the server's schema yet. */
 static bool is_missing_root_error(const char *msg)
 {
-    if (strncmp(msg, "Unknown type \"", 14) == 0)
-        return true;
+    if (strncmp(msg, "Unknown type \"", 14) == 0) return true;
     return (strncmp(msg, "Cannot query field \"", 20) == 0 &&
             (strstr(msg, "\" on type \"Query\".") || strstr(msg, "\" on type \"Mutation\"."))) ||
            strcmp(msg, "Schema is not configured to execute mutation operation.") == 0;

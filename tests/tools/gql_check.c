@@ -467,8 +467,7 @@ int main(int argc, char **argv)
     char berr[512];
     struct gql_schema *schema =
             dynamic_schema_build(keep, sdl, sdl_len, resolve_root, berr, sizeof(berr));
-    if (!schema)
-        die("schema: %s", berr);
+    if (!schema) die("schema: %s", berr);
 
     if (!data_path && !query) {
         snprintf(path, sizeof(path), "%s/data.json", corpus);

@@ -14,8 +14,10 @@ int test_stack_config(struct config *cfg, const char *suite)
 {
     const char *path = getenv("MARKET_CONFIG");
     if (!path || !*path) {
-        fprintf(stderr, "%s: MARKET_CONFIG is not set; it must name the config file of a "
-                        "running stack (make start, or tests/run-tests)\n", suite);
+        fprintf(stderr,
+                "%s: MARKET_CONFIG is not set; it must name the config file of a "
+                "running stack (make start, or tests/run-tests)\n",
+                suite);
         return -1;
     }
     char err[512];

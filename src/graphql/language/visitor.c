@@ -45,24 +45,19 @@ size_t gql_visit_depth(const struct gql_visit *walk)
 #define MANY(l) (idx < (l).count ? &(l).items[idx]->node : NULL)
 
 /*
- * The child number idx of member slot of node n, in QueryDocumentKeys order: *out is the child,
- * or NULL when that member has no item idx (or is an absent optional node). Returns false when
- * n has no member number slot. Names are not nodes here, and a variable definition's variable
- * is its name, so neither is visited; neither are a directive definition's locations (names in
- * graphql-js, which our AST stores as NAMED_TYPE nodes).
+ * child_at() for the document and the executable definitions: *out is child number idx of
+ * member slot of n (NULL when that member has no item idx, or is an absent optional node).
+ * Returns false when n has no member number slot.
  */
-static bool child_at(const struct gql_node *n, unsigned slot, size_t idx,
-                     const struct gql_node **out)
+static bool definition_child(const struct gql_node *n, unsigned slot, size_t idx,
+                             const struct gql_node **out)
 {
     const struct gql_node *c = NULL;
-    switch (n->kind) {
-    case GQL_DOCUMENT: {
+    if (n->kind == GQL_DOCUMENT) {
         const struct gql_document *d = (const struct gql_document *)n;
         if (slot > 0) return false;
         c = idx < d->definitions.count ? d->definitions.items[idx] : NULL;
-        break;
-    }
-    case GQL_OPERATION_DEFINITION: {
+    } else if (n->kind == GQL_OPERATION_DEFINITION) {
         const struct gql_operation *o = (const struct gql_operation *)n;
         if (slot == 0)
             c = MANY(o->variables);
@@ -72,9 +67,8 @@ static bool child_at(const struct gql_node *n, unsigned slot, size_t idx,
             c = ONE(o->selection_set);
         else
             return false;
-        break;
-    }
-    case GQL_VARIABLE_DEFINITION: {
+    } else if (n->kind == GQL_VARIABLE_DEFINITION) {
+        /* Its variable is its name here, not a node. */
         const struct gql_variable_definition *v = (const struct gql_variable_definition *)n;
         if (slot == 0)
             c = ONE(v->type);
@@ -84,14 +78,31 @@ static bool child_at(const struct gql_node *n, unsigned slot, size_t idx,
             c = MANY(v->directives);
         else
             return false;
-        break;
+    } else {
+        const struct gql_fragment *f = (const struct gql_fragment *)n;
+        if (slot == 0)
+            c = ONE(f->type_condition);
+        else if (slot == 1)
+            c = MANY(f->directives);
+        else if (slot == 2)
+            c = ONE(f->selection_set);
+        else
+            return false;
     }
-    case GQL_SELECTION_SET: {
-        const struct gql_selection_set *s = (const struct gql_selection_set *)n;
+    *out = c;
+    return true;
+}
+
+/* child_at() for selection sets, selections, arguments, directives, values and type refs. */
+static bool selection_child(const struct gql_node *n, unsigned slot, size_t idx,
+                            const struct gql_node **out)
+{
+    const struct gql_node *c = NULL;
+    switch (n->kind) {
+    case GQL_SELECTION_SET:
         if (slot > 0) return false;
-        c = MANY(s->selections);
+        c = MANY(((const struct gql_selection_set *)n)->selections);
         break;
-    }
     case GQL_FIELD:
     case GQL_FRAGMENT_SPREAD:
     case GQL_INLINE_FRAGMENT: {
@@ -110,24 +121,10 @@ static bool child_at(const struct gql_node *n, unsigned slot, size_t idx,
             return false;
         break;
     }
-    case GQL_ARGUMENT: {
-        const struct gql_argument *a = (const struct gql_argument *)n;
+    case GQL_ARGUMENT:
         if (slot > 0) return false;
-        c = ONE(a->value);
+        c = ONE(((const struct gql_argument *)n)->value);
         break;
-    }
-    case GQL_FRAGMENT_DEFINITION: {
-        const struct gql_fragment *f = (const struct gql_fragment *)n;
-        if (slot == 0)
-            c = ONE(f->type_condition);
-        else if (slot == 1)
-            c = MANY(f->directives);
-        else if (slot == 2)
-            c = ONE(f->selection_set);
-        else
-            return false;
-        break;
-    }
     case GQL_LIST_VALUE:
     case GQL_OBJECT_VALUE: {
         const struct gql_ast_value *v = (const struct gql_ast_value *)n;
@@ -139,27 +136,63 @@ static bool child_at(const struct gql_node *n, unsigned slot, size_t idx,
             return false;
         break;
     }
-    case GQL_OBJECT_FIELD: {
-        const struct gql_object_field *f = (const struct gql_object_field *)n;
+    case GQL_OBJECT_FIELD:
         if (slot > 0) return false;
-        c = ONE(f->value);
+        c = ONE(((const struct gql_object_field *)n)->value);
         break;
-    }
-    case GQL_DIRECTIVE: {
-        const struct gql_directive *d = (const struct gql_directive *)n;
+    case GQL_DIRECTIVE:
         if (slot > 0) return false;
-        c = MANY(d->args);
+        c = MANY(((const struct gql_directive *)n)->args);
         break;
-    }
     case GQL_LIST_TYPE:
-    case GQL_NON_NULL_TYPE: {
-        const struct gql_type_ref *t = (const struct gql_type_ref *)n;
+    case GQL_NON_NULL_TYPE:
         if (slot > 0) return false;
-        c = ONE(t->of);
+        c = ONE(((const struct gql_type_ref *)n)->of);
         break;
+    default:
+        /* Leaves: VARIABLE, the scalar values, NAMED_TYPE. */
+        return false;
     }
-    case GQL_SCHEMA_DEFINITION:
-    case GQL_SCHEMA_EXTENSION: {
+    *out = c;
+    return true;
+}
+
+/* child_at() for type definitions and extensions (members in QueryDocumentKeys order:
+ * interfaces, directives, then the kind's own list; the others are empty). */
+static bool type_def_child(const struct gql_type_def *t, unsigned slot, size_t idx,
+                           const struct gql_node **out)
+{
+    switch (slot) {
+    case 0:
+        *out = MANY(t->interfaces);
+        return true;
+    case 1:
+        *out = MANY(t->directives);
+        return true;
+    case 2:
+        *out = MANY(t->fields);
+        return true;
+    case 3:
+        *out = MANY(t->members);
+        return true;
+    case 4:
+        *out = MANY(t->values);
+        return true;
+    case 5:
+        *out = MANY(t->input_fields);
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* child_at() for the other type-system nodes. A directive definition's locations are names
+ * in graphql-js (NAMED_TYPE nodes in our AST) and are not visited. */
+static bool type_system_child(const struct gql_node *n, unsigned slot, size_t idx,
+                              const struct gql_node **out)
+{
+    const struct gql_node *c = NULL;
+    if (n->kind == GQL_SCHEMA_DEFINITION || n->kind == GQL_SCHEMA_EXTENSION) {
         const struct gql_schema_def *s = (const struct gql_schema_def *)n;
         if (slot == 0)
             c = MANY(s->directives);
@@ -167,45 +200,10 @@ static bool child_at(const struct gql_node *n, unsigned slot, size_t idx,
             c = MANY(s->operation_types);
         else
             return false;
-        break;
-    }
-    case GQL_OPERATION_TYPE_DEFINITION: {
-        const struct gql_operation_type_def *o = (const struct gql_operation_type_def *)n;
+    } else if (n->kind == GQL_OPERATION_TYPE_DEFINITION) {
         if (slot > 0) return false;
-        c = ONE(o->type);
-        break;
-    }
-    case GQL_SCALAR_TYPE_DEFINITION:
-    case GQL_OBJECT_TYPE_DEFINITION:
-    case GQL_INTERFACE_TYPE_DEFINITION:
-    case GQL_UNION_TYPE_DEFINITION:
-    case GQL_ENUM_TYPE_DEFINITION:
-    case GQL_INPUT_OBJECT_TYPE_DEFINITION:
-    case GQL_SCALAR_TYPE_EXTENSION:
-    case GQL_OBJECT_TYPE_EXTENSION:
-    case GQL_INTERFACE_TYPE_EXTENSION:
-    case GQL_UNION_TYPE_EXTENSION:
-    case GQL_ENUM_TYPE_EXTENSION:
-    case GQL_INPUT_OBJECT_TYPE_EXTENSION: {
-        /* interfaces, directives, then the kind's own list (the others are empty). */
-        const struct gql_type_def *t = (const struct gql_type_def *)n;
-        if (slot == 0)
-            c = MANY(t->interfaces);
-        else if (slot == 1)
-            c = MANY(t->directives);
-        else if (slot == 2)
-            c = MANY(t->fields);
-        else if (slot == 3)
-            c = MANY(t->members);
-        else if (slot == 4)
-            c = MANY(t->values);
-        else if (slot == 5)
-            c = MANY(t->input_fields);
-        else
-            return false;
-        break;
-    }
-    case GQL_FIELD_DEFINITION: {
+        c = ONE(((const struct gql_operation_type_def *)n)->type);
+    } else if (n->kind == GQL_FIELD_DEFINITION) {
         const struct gql_field_def *f = (const struct gql_field_def *)n;
         if (slot == 0)
             c = MANY(f->args);
@@ -215,9 +213,7 @@ static bool child_at(const struct gql_node *n, unsigned slot, size_t idx,
             c = MANY(f->directives);
         else
             return false;
-        break;
-    }
-    case GQL_INPUT_VALUE_DEFINITION: {
+    } else if (n->kind == GQL_INPUT_VALUE_DEFINITION) {
         const struct gql_input_value_def *v = (const struct gql_input_value_def *)n;
         if (slot == 0)
             c = ONE(v->type);
@@ -227,26 +223,37 @@ static bool child_at(const struct gql_node *n, unsigned slot, size_t idx,
             c = MANY(v->directives);
         else
             return false;
-        break;
-    }
-    case GQL_ENUM_VALUE_DEFINITION: {
-        const struct gql_enum_value_def *v = (const struct gql_enum_value_def *)n;
+    } else if (n->kind == GQL_ENUM_VALUE_DEFINITION) {
         if (slot > 0) return false;
-        c = MANY(v->directives);
-        break;
-    }
-    case GQL_DIRECTIVE_DEFINITION: {
-        const struct gql_directive_def *d = (const struct gql_directive_def *)n;
+        c = MANY(((const struct gql_enum_value_def *)n)->directives);
+    } else if (n->kind == GQL_DIRECTIVE_DEFINITION) {
         if (slot > 0) return false;
-        c = MANY(d->args);
-        break;
-    }
-    default:
-        /* Leaves: VARIABLE, the scalar values, NAMED_TYPE. */
-        return false;
+        c = MANY(((const struct gql_directive_def *)n)->args);
+    } else {
+        return type_def_child((const struct gql_type_def *)n, slot, idx, out);
     }
     *out = c;
     return true;
+}
+
+/*
+ * The child number idx of member slot of node n, in graphql-js QueryDocumentKeys order: *out
+ * is the child, or NULL when that member has no item idx (or is an absent optional node).
+ * Returns false when n has no member number slot. Names are not nodes here.
+ */
+static bool child_at(const struct gql_node *n, unsigned slot, size_t idx,
+                     const struct gql_node **out)
+{
+    switch (n->kind) {
+    case GQL_DOCUMENT:
+    case GQL_OPERATION_DEFINITION:
+    case GQL_VARIABLE_DEFINITION:
+    case GQL_FRAGMENT_DEFINITION:
+        return definition_child(n, slot, idx, out);
+    default:
+        if (n->kind >= GQL_SCHEMA_DEFINITION) return type_system_child(n, slot, idx, out);
+        return selection_child(n, slot, idx, out);
+    }
 }
 
 #undef ONE
@@ -304,9 +311,9 @@ static bool enter(struct walk *w)
     bool descend = false;
     for (size_t i = 0; i < w->n; i++) {
         if (w->skipping[i]) continue;
-        gql_visit_fn *fn = w->slots[i].visitor->enter[node->kind];
-        if (fn) {
-            enum gql_visit_action r = fn(w->slots[i].data, node, &w->visit);
+        const struct gql_visitor *v = w->slots[i].visitor;
+        if (v->enter[node->kind]) {
+            enum gql_visit_action r = v->enter[node->kind](w->slots[i].data, node, &w->visit);
             if (r == GQL_SKIP) {
                 w->skipping[i] = node;
             } else if (r == GQL_BREAK) {
@@ -328,9 +335,9 @@ static bool leave(struct walk *w)
     const struct gql_node *node = w->visit.frames[w->visit.depth - 1].node;
     for (size_t i = 0; i < w->n; i++) {
         if (!w->skipping[i]) {
-            gql_visit_fn *fn = w->slots[i].visitor->leave[node->kind];
-            if (!fn) continue;
-            if (fn(w->slots[i].data, node, &w->visit) == GQL_BREAK) {
+            const struct gql_visitor *v = w->slots[i].visitor;
+            if (!v->leave[node->kind]) continue;
+            if (v->leave[node->kind](w->slots[i].data, node, &w->visit) == GQL_BREAK) {
                 w->skipping[i] = &broken;
                 w->nbroken++;
             }

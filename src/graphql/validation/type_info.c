@@ -72,8 +72,7 @@ const struct gql_ast_value *gql_type_info_default_value(const struct gql_type_in
 }
 
 const struct gql_field *gql_type_info_lookup_field(struct gql_type_info *ti,
-                                                   struct gql_type *parent_type,
-                                                   struct str name)
+                                                   struct gql_type *parent_type, struct str name)
 {
     if (!parent_type) return NULL;
     if (name.len > 2 && name.ptr[0] == '_' && name.ptr[1] == '_') {
@@ -168,7 +167,7 @@ void gql_type_info_enter(void *data, const struct gql_node *node)
     case GQL_SELECTION_SET: {
         struct gql_type *named = gql_named_type(gql_type_info_type(ti));
         gql_ptr_vec_push(ti->arena, &ti->parent_type_stack,
-                   gql_type_is_composite(named) ? named : NULL);
+                         gql_type_is_composite(named) ? named : NULL);
         break;
     }
     case GQL_FIELD:
@@ -183,7 +182,7 @@ void gql_type_info_enter(void *data, const struct gql_node *node)
         const struct gql_operation *op = (const struct gql_operation *)node;
         struct gql_type *root = root_type(ti->schema, op->operation);
         gql_ptr_vec_push(ti->arena, &ti->type_stack,
-                   root && root->kind == GQL_TYPE_OBJECT ? root : NULL);
+                         root && root->kind == GQL_TYPE_OBJECT ? root : NULL);
         break;
     }
     case GQL_INLINE_FRAGMENT:

@@ -32,22 +32,22 @@ void gql_ptr_vec_push(struct arena *a, struct gql_ptr_vec *v, const void *p);
 struct gql_type_info {
     struct arena *arena;
     const struct gql_schema *schema;
-    struct gql_ptr_vec type_stack;         /* struct gql_type *: output types (NULL = unknown) */
-    struct gql_ptr_vec parent_type_stack;  /* struct gql_type *: composite parents */
-    struct gql_ptr_vec input_type_stack;   /* struct gql_type *: expected input types */
-    struct gql_ptr_vec field_def_stack;    /* struct gql_field * */
+    struct gql_ptr_vec type_stack;          /* struct gql_type *: output types (NULL = unknown) */
+    struct gql_ptr_vec parent_type_stack;   /* struct gql_type *: composite parents */
+    struct gql_ptr_vec input_type_stack;    /* struct gql_type *: expected input types */
+    struct gql_ptr_vec field_def_stack;     /* struct gql_field * */
     struct gql_ptr_vec default_value_stack; /* struct gql_ast_value *: NULL = none */
     const struct gql_directive_type *directive; /* inside a directive, else NULL */
-    const struct gql_input_value *argument;  /* inside an argument with a definition */
-    const struct gql_enum_value *enum_value; /* at an enum value of the expected enum */
+    const struct gql_input_value *argument;     /* inside an argument with a definition */
+    const struct gql_enum_value *enum_value;    /* at an enum value of the expected enum */
 };
 
 /* Start following a walk of a document of schema s; allocations go to arena a. */
 void gql_type_info_init(struct gql_type_info *ti, struct arena *a, const struct gql_schema *s);
 
 /* The visitor hooks (struct gql_visit_hooks): data is the struct gql_type_info. */
-void gql_type_info_enter(void *ti, const struct gql_node *node);
-void gql_type_info_leave(void *ti, const struct gql_node *node);
+void gql_type_info_enter(void *data, const struct gql_node *node);
+void gql_type_info_leave(void *data, const struct gql_node *node);
 
 /* The output type of the current field, fragment or operation (getType), or NULL. */
 struct gql_type *gql_type_info_type(const struct gql_type_info *ti);
@@ -68,7 +68,6 @@ const struct gql_ast_value *gql_type_info_default_value(const struct gql_type_in
  * NULL when there is none (or parent_type is NULL).
  */
 const struct gql_field *gql_type_info_lookup_field(struct gql_type_info *ti,
-                                                   struct gql_type *parent_type,
-                                                   struct str name);
+                                                   struct gql_type *parent_type, struct str name);
 
 #endif

@@ -101,7 +101,7 @@ static struct gql_map_entry *map_put(struct gql_map *m, bool by_ptr, struct str 
     uint64_t h = by_ptr ? hash_ptr(ptr) : hash_str(key);
     size_t slot = find_slot(m, by_ptr, key, ptr, h);
     struct gql_map_entry *e = &m->entries[m->count];
-    *e = (struct gql_map_entry){ key, ptr, NULL };
+    *e = (struct gql_map_entry){ key, ptr, NULL, 0 };
     m->slots[slot] = (uint32_t)(++m->count);
     return e;
 }
@@ -148,7 +148,7 @@ static char *vformat(struct arena *a, const char *fmt, va_list ap)
     va_end(copy);
     assert(n >= 0);
     char *s = arena_alloc(a, (size_t)n + 1);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    (void)vsnprintf(s, (size_t)n + 1, fmt, ap);
     return s;
 }
 
@@ -193,8 +193,8 @@ void gql_report(struct gql_validation_context *ctx, const struct gql_loc *locs, 
     report_message(ctx, message, locs, nlocs);
 }
 
-void gql_report_at(struct gql_validation_context *ctx, const struct gql_node *node,
-                   const char *fmt, ...)
+void gql_report_at(struct gql_validation_context *ctx, const struct gql_node *node, const char *fmt,
+                   ...)
 {
     if (ctx->stop) return;
     va_list ap;
@@ -497,8 +497,8 @@ int gql_natural_compare(const char *a, size_t alen, const char *b, size_t blen)
     return alen < blen ? -1 : 1;
 }
 
-size_t gql_suggestion_list(struct arena *a, struct str input, const char *const *opts,
-                           size_t nopts, const char ***out)
+size_t gql_suggestion_list(struct arena *a, struct str input, const char *const *opts, size_t nopts,
+                           const char ***out)
 {
     uint16_t *in;
     size_t inlen = utf16_lower(a, input, &in);
@@ -568,10 +568,9 @@ enum gql_visit_action gql_rule_skip(void *data, const struct gql_node *node,
 
 /* ---- validate ----------------------------------------------------------------------------- */
 
-int gql_validate_rules(struct arena *a, const struct gql_schema *s,
-                       const struct gql_document *doc, const struct gql_limits *lim,
-                       struct gql_errors *errs, const struct gql_rule *const *rules,
-                       size_t nrules)
+int gql_validate_rules(struct arena *a, const struct gql_schema *s, const struct gql_document *doc,
+                       const struct gql_limits *lim, struct gql_errors *errs,
+                       const struct gql_rule *const *rules, size_t nrules)
 {
     assert(a && s && doc && errs);
     struct gql_type_info ti;
@@ -606,6 +605,5 @@ int gql_validate_rules(struct arena *a, const struct gql_schema *s,
 int gql_validate(struct arena *a, const struct gql_schema *s, const struct gql_document *doc,
                  const struct gql_limits *lim, struct gql_errors *errs)
 {
-    return gql_validate_rules(a, s, doc, lim, errs, gql_specified_rules,
-                              gql_specified_rules_count);
+    return gql_validate_rules(a, s, doc, lim, errs, gql_specified_rules, gql_specified_rules_count);
 }

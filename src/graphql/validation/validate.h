@@ -27,11 +27,12 @@ struct gql_rule;
 
 /* ---- an insertion-ordered hash map -------------------------------------------------------- */
 
-/* One entry: key (string maps) or ptr (pointer maps), and the caller's value. */
+/* One entry: key (string maps) or ptr (pointer maps), and the caller's payload. */
 struct gql_map_entry {
     struct str key;
     const void *ptr;
-    void *value;
+    void *value; /* the caller's pointer; NULL when just added */
+    size_t num;  /* the caller's number; 0 when just added */
 };
 
 /*
@@ -107,8 +108,8 @@ void gql_report(struct gql_validation_context *ctx, const struct gql_loc *locs, 
                 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* gql_report() at one node. */
-void gql_report_at(struct gql_validation_context *ctx, const struct gql_node *node,
-                   const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void gql_report_at(struct gql_validation_context *ctx, const struct gql_node *node, const char *fmt,
+                   ...) __attribute__((format(printf, 3, 4)));
 
 /* gql_report() of a message already formatted, at the nodes' locations. */
 void gql_report_nodes(struct gql_validation_context *ctx, const char *message,
@@ -152,8 +153,8 @@ struct gql_loc gql_name_loc(const struct gql_node *node);
 /* suggestionList(): the options (nopts NUL-terminated names) close enough to input, sorted by
  * lexical distance, then naturalCompare; duplicates dropped. Returns the count; *out is an
  * arena array of the options' pointers. */
-size_t gql_suggestion_list(struct arena *a, struct str input, const char *const *opts,
-                           size_t nopts, const char ***out);
+size_t gql_suggestion_list(struct arena *a, struct str input, const char *const *opts, size_t nopts,
+                           const char ***out);
 
 /* didYouMean(): "" for no names, else " Did you mean "a", "b", or "c"?" (sub, when not NULL,
  * after "mean "), the first five names only. Arena string. */
@@ -174,9 +175,8 @@ enum gql_visit_action gql_rule_skip(void *data, const struct gql_node *node,
  * validate(schema, doc, rules, { maxErrors })), for tests and for callers that add rules.
  * lim may be NULL (the defaults); a max_errors of 0 means GQL_DEFAULT_MAX_ERRORS.
  */
-int gql_validate_rules(struct arena *a, const struct gql_schema *s,
-                       const struct gql_document *doc, const struct gql_limits *lim,
-                       struct gql_errors *errs, const struct gql_rule *const *rules,
-                       size_t nrules);
+int gql_validate_rules(struct arena *a, const struct gql_schema *s, const struct gql_document *doc,
+                       const struct gql_limits *lim, struct gql_errors *errs,
+                       const struct gql_rule *const *rules, size_t nrules);
 
 #endif

@@ -28,8 +28,7 @@ static enum gql_visit_action enter_document(void *data, const struct gql_node *n
     const struct gql_document *doc = (const struct gql_document *)node;
     for (size_t i = 0; i < doc->definitions.count; i++) {
         const struct gql_node *def = doc->definitions.items[i];
-        if (def->kind == GQL_OPERATION_DEFINITION || def->kind == GQL_FRAGMENT_DEFINITION)
-            continue;
+        if (def->kind == GQL_OPERATION_DEFINITION || def->kind == GQL_FRAGMENT_DEFINITION) continue;
         if (def->kind == GQL_SCHEMA_DEFINITION || def->kind == GQL_SCHEMA_EXTENSION) {
             gql_report_at(ctx, def, "The schema definition is not executable.");
         } else {

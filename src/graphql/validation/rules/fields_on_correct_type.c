@@ -42,6 +42,7 @@ static int compare(const struct suggested *a, const struct suggested *b)
 static size_t suggested_type_names(struct arena *a, const struct gql_type *type, struct str field,
                                    const char ***out)
 {
+    *out = NULL;
     if (type->kind != GQL_TYPE_INTERFACE && type->kind != GQL_TYPE_UNION) return 0;
     struct gql_map found; /* type -> struct suggested *, in discovery order */
     gql_map_init(&found, a);
@@ -84,6 +85,7 @@ static size_t suggested_type_names(struct arena *a, const struct gql_type *type,
 static size_t suggested_field_names(struct arena *a, const struct gql_type *type, struct str field,
                                     const char ***out)
 {
+    *out = NULL;
     if (type->kind != GQL_TYPE_OBJECT && type->kind != GQL_TYPE_INTERFACE) return 0;
     const char **names = ARENA_ARRAY(a, const char *, type->nfields + 1);
     for (size_t i = 0; i < type->nfields; i++)

@@ -23,8 +23,7 @@ static enum gql_visit_action enter_inline_fragment(void *data, const struct gql_
     struct gql_validation_context *ctx = ((struct gql_rule_base *)data)->ctx;
     const struct gql_type_ref *cond = ((const struct gql_selection *)node)->type_condition;
     if (cond && is_bad_condition(ctx, cond))
-        gql_report_at(ctx, &cond->node,
-                      "Fragment cannot condition on non composite type \"%s\".",
+        gql_report_at(ctx, &cond->node, "Fragment cannot condition on non composite type \"%s\".",
                       gql_print_type_ref(ctx->arena, cond));
     return GQL_CONTINUE;
 }

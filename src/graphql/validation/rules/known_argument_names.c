@@ -67,8 +67,7 @@ static enum gql_visit_action enter_directive(void *data, const struct gql_node *
             found = str_eq_cstr(arg->name, known->names[j]);
         if (found) continue;
         const char **suggestions;
-        size_t n = gql_suggestion_list(ctx->arena, arg->name, known->names, known->n,
-                                       &suggestions);
+        size_t n = gql_suggestion_list(ctx->arena, arg->name, known->names, known->n, &suggestions);
         gql_report_at(ctx, &arg->node, "Unknown argument \"%.*s\" on directive \"@%.*s\".%s",
                       STR_FMT(arg->name), STR_FMT(d->name),
                       gql_did_you_mean_names(ctx->arena, NULL, suggestions, n));
@@ -101,6 +100,5 @@ const struct gql_rule gql_rule_known_argument_names = {
     .name = "KnownArgumentNames",
     .state_size = sizeof(struct state),
     .init = init,
-    .visitor = { .enter = { [GQL_DIRECTIVE] = enter_directive,
-                            [GQL_ARGUMENT] = enter_argument } },
+    .visitor = { .enter = { [GQL_DIRECTIVE] = enter_directive, [GQL_ARGUMENT] = enter_argument } },
 };

@@ -12,7 +12,7 @@
 
 struct state {
     struct gql_rule_base base;
-    struct gql_map locations; /* directive name -> allowed GQL_LOC() bits, as a uintptr_t */
+    struct gql_map locations; /* directive name -> (num) its allowed GQL_LOC() bits */
 };
 
 static int location_bit(struct str name)
@@ -29,19 +29,18 @@ static void init(void *data)
     gql_map_init(&st->locations, ctx->arena);
     for (size_t i = 0; i < ctx->schema->ndirectives; i++) {
         const struct gql_directive_type *d = ctx->schema->directives[i];
-        gql_map_put(&st->locations, str_from(d->name), NULL)->value =
-                (void *)(uintptr_t)d->locations;
+        gql_map_put(&st->locations, str_from(d->name), NULL)->num = d->locations;
     }
     for (size_t i = 0; i < ctx->doc->definitions.count; i++) {
         const struct gql_node *def = ctx->doc->definitions.items[i];
         if (def->kind != GQL_DIRECTIVE_DEFINITION) continue;
         const struct gql_directive_def *d = (const struct gql_directive_def *)def;
-        uintptr_t bits = 0;
+        size_t bits = 0;
         for (size_t j = 0; j < d->locations.count; j++) {
             int bit = location_bit(d->locations.items[j]->name);
             if (bit >= 0) bits |= 1u << bit;
         }
-        gql_map_put(&st->locations, d->name, NULL)->value = (void *)bits;
+        gql_map_put(&st->locations, d->name, NULL)->num = bits;
     }
 }
 
@@ -123,7 +122,7 @@ static enum gql_visit_action enter_directive(void *data, const struct gql_node *
     }
     const struct gql_node *applied_to = gql_visit_ancestor(walk, 0);
     int bit = applied_to ? directive_location(applied_to, gql_visit_ancestor(walk, 1)) : -1;
-    if (bit >= 0 && !((uintptr_t)e->value & (1u << bit)))
+    if (bit >= 0 && !(e->num & (1u << bit)))
         gql_report_at(ctx, node, "Directive \"@%.*s\" may not be used on %s.", STR_FMT(name),
                       gql_directive_location_name((unsigned)bit));
     return GQL_CONTINUE;

@@ -13,15 +13,17 @@
 
 struct state {
     struct gql_rule_base base;
-    struct gql_map defined;     /* type names defined by the document's type definitions */
-    const char **all;           /* the standard names, the schema's, then the document's */
+    struct gql_map defined; /* type names defined by the document's type definitions */
+    const char **all;       /* the standard names, the schema's, then the document's */
     size_t nall;
 };
 
 /* graphql-js specifiedScalarTypes and introspectionTypes. */
 static const char *const standard_type_names[] = {
-    "String", "Int", "Float", "Boolean", "ID", "__Schema", "__Directive", "__DirectiveLocation",
-    "__Type", "__Field", "__InputValue", "__EnumValue", "__TypeKind",
+    "String",     "Int",      "Float",        "Boolean",
+    "ID",         "__Schema", "__Directive",  "__DirectiveLocation",
+    "__Type",     "__Field",  "__InputValue", "__EnumValue",
+    "__TypeKind",
 };
 #define NSTANDARD (sizeof(standard_type_names) / sizeof(standard_type_names[0]))
 

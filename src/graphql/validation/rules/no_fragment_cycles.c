@@ -12,9 +12,9 @@
 
 struct state {
     struct gql_rule_base base;
-    struct gql_map visited;     /* fragment names already searched from */
-    struct gql_ptr_vec path;    /* the spreads (struct gql_selection *) of the current path */
-    struct gql_map path_index;  /* fragment name -> its position in path + 1 (0: not on it) */
+    struct gql_map visited;    /* fragment names already searched from */
+    struct gql_ptr_vec path;   /* the spreads (struct gql_selection *) of the current path */
+    struct gql_map path_index; /* fragment name -> (num) its position in path + 1, 0: off it */
 };
 
 static void init(void *data)
@@ -50,10 +50,11 @@ static void detect_cycle(struct state *st, const struct gql_fragment *f)
     if (!added) return;
     const struct gql_ptr_vec *spreads = gql_get_fragment_spreads(ctx, f->selection_set);
     if (spreads->count == 0) return;
-    gql_map_put(&st->path_index, f->name, NULL)->value = (void *)(uintptr_t)(st->path.count + 1);
+    gql_map_put(&st->path_index, f->name, NULL)->num = st->path.count + 1;
     for (size_t i = 0; i < spreads->count && !ctx->stop; i++) {
         const struct gql_selection *spread = spreads->items[i];
-        uintptr_t cycle = (uintptr_t)gql_map_get(&st->path_index, spread->name);
+        const struct gql_map_entry *on_path = gql_map_find(&st->path_index, spread->name);
+        size_t cycle = on_path ? on_path->num : 0;
         gql_ptr_vec_push(ctx->arena, &st->path, spread);
         if (!cycle) {
             const struct gql_fragment *target = gql_get_fragment(ctx, spread->name);
@@ -63,7 +64,7 @@ static void detect_cycle(struct state *st, const struct gql_fragment *f)
         }
         st->path.count--;
     }
-    gql_map_put(&st->path_index, f->name, NULL)->value = NULL;
+    gql_map_put(&st->path_index, f->name, NULL)->num = 0;
 }
 
 static enum gql_visit_action enter_fragment(void *data, const struct gql_node *node,

@@ -50,8 +50,10 @@ struct conflict {
 
 struct state {
     struct gql_rule_base base;
-    struct gql_map pairs;  /* lesser fragment name -> struct gql_map * (name -> 1 + exclusive) */
-    struct gql_map cached; /* selection set -> struct fields_and_fragments * */
+    struct gql_map pairs; /* lesser fragment name -> struct gql_map * (name -> num 1 + exclusive) */
+    struct gql_map cached;  /* selection set -> struct fields_and_fragments * */
+    struct gql_map args;    /* field -> struct gql_map * (argument name -> the last value) */
+    struct gql_map strings; /* value -> its sorted print (const char *) */
 };
 
 static void init(void *data)
@@ -60,6 +62,8 @@ static void init(void *data)
     struct arena *a = st->base.ctx->arena;
     gql_map_init(&st->pairs, a);
     gql_map_init(&st->cached, a);
+    gql_map_init(&st->args, a);
+    gql_map_init(&st->strings, a);
 }
 
 /* ---- collecting fields -------------------------------------------------------------------- */
@@ -75,8 +79,8 @@ static void collect_fields_and_fragment_names(struct state *st, struct gql_type 
             struct node_and_def *nd = ARENA_NEW(ctx->arena, struct node_and_def);
             nd->parent_type = parent_type;
             nd->node = sel;
-            if (parent_type && (parent_type->kind == GQL_TYPE_OBJECT ||
-                                parent_type->kind == GQL_TYPE_INTERFACE))
+            if (parent_type &&
+                (parent_type->kind == GQL_TYPE_OBJECT || parent_type->kind == GQL_TYPE_INTERFACE))
                 nd->def = gql_type_field(parent_type, sel->name.ptr, sel->name.len);
             struct str key = sel->alias.len ? sel->alias : sel->name;
             struct gql_map_entry *e = gql_map_put(&r->field_map, key, NULL);
@@ -85,10 +89,9 @@ static void collect_fields_and_fragment_names(struct state *st, struct gql_type 
         } else if (sel->node.kind == GQL_FRAGMENT_SPREAD) {
             gql_map_put(&r->fragment_names, sel->name, NULL);
         } else {
-            struct gql_type *t =
-                    sel->type_condition
-                            ? gql_type_from_ast(ctx->arena, ctx->schema, sel->type_condition)
-                            : parent_type;
+            struct gql_type *t = sel->type_condition ? gql_type_from_ast(ctx->arena, ctx->schema,
+                                                                         sel->type_condition)
+                                                     : parent_type;
             collect_fields_and_fragment_names(st, t, sel->selection_set, r);
         }
     }
@@ -163,26 +166,46 @@ static void print_sorted(struct buf *b, const struct gql_ast_value *v)
     buf_appendc(b, '}');
 }
 
-static const char *stringify_value(struct arena *a, const struct gql_ast_value *v)
+/* stringifyValue(), remembered per value: a field compared with many others prints once. */
+static const char *stringify_value(struct state *st, const struct gql_ast_value *v)
 {
-    struct buf b = BUF_INIT(a);
+    struct gql_map_entry *e = gql_map_find_ptr(&st->strings, v);
+    if (e) return e->value;
+    struct buf b = BUF_INIT(st->base.ctx->arena);
     print_sorted(&b, v);
+    gql_map_put_ptr(&st->strings, v, NULL)->value = b.ptr;
     return b.ptr;
 }
 
-/* sameArguments(): the same argument names with the same values, in any order. */
-static bool same_arguments(struct arena *a, const gql_arguments *args1,
-                           const gql_arguments *args2)
+/* The arguments of field by name, the last of a name winning (graphql-js's Map), made once
+ * per field so that comparing two fields costs one lookup per argument. */
+static const struct gql_map *argument_values(struct state *st, const struct gql_selection *field)
 {
+    struct arena *a = st->base.ctx->arena;
+    struct gql_map *m = gql_map_get_ptr(&st->args, field);
+    if (m) return m;
+    m = ARENA_NEW(a, struct gql_map);
+    gql_map_init(m, a);
+    for (size_t i = 0; i < field->args.count; i++)
+        gql_map_put(m, field->args.items[i]->name, NULL)->value = field->args.items[i]->value;
+    gql_map_put_ptr(&st->args, field, NULL)->value = m;
+    return m;
+}
+
+/* sameArguments(): the same argument names with the same values, in any order. */
+static bool same_arguments(struct state *st, const struct gql_selection *field1,
+                           const struct gql_selection *field2)
+{
+    const gql_arguments *args1 = &field1->args;
+    const gql_arguments *args2 = &field2->args;
     if (args1->count == 0) return args2->count == 0;
     if (args2->count == 0 || args1->count != args2->count) return false;
+    const struct gql_map *values2 = argument_values(st, field2);
     for (size_t i = 0; i < args1->count; i++) {
         const struct gql_argument *arg1 = args1->items[i];
-        const struct gql_ast_value *value2 = NULL; /* the last of that name (a Map) */
-        for (size_t j = 0; j < args2->count; j++)
-            if (str_eq(args2->items[j]->name, arg1->name)) value2 = args2->items[j]->value;
+        const struct gql_ast_value *value2 = gql_map_get(values2, arg1->name);
         if (!value2) return false;
-        if (strcmp(stringify_value(a, arg1->value), stringify_value(a, value2)) != 0)
+        if (strcmp(stringify_value(st, arg1->value), stringify_value(st, value2)) != 0)
             return false;
     }
     return true;
@@ -203,8 +226,8 @@ static bool types_conflict(const struct gql_type *a, const struct gql_type *b)
     return false;
 }
 
-static struct conflict *new_conflict(struct arena *a, struct str response_name,
-                                     const char *reason, const struct gql_selection *node1,
+static struct conflict *new_conflict(struct arena *a, struct str response_name, const char *reason,
+                                     const struct gql_selection *node1,
                                      const struct gql_selection *node2)
 {
     struct conflict *c = ARENA_NEW(a, struct conflict);
@@ -215,10 +238,12 @@ static struct conflict *new_conflict(struct arena *a, struct str response_name,
     return c;
 }
 
-static void find_conflicts_between_sub_selection_sets(
-        struct state *st, struct gql_ptr_vec *conflicts, bool exclusive,
-        struct gql_type *parent_type1, const struct gql_selection_set *set1,
-        struct gql_type *parent_type2, const struct gql_selection_set *set2);
+static void find_conflicts_between_sub_selection_sets(struct state *st,
+                                                      struct gql_ptr_vec *conflicts, bool exclusive,
+                                                      struct gql_type *parent_type1,
+                                                      const struct gql_selection_set *set1,
+                                                      struct gql_type *parent_type2,
+                                                      const struct gql_selection_set *set2);
 
 /* subfieldConflicts(): the conflicts of two fields' sub-selections as one conflict, its
  * reason the sub-reasons joined ("subfields "x" conflict because ... and subfields ..."). */
@@ -256,17 +281,17 @@ static struct conflict *find_conflict(struct state *st, bool parents_exclusive,
     const struct gql_selection *node2 = f2->node;
     /* Fields of two different object types can never apply to the same object, so they may
      * differ in name and arguments. */
-    bool exclusive = parents_exclusive ||
-                     (f1->parent_type != f2->parent_type && f1->parent_type &&
-                      f2->parent_type && f1->parent_type->kind == GQL_TYPE_OBJECT &&
-                      f2->parent_type->kind == GQL_TYPE_OBJECT);
+    bool exclusive =
+            parents_exclusive ||
+            (f1->parent_type != f2->parent_type && f1->parent_type && f2->parent_type &&
+             f1->parent_type->kind == GQL_TYPE_OBJECT && f2->parent_type->kind == GQL_TYPE_OBJECT);
     if (!exclusive) {
         if (!str_eq(node1->name, node2->name))
             return new_conflict(a, response_name,
                                 arena_printf(a, "\"%.*s\" and \"%.*s\" are different fields",
                                              STR_FMT(node1->name), STR_FMT(node2->name)),
                                 node1, node2);
-        if (!same_arguments(a, &node1->args, &node2->args))
+        if (!same_arguments(st, node1, node2))
             return new_conflict(a, response_name, "they have differing arguments", node1, node2);
     }
     struct gql_type *type1 = f1->def ? f1->def->type : NULL;
@@ -341,7 +366,7 @@ static bool pair_has(struct state *st, struct str a, struct str b, bool exclusiv
     struct gql_map *inner = gql_map_get(&st->pairs, lo);
     struct gql_map_entry *e = inner ? gql_map_find(inner, hi) : NULL;
     if (!e) return false;
-    return exclusive ? true : (uintptr_t)e->value == 1;
+    return exclusive ? true : e->num == 1;
 }
 
 static void pair_add(struct state *st, struct str a, struct str b, bool exclusive)
@@ -354,7 +379,7 @@ static void pair_add(struct state *st, struct str a, struct str b, bool exclusiv
         e->value = ARENA_NEW(ar, struct gql_map);
         gql_map_init(e->value, ar);
     }
-    gql_map_put(e->value, hi, NULL)->value = (void *)(uintptr_t)(exclusive ? 2 : 1);
+    gql_map_put(e->value, hi, NULL)->num = exclusive ? 2 : 1;
 }
 
 /* (D, E) collectConflictsBetweenFieldsAndFragment(). */
@@ -380,8 +405,7 @@ static void collect_conflicts_between_fields_and_fragment(struct state *st,
 
 /* (F, G) collectConflictsBetweenFragments(). */
 static void collect_conflicts_between_fragments(struct state *st, struct gql_ptr_vec *conflicts,
-                                                bool exclusive, struct str name1,
-                                                struct str name2)
+                                                bool exclusive, struct str name1, struct str name2)
 {
     if (str_eq(name1, name2)) return;
     if (pair_has(st, name1, name2, exclusive)) return;
@@ -401,10 +425,12 @@ static void collect_conflicts_between_fragments(struct state *st, struct gql_ptr
 }
 
 /* (H, I, J) findConflictsBetweenSubSelectionSets(). */
-static void find_conflicts_between_sub_selection_sets(
-        struct state *st, struct gql_ptr_vec *conflicts, bool exclusive,
-        struct gql_type *parent_type1, const struct gql_selection_set *set1,
-        struct gql_type *parent_type2, const struct gql_selection_set *set2)
+static void find_conflicts_between_sub_selection_sets(struct state *st,
+                                                      struct gql_ptr_vec *conflicts, bool exclusive,
+                                                      struct gql_type *parent_type1,
+                                                      const struct gql_selection_set *set1,
+                                                      struct gql_type *parent_type2,
+                                                      const struct gql_selection_set *set2)
 {
     const struct fields_and_fragments *r1 = fields_and_fragments(st, parent_type1, set1);
     const struct fields_and_fragments *r2 = fields_and_fragments(st, parent_type2, set2);

@@ -15,7 +15,7 @@
 
 struct state {
     struct gql_rule_base base;
-    bool fragments_read;   /* fragments below is filled */
+    bool fragments_read;      /* fragments below is filled */
     struct gql_map fragments; /* name -> struct gql_fragment * */
 };
 
@@ -135,10 +135,9 @@ static void read_fragments(struct state *st)
 static void report(struct gql_validation_context *ctx, const struct gql_operation *op,
                    const char *what, const struct gql_ptr_vec *nodes)
 {
-    const char *msg =
-            op->name.len
-                    ? arena_printf(ctx->arena, "Subscription \"%.*s\" %s", STR_FMT(op->name), what)
-                    : arena_printf(ctx->arena, "Anonymous Subscription %s", what);
+    const char *msg = op->name.len ? arena_printf(ctx->arena, "Subscription \"%.*s\" %s",
+                                                  STR_FMT(op->name), what)
+                                   : arena_printf(ctx->arena, "Anonymous Subscription %s", what);
     gql_report_nodes(ctx, msg, (const struct gql_node *const *)nodes->items, nodes->count);
 }
 

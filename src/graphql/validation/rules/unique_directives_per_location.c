@@ -12,9 +12,9 @@
 
 struct state {
     struct gql_rule_base base;
-    struct gql_map unique;          /* directive name -> non-NULL when not repeatable */
-    struct gql_map schema_seen;     /* for the schema definition and its extensions */
-    struct gql_map type_seen;       /* type name -> struct gql_map * of directives seen */
+    struct gql_map unique;      /* directive name -> non-NULL when not repeatable */
+    struct gql_map schema_seen; /* for the schema definition and its extensions */
+    struct gql_map type_seen;   /* type name -> struct gql_map * of directives seen */
 };
 
 static void init(void *data)
@@ -26,8 +26,7 @@ static void init(void *data)
     gql_map_init(&st->type_seen, ctx->arena);
     for (size_t i = 0; i < ctx->schema->ndirectives; i++) {
         const struct gql_directive_type *d = ctx->schema->directives[i];
-        gql_map_put(&st->unique, str_from(d->name), NULL)->value =
-                d->repeatable ? NULL : (void *)d;
+        gql_map_put(&st->unique, str_from(d->name), NULL)->value = d->repeatable ? NULL : (void *)d;
     }
     for (size_t i = 0; i < ctx->doc->definitions.count; i++) {
         const struct gql_node *def = ctx->doc->definitions.items[i];
@@ -133,8 +132,7 @@ static enum gql_visit_action enter_node(void *data, const struct gql_node *node,
         }
         const struct gql_directive *first = e->value;
         struct gql_loc locs[2] = { first->node.loc, d->node.loc };
-        gql_report(ctx, locs, 2,
-                   "The directive \"@%.*s\" can only be used once at this location.",
+        gql_report(ctx, locs, 2, "The directive \"@%.*s\" can only be used once at this location.",
                    STR_FMT(d->name));
     }
     return GQL_CONTINUE;

@@ -34,8 +34,8 @@ static const char *enum_literal_error(struct arena *a, const struct gql_type *e,
 {
     const char *value = gql_print_value(a, node);
     if (node->node.kind != GQL_ENUM_VALUE)
-        return arena_printf(a, "Enum \"%s\" cannot represent non-enum value: %s.%s", e->name,
-                            value, did_you_mean_enum_value(a, e, value));
+        return arena_printf(a, "Enum \"%s\" cannot represent non-enum value: %s.%s", e->name, value,
+                            did_you_mean_enum_value(a, e, value));
     if (gql_type_enum_value(e, node->str.ptr, node->str.len)) return NULL;
     return arena_printf(a, "Value \"%s\" does not exist in \"%s\" enum.%s", value, e->name,
                         did_you_mean_enum_value(a, e, value));

@@ -18,20 +18,19 @@
 /* Records every callback as "+Kind" or "-Kind", and can answer a chosen action at a kind. */
 struct recorder {
     struct buf log;
-    const char *tag;              /* prefix for each entry ("a:"), or "" */
-    enum gql_kind act_kind;       /* where to answer act (GQL_KIND_COUNT: nowhere) */
+    const char *tag;        /* prefix for each entry ("a:"), or "" */
+    enum gql_kind act_kind; /* where to answer act (GQL_KIND_COUNT: nowhere) */
     enum gql_visit_action act;
-    size_t act_after;             /* answer only from the act_after-th node of that kind on */
+    size_t act_after; /* answer only from the act_after-th node of that kind on */
     size_t seen;
-    bool *stop;                   /* set at act_kind instead of answering, when not NULL */
+    bool *stop; /* set at act_kind instead of answering, when not NULL */
 };
 
 static enum gql_visit_action record(struct recorder *r, char sign, const struct gql_node *node)
 {
     if (r->log.len) buf_appendc(&r->log, ' ');
     buf_appendf(&r->log, "%s%c%s", r->tag, sign, gql_kind_name(node->kind));
-    if (sign != '+' || node->kind != r->act_kind || r->seen++ < r->act_after)
-        return GQL_CONTINUE;
+    if (sign != '+' || node->kind != r->act_kind || r->seen++ < r->act_after) return GQL_CONTINUE;
     if (r->stop) {
         *r->stop = true;
         return GQL_CONTINUE;
@@ -97,7 +96,8 @@ static const char executable_order[] =
         "+ObjectField +NullValue -NullValue -ObjectField -ObjectValue -ObjectField +ObjectField "
         "+EnumValue -EnumValue -ObjectField -ObjectValue -VariableDefinition +Directive -Directive "
         "+SelectionSet +Field +Argument +Variable -Variable -Argument +Argument +StringValue "
-        "-StringValue -Argument +Argument +FloatValue -FloatValue -Argument +Argument +BooleanValue "
+        "-StringValue -Argument +Argument +FloatValue -FloatValue -Argument +Argument "
+        "+BooleanValue "
         "-BooleanValue -Argument +Directive +Argument +BooleanValue -BooleanValue -Argument "
         "-Directive +SelectionSet +Field -Field +FragmentSpread +Directive -Directive "
         "-FragmentSpread -SelectionSet -Field +InlineFragment +NamedType -NamedType +Directive "
@@ -148,7 +148,8 @@ static const char sdl_order[] =
         "+ObjectTypeDefinition +NamedType -NamedType +NamedType -NamedType +Directive -Directive "
         "+FieldDefinition +InputValueDefinition +NamedType -NamedType +IntValue -IntValue "
         "+Directive -Directive -InputValueDefinition +InputValueDefinition +ListType +NonNullType "
-        "+NamedType -NamedType -NonNullType -ListType -InputValueDefinition +NonNullType +NamedType "
+        "+NamedType -NamedType -NonNullType -ListType -InputValueDefinition +NonNullType "
+        "+NamedType "
         "-NamedType -NonNullType +Directive -Directive -FieldDefinition -ObjectTypeDefinition "
         "+InterfaceTypeDefinition +NamedType -NamedType +FieldDefinition +NamedType -NamedType "
         "-FieldDefinition -InterfaceTypeDefinition +UnionTypeDefinition +Directive -Directive "
@@ -207,8 +208,8 @@ static void test_break_ends_the_walk_at_once(void)
     r.act_after = 1;
     enum gql_visit_action rc = gql_visit(a, &parse(a, "{ a { b } c }")->node, &v, &r, NULL);
     CU_ASSERT_EQUAL(rc, GQL_BREAK);
-    CU_ASSERT_STRING_EQUAL(r.log.ptr,
-                           "+Document +OperationDefinition +SelectionSet +Field +SelectionSet +Field");
+    CU_ASSERT_STRING_EQUAL(
+            r.log.ptr, "+Document +OperationDefinition +SelectionSet +Field +SelectionSet +Field");
     arena_free(a);
 }
 
@@ -300,10 +301,10 @@ static void test_hooks_run_before_every_enter_and_after_every_leave(void)
     struct arena *a = arena_new(0);
     struct shared_log log = { BUF_INIT(a) };
     struct tagged ta = { &log, "a" }, tb = { &log, "b" }, th = { &log, "h" };
-    struct gql_visitor v = { .enter = { [GQL_FIELD] = tagged_enter, [GQL_SELECTION_SET] =
-                                                                           tagged_enter },
-                             .leave = { [GQL_FIELD] = tagged_leave, [GQL_SELECTION_SET] =
-                                                                           tagged_leave } };
+    struct gql_visitor v = {
+        .enter = { [GQL_FIELD] = tagged_enter, [GQL_SELECTION_SET] = tagged_enter },
+        .leave = { [GQL_FIELD] = tagged_leave, [GQL_SELECTION_SET] = tagged_leave }
+    };
     struct gql_visit_slot slots[2] = { { &v, &ta }, { &v, &tb } };
     struct gql_visit_hooks hooks = { hook_enter, hook_leave, &th };
     struct gql_document *doc = parse(a, "{ f { g } }");
@@ -337,9 +338,10 @@ static void test_ancestors_are_the_nodes_above_without_lists(void)
 {
     struct arena *a = arena_new(0);
     struct buf b = BUF_INIT(a);
-    struct gql_visitor v = { .enter = { [GQL_FIELD] = ancestors_of_field,
-                                        [GQL_DIRECTIVE] = ancestors_of_field },
-                             .leave = { [GQL_ENUM_VALUE] = ancestors_of_field } };
+    struct gql_visitor v = {
+        .enter = { [GQL_FIELD] = ancestors_of_field, [GQL_DIRECTIVE] = ancestors_of_field },
+        .leave = { [GQL_ENUM_VALUE] = ancestors_of_field }
+    };
     struct gql_document *doc = parse(a, "fragment F on T { ... on T { a @d(x: [E]) } }");
     gql_visit(a, &doc->node, &v, &b, NULL);
     CU_ASSERT_STRING_EQUAL(b.ptr, "5:Field<SelectionSet<InlineFragment<SelectionSet<"
@@ -486,7 +488,8 @@ static CU_TestInfo tests[] = {
     { "a stop flag ends the walk for every visitor",
       test_a_stop_flag_ends_the_walk_for_every_visitor },
     { "a walk may start at any node", test_a_walk_may_start_at_any_node },
-    { "nothing happens without a root or visitors", test_nothing_happens_without_a_root_or_visitors },
+    { "nothing happens without a root or visitors",
+      test_nothing_happens_without_a_root_or_visitors },
     { "a million nested lists do not exhaust the C stack",
       test_a_million_nested_lists_do_not_exhaust_the_c_stack },
     CU_TEST_INFO_NULL,

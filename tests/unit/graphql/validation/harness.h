@@ -149,7 +149,8 @@ static HARNESS_UNUSED void harness_roots(const struct gql_document *doc, struct 
         const struct gql_schema_def *sd = (const struct gql_schema_def *)def;
         names[0] = names[1] = names[2] = STR_NULL;
         for (size_t j = 0; j < sd->operation_types.count; j++)
-            names[sd->operation_types.items[j]->operation] = sd->operation_types.items[j]->type->name;
+            names[sd->operation_types.items[j]->operation] =
+                    sd->operation_types.items[j]->type->name;
     }
 }
 
@@ -182,8 +183,8 @@ static HARNESS_UNUSED struct gql_schema *harness_schema(const char *sdl)
         const struct gql_node *def = doc->definitions.items[i];
         if (def->kind != GQL_OBJECT_TYPE_DEFINITION) continue;
         const struct gql_type_def *t = (const struct gql_type_def *)def;
-        bool is_root = str_eq(t->name, roots[0]) || str_eq(t->name, roots[1]) ||
-                       str_eq(t->name, roots[2]);
+        bool is_root =
+                str_eq(t->name, roots[0]) || str_eq(t->name, roots[1]) || str_eq(t->name, roots[2]);
         if (!is_root) {
             maps[nmaps++] = (struct gql_type_map){ str_dup(a, t->name), NULL };
             continue;
@@ -222,8 +223,8 @@ static HARNESS_UNUSED const char *harness_errors_text(struct arena *a,
 }
 
 /* Record a check at the caller's file and line with a formatted message. */
-static HARNESS_UNUSED void harness_check(bool ok, const char *file, int line, const char *fmt,
-                                         ...) __attribute__((format(printf, 4, 5)));
+static HARNESS_UNUSED void harness_check(bool ok, const char *file, int line, const char *fmt, ...)
+        __attribute__((format(printf, 4, 5)));
 
 static void harness_check(bool ok, const char *file, int line, const char *fmt, ...)
 {
@@ -244,9 +245,9 @@ static void harness_check(bool ok, const char *file, int line, const char *fmt, 
  */
 static HARNESS_UNUSED void harness_expect_with(const char *file, int line,
                                                const struct gql_schema *s,
-                                               const struct gql_rule *const *rules,
-                                               size_t nrules, size_t max_errors,
-                                               const char *query, const char *want)
+                                               const struct gql_rule *const *rules, size_t nrules,
+                                               size_t max_errors, const char *query,
+                                               const char *want)
 {
     struct arena *a = arena_new(0);
     struct gql_errors errs = { 0 };
@@ -260,9 +261,10 @@ static HARNESS_UNUSED void harness_expect_with(const char *file, int line,
     int rc = rules ? gql_validate_rules(a, s, doc, &lim, &errs, rules, nrules)
                    : gql_validate(a, s, doc, &lim, &errs);
     const char *got = harness_errors_text(a, &errs);
-    harness_check(strcmp(got, want) == 0, file, line, "for\n%s\ngot:\n%swant:\n%s", query, got, want);
-    harness_check(rc == (errs.count ? WM_EINVAL : WM_OK), file, line, "return code %d with %zu errors",
-                  rc, errs.count);
+    harness_check(strcmp(got, want) == 0, file, line, "for\n%s\ngot:\n%swant:\n%s", query, got,
+                  want);
+    harness_check(rc == (errs.count ? WM_EINVAL : WM_OK), file, line,
+                  "return code %d with %zu errors", rc, errs.count);
     for (size_t i = 0; i < errs.count; i++)
         harness_check(errs.items[i].code && strcmp(errs.items[i].code, GQL_CODE_VALIDATION) == 0,
                       file, line, "error %zu has code %s", i,
@@ -287,25 +289,26 @@ static HARNESS_UNUSED int harness_clean(void)
 }
 
 /* One rule against the test schema: expect_errors(&gql_rule_x, query, want). */
-#define expect_errors(rule, query, want)                                                          \
-    do {                                                                                           \
-        const struct gql_rule *const one_rule_[1] = { (rule) };                                    \
-        harness_expect_with(__FILE__, __LINE__, harness_test_schema, one_rule_, 1, 0, (query), (want));     \
+#define expect_errors(rule, query, want)                                                       \
+    do {                                                                                       \
+        const struct gql_rule *const one_rule_[1] = { (rule) };                                \
+        harness_expect_with(__FILE__, __LINE__, harness_test_schema, one_rule_, 1, 0, (query), \
+                            (want));                                                           \
     } while (0)
 
 /* One rule against another schema. */
-#define expect_errors_with_schema(schema, rule, query, want)                                      \
-    do {                                                                                           \
-        const struct gql_rule *const one_rule_[1] = { (rule) };                                    \
-        harness_expect_with(__FILE__, __LINE__, (schema), one_rule_, 1, 0, (query), (want));                \
+#define expect_errors_with_schema(schema, rule, query, want)                                 \
+    do {                                                                                     \
+        const struct gql_rule *const one_rule_[1] = { (rule) };                              \
+        harness_expect_with(__FILE__, __LINE__, (schema), one_rule_, 1, 0, (query), (want)); \
     } while (0)
 
 /* The document is valid under the rule. */
 #define expect_valid(rule, query) expect_errors((rule), (query), "")
 
 /* Every specified rule against the test schema, with an error limit (0: the default). */
-#define expect_all_errors(max_errors, query, want)                                                \
-    harness_expect_with(__FILE__, __LINE__, harness_test_schema, NULL, 0, (max_errors), (query),   \
+#define expect_all_errors(max_errors, query, want)                                               \
+    harness_expect_with(__FILE__, __LINE__, harness_test_schema, NULL, 0, (max_errors), (query), \
                         (want))
 
 #endif

@@ -1,7 +1,8 @@
 /*
- * test_known_fragment_names.c: unit tests for src/graphql/validation/rules/known_fragment_names.c: the cases of graphql-js's
- * __tests__/KnownFragmentNamesRule-test.ts and more, each expecting exactly the errors (messages and locations)
- * graphql-js v16.8 reports for the same document against the same schema.
+ * test_known_fragment_names.c: unit tests for src/graphql/validation/rules/known_fragment_names.c:
+ * the cases of graphql-js's
+ * __tests__/KnownFragmentNamesRule-test.ts and more, each expecting exactly the errors (messages
+ * and locations) graphql-js v16.8 reports for the same document against the same schema.
  */
 #include "graphql/validation/rules.h"
 
@@ -10,44 +11,44 @@
 static void test_known_fragment_names_are_valid(void)
 {
     expect_errors(&gql_rule_known_fragment_names,
-        "{\n"
-        "  human(id: 4) {\n"
-        "    ...HumanFields1\n"
-        "    ... on Human {\n"
-        "      ...HumanFields2\n"
-        "    }\n"
-        "    ... {\n"
-        "      name\n"
-        "    }\n"
-        "  }\n"
-        "}\n"
-        "fragment HumanFields1 on Human {\n"
-        "  name\n"
-        "  ...HumanFields3\n"
-        "}\n"
-        "fragment HumanFields2 on Human { name }\n"
-        "fragment HumanFields3 on Human { name }\n",
-        "");
+                  "{\n"
+                  "  human(id: 4) {\n"
+                  "    ...HumanFields1\n"
+                  "    ... on Human {\n"
+                  "      ...HumanFields2\n"
+                  "    }\n"
+                  "    ... {\n"
+                  "      name\n"
+                  "    }\n"
+                  "  }\n"
+                  "}\n"
+                  "fragment HumanFields1 on Human {\n"
+                  "  name\n"
+                  "  ...HumanFields3\n"
+                  "}\n"
+                  "fragment HumanFields2 on Human { name }\n"
+                  "fragment HumanFields3 on Human { name }\n",
+                  "");
 }
 
 static void test_unknown_fragment_names_are_invalid(void)
 {
     expect_errors(&gql_rule_known_fragment_names,
-        "{\n"
-        "  human(id: 4) {\n"
-        "    ...UnknownFragment1\n"
-        "    ... on Human {\n"
-        "      ...UnknownFragment2\n"
-        "    }\n"
-        "  }\n"
-        "}\n"
-        "fragment HumanFields on Human {\n"
-        "  name\n"
-        "  ...UnknownFragment3\n"
-        "}\n",
-        "Unknown fragment \"UnknownFragment1\". (3:8)\n"
-        "Unknown fragment \"UnknownFragment2\". (5:10)\n"
-        "Unknown fragment \"UnknownFragment3\". (11:6)\n");
+                  "{\n"
+                  "  human(id: 4) {\n"
+                  "    ...UnknownFragment1\n"
+                  "    ... on Human {\n"
+                  "      ...UnknownFragment2\n"
+                  "    }\n"
+                  "  }\n"
+                  "}\n"
+                  "fragment HumanFields on Human {\n"
+                  "  name\n"
+                  "  ...UnknownFragment3\n"
+                  "}\n",
+                  "Unknown fragment \"UnknownFragment1\". (3:8)\n"
+                  "Unknown fragment \"UnknownFragment2\". (5:10)\n"
+                  "Unknown fragment \"UnknownFragment3\". (11:6)\n");
 }
 
 static CU_TestInfo tests[] = {
@@ -56,5 +57,5 @@ static CU_TestInfo tests[] = {
     CU_TEST_INFO_NULL,
 };
 
-SUITE_INFO(graphql_validation_rules_known_fragment_names, "graphql/validation/rules/known_fragment_names", harness_init,
-           harness_clean, tests);
+SUITE_INFO(graphql_validation_rules_known_fragment_names,
+           "graphql/validation/rules/known_fragment_names", harness_init, harness_clean, tests);

@@ -1,7 +1,8 @@
 /*
- * test_unique_operation_names.c: unit tests for src/graphql/validation/rules/unique_operation_names.c: the cases of graphql-js's
- * __tests__/UniqueOperationNamesRule-test.ts and more, each expecting exactly the errors (messages and locations)
- * graphql-js v16.8 reports for the same document against the same schema.
+ * test_unique_operation_names.c: unit tests for
+ * src/graphql/validation/rules/unique_operation_names.c: the cases of graphql-js's
+ * __tests__/UniqueOperationNamesRule-test.ts and more, each expecting exactly the errors (messages
+ * and locations) graphql-js v16.8 reports for the same document against the same schema.
  */
 #include "graphql/validation/rules.h"
 
@@ -9,66 +10,60 @@
 
 static void test_no_operations(void)
 {
-    expect_errors(&gql_rule_unique_operation_names,
-        "fragment fragA on Type { field }\n",
-        "");
+    expect_errors(&gql_rule_unique_operation_names, "fragment fragA on Type { field }\n", "");
 }
 
 static void test_one_anonymous_operation(void)
 {
-    expect_errors(&gql_rule_unique_operation_names,
-        "{ field }\n",
-        "");
+    expect_errors(&gql_rule_unique_operation_names, "{ field }\n", "");
 }
 
 static void test_one_named_operation(void)
 {
-    expect_errors(&gql_rule_unique_operation_names,
-        "query Foo { field }\n",
-        "");
+    expect_errors(&gql_rule_unique_operation_names, "query Foo { field }\n", "");
 }
 
 static void test_multiple_operations_with_different_names(void)
 {
     expect_errors(&gql_rule_unique_operation_names,
-        "query Foo { field }\n"
-        "query Bar { field }\n",
-        "");
+                  "query Foo { field }\n"
+                  "query Bar { field }\n",
+                  "");
 }
 
 static void test_multiple_operations_of_different_types(void)
 {
     expect_errors(&gql_rule_unique_operation_names,
-        "query Foo { field }\n"
-        "mutation Bar { field }\n"
-        "subscription Baz { field }\n",
-        "");
+                  "query Foo { field }\n"
+                  "mutation Bar { field }\n"
+                  "subscription Baz { field }\n",
+                  "");
 }
 
 static void test_a_fragment_and_an_operation_may_share_a_name(void)
 {
     expect_errors(&gql_rule_unique_operation_names,
-        "query Foo { ...Foo }\n"
-        "fragment Foo on Type { field }\n",
-        "");
+                  "query Foo { ...Foo }\n"
+                  "fragment Foo on Type { field }\n",
+                  "");
 }
 
 static void test_multiple_operations_of_the_same_name(void)
 {
     expect_errors(&gql_rule_unique_operation_names,
-        "query Foo { fieldA }\n"
-        "query Foo { fieldB }\n",
-        "There can be only one operation named \"Foo\". (1:7, 2:7)\n");
+                  "query Foo { fieldA }\n"
+                  "query Foo { fieldB }\n",
+                  "There can be only one operation named \"Foo\". (1:7, 2:7)\n");
 }
 
 static void test_operations_of_different_types_with_the_same_name(void)
 {
     expect_errors(&gql_rule_unique_operation_names,
-        "query Foo { fieldA }\n"
-        "mutation Foo { fieldB }\n"
-        "subscription Foo { fieldC }\n",
-        "There can be only one operation named \"Foo\". (1:7, 2:10)\n"
-        "There can be only one operation named \"Foo\". (1:7, 3:14)\n");
+                  "query Foo { fieldA }\n"
+                  "mutation Foo { fieldB }\n"
+                  "subscription Foo { fieldC }\n",
+                  "There can be only one operation named \"Foo\". (1:7, 2:10)\n"
+                  "There can be only one operation named \"Foo\". (1:7, 3:14)\n");
 }
 
 static CU_TestInfo tests[] = {
@@ -77,11 +72,13 @@ static CU_TestInfo tests[] = {
     { "one named operation", test_one_named_operation },
     { "multiple operations with different names", test_multiple_operations_with_different_names },
     { "multiple operations of different types", test_multiple_operations_of_different_types },
-    { "a fragment and an operation may share a name", test_a_fragment_and_an_operation_may_share_a_name },
+    { "a fragment and an operation may share a name",
+      test_a_fragment_and_an_operation_may_share_a_name },
     { "multiple operations of the same name", test_multiple_operations_of_the_same_name },
-    { "operations of different types with the same name", test_operations_of_different_types_with_the_same_name },
+    { "operations of different types with the same name",
+      test_operations_of_different_types_with_the_same_name },
     CU_TEST_INFO_NULL,
 };
 
-SUITE_INFO(graphql_validation_rules_unique_operation_names, "graphql/validation/rules/unique_operation_names", harness_init,
-           harness_clean, tests);
+SUITE_INFO(graphql_validation_rules_unique_operation_names,
+           "graphql/validation/rules/unique_operation_names", harness_init, harness_clean, tests);

@@ -3,7 +3,7 @@
  * parallel walk with TypeInfo, errors collected in the context and capped like graphql-js
  * (maxErrors real errors, then "Too many validation errors ..." and the walk stops). Also the
  * context's helpers the rules share, each cached per document as graphql-js caches them, the
- * ordered map they are built on, and the message helpers (suggestion lists, printing).
+ * ordered map they are built on, and the message helpers (suggestion lists, didYouMean).
  * Reference: graphql-js src/validation/validate.ts, ValidationContext.ts,
  * src/jsutils/suggestionList.ts, didYouMean.ts, naturalCompare.ts.
  */
@@ -12,7 +12,6 @@
 #include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -386,8 +385,10 @@ gql_get_recursive_variable_usages(struct gql_validation_context *ctx,
 
 /* ---- suggestions -------------------------------------------------------------------------- */
 
-/* s as lowercased UTF-16 code units (JavaScript's view of a string; ASCII letters lowered,
- * which is all GraphQL names can hold). Returns the count; *out in the arena. */
+/* s as lowercased UTF-16 code units (JavaScript's view of a string). Only ASCII letters are
+ * lowered: names are ASCII, and JavaScript's wider toLowerCase() could only matter for a
+ * printed value with non-ASCII capitals compared with names (it never changes a distance of
+ * one, the common case). Returns the count; *out in the arena. */
 static size_t utf16_lower(struct arena *a, struct str s, uint16_t **out)
 {
     uint16_t *u = ARENA_ARRAY(a, uint16_t, s.len ? s.len : 1);

@@ -2,7 +2,7 @@
  * validate.h: inside the validation module: the validation context every rule receives
  * (schema, document, TypeInfo, the errors and their limit, the per-document caches of
  * graphql-js ValidationContext), the helpers rules share (fragments and their spreads,
- * variable usages, error reporting, graphql-js's suggestion lists and printing of values), a
+ * variable usages, error reporting, graphql-js's suggestion lists and "Did you mean"), a
  * small insertion-ordered hash map, and gql_validate_rules() for running chosen rules (tests).
  * Values and type references are printed with the language printer (ast.h).
  * Everything lives in the arena of the validation; nothing outlives it. This follows graphql-js

@@ -21,7 +21,8 @@
     X(EUNAVAIL, -10, 503, "SERVICE_UNAVAILABLE",   "service temporarily unavailable")       \
     X(EMETHOD,  -11, 405, "METHOD_NOT_ALLOWED",    "method not allowed")                    \
     X(ETOOBIG,  -12, 413, "PAYLOAD_TOO_LARGE",     "request body too large")                \
-    X(EMEDIA,   -13, 415, "UNSUPPORTED_MEDIA_TYPE", "unsupported media type")
+    X(EMEDIA,   -13, 415, "UNSUPPORTED_MEDIA_TYPE", "unsupported media type")                \
+    X(EEXPIRED, -14, 401, "TOKEN_EXPIRED",         "token expired")
 /* clang-format on */
 
 enum wm_err {

@@ -32,6 +32,7 @@
 #include "core/ctx.h"
 #include "core/err.h"
 #include "core/log.h"
+#include "core/rand.h"
 
 #define KEY_FILE_MAX    65536 /* bytes: more than any key file we accept */
 #define RSA_BITS_MIN    2048
@@ -386,19 +387,7 @@ void jwt_keys_free(struct jwt_keys *k)
 /* JWT_JTI_LEN lowercase hex characters from getrandom() into out (JWT_JTI_LEN + 1 bytes). */
 static bool random_hex(char *out)
 {
-    static const char digits[] = "0123456789abcdef";
-    unsigned char raw[JTI_RAW];
-    ssize_t n;
-    do {
-        n = getrandom(raw, sizeof(raw), 0);
-    } while (n < 0 && errno == EINTR);
-    if (n != (ssize_t)sizeof(raw)) return false;
-    for (size_t i = 0; i < sizeof(raw); i++) {
-        out[2 * i] = digits[raw[i] >> 4];
-        out[2 * i + 1] = digits[raw[i] & 0xf];
-    }
-    out[JWT_JTI_LEN] = '\0';
-    return true;
+    return rand_hex(out, JTI_RAW) == 0;
 }
 
 /* Add the claims of jwt.h to jwt; 0 or libjwt's errno value. */

@@ -22,6 +22,7 @@
 #include "core/ctx.h"
 #include "core/err.h"
 #include "core/log.h"
+#include "core/rand.h"
 
 const struct pw_params pw_default_params = { PW_ARGON2_T_COST, PW_ARGON2_M_COST, PW_ARGON2_LANES };
 
@@ -33,16 +34,8 @@ const struct pw_params pw_default_params = { PW_ARGON2_T_COST, PW_ARGON2_M_COST,
 /* Fill n bytes at p from getrandom(2), retrying on EINTR and short reads. */
 static int fill_random(struct wm_ctx *ctx, void *p, size_t n)
 {
-    unsigned char *out = p;
-    while (n > 0) {
-        ssize_t got = getrandom(out, n, 0);
-        if (got < 0) {
-            if (errno == EINTR) continue;
-            return wm_errorf(ctx, WM_EINTERNAL, "getrandom failed: %s", strerror(errno));
-        }
-        out += got;
-        n -= (size_t)got;
-    }
+    if (rand_bytes(p, n) != 0)
+        return wm_errorf(ctx, WM_EINTERNAL, "getrandom failed: %s", strerror(errno));
     return WM_OK;
 }
 

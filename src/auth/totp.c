@@ -24,6 +24,7 @@
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "core/err.h"
+#include "core/rand.h"
 
 #define QR_QUIET         4 /* modules of white border the QR specification asks for */
 #define QR_PX_PER_MODULE 6 /* default rendered size; the viewBox lets it scale */
@@ -78,16 +79,8 @@ static int need_oath(struct wm_ctx *ctx)
  * seeded. Retries on EINTR and on short reads. WM_EINTERNAL when the kernel refuses. */
 static int fill_random(struct wm_ctx *ctx, void *p, size_t n)
 {
-    unsigned char *out = p;
-    while (n > 0) {
-        ssize_t got = getrandom(out, n, 0);
-        if (got < 0) {
-            if (errno == EINTR) continue;
-            return wm_errorf(ctx, WM_EINTERNAL, "getrandom failed: %s", strerror(errno));
-        }
-        out += got;
-        n -= (size_t)got;
-    }
+    if (rand_bytes(p, n) != 0)
+        return wm_errorf(ctx, WM_EINTERNAL, "getrandom failed: %s", strerror(errno));
     return WM_OK;
 }
 

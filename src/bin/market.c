@@ -21,6 +21,7 @@
 #include "core/ctx.h"
 #include "core/err.h"
 #include "core/log.h"
+#include "core/rand.h"
 #include "db/db.h"
 
 extern char **environ;
@@ -55,18 +56,16 @@ static int cmd_migrate(struct wm_ctx *ctx, int argc, char **argv)
 static int make_key(struct wm_ctx *ctx, const char *path)
 {
     if (access(path, F_OK) == 0) return WM_OK;
-    unsigned char raw[32];
-    if (getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw))
+    enum { RAW = 32 };
+    char hex[RAW * 2 + 2];
+    if (rand_hex(hex, RAW) != 0)
         return wm_errorf(ctx, WM_EINTERNAL, "getrandom failed: %s", strerror(errno));
-    char hex[sizeof(raw) * 2 + 2];
-    for (size_t i = 0; i < sizeof(raw); i++)
-        (void)snprintf(hex + 2 * i, 3, "%02x", raw[i]);
-    hex[sizeof(raw) * 2] = '\n';
+    hex[RAW * 2] = '\n';
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0)
         return wm_errorf(ctx, WM_EINTERNAL, "cannot create '%s': %s", path, strerror(errno));
-    ssize_t n = write(fd, hex, sizeof(raw) * 2 + 1);
-    if (close(fd) != 0 || n != (ssize_t)(sizeof(raw) * 2 + 1))
+    ssize_t n = write(fd, hex, RAW * 2 + 1);
+    if (close(fd) != 0 || n != (ssize_t)(RAW * 2 + 1))
         return wm_errorf(ctx, WM_EINTERNAL, "cannot write '%s'", path);
     printf("secrets: created %s\n", path);
     return WM_OK;

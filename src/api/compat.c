@@ -70,8 +70,7 @@ static struct str response_key(const struct gql_selection *s)
  * the same set, by a field with subfields. */
 static void drop_shadowed_leaves(struct gql_selection_set *set)
 {
-    if (!set)
-        return;
+    if (!set) return;
     size_t keep = 0;
     for (size_t i = 0; i < set->selections.count; i++) {
         struct gql_selection *s = set->selections.items[i];
@@ -84,8 +83,7 @@ static void drop_shadowed_leaves(struct gql_selection_set *set)
             }
         }
         drop_shadowed_leaves(s->selection_set);
-        if (!shadowed)
-            set->selections.items[keep++] = s;
+        if (!shadowed) set->selections.items[keep++] = s;
     }
     set->selections.count = keep;
 }
@@ -113,12 +111,10 @@ static const struct known_document known[] = {
 };
 /* clang-format on */
 
-const char *api_compat_fix(struct arena *a, const char *text, size_t len,
-                           struct gql_document *doc)
+const char *api_compat_fix(struct arena *a, const char *text, size_t len, struct gql_document *doc)
 {
     uint64_t fp;
-    if (!gql_document_fingerprint(a, text, len, &fp))
-        return NULL;
+    if (!gql_document_fingerprint(a, text, len, &fp)) return NULL;
     for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
         uint64_t k;
         if (gql_document_fingerprint(a, known[i].text, known[i].len, &k) && k == fp) {

@@ -43,8 +43,8 @@ struct jwt_keys;
 /* ctx->err.message of jwt_verify()'s failures: graphql_jwt's (and PyJWT's) wording. */
 #define JWT_MSG_EXPIRED "Signature has expired: the token is no longer valid" /* exp passed */
 #define JWT_MSG_DECODE  "Error decoding signature: invalid token" /* bad shape/sig/alg */
-#define JWT_MSG_INVALID "Invalid token"            /* not yet valid, wrong iss or aud */
-#define JWT_MSG_PAYLOAD "Invalid payload"          /* a claim is missing or ill-typed */
+#define JWT_MSG_INVALID "Invalid token"   /* not yet valid, wrong iss or aud */
+#define JWT_MSG_PAYLOAD "Invalid payload" /* a claim is missing or ill-typed */
 
 /* The claims of our access tokens. */
 struct jwt_claims {

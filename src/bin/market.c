@@ -56,16 +56,16 @@ static int cmd_migrate(struct wm_ctx *ctx, int argc, char **argv)
 static int make_key(struct wm_ctx *ctx, const char *path)
 {
     if (access(path, F_OK) == 0) return WM_OK;
-    enum { RAW = 32 };
-    char hex[RAW * 2 + 2];
+    enum { RAW = 32, HEX = 2 * RAW };
+    char hex[HEX + 2];
     if (rand_hex(hex, RAW) != 0)
         return wm_errorf(ctx, WM_EINTERNAL, "getrandom failed: %s", strerror(errno));
-    hex[RAW * 2] = '\n';
+    hex[HEX] = '\n';
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0)
         return wm_errorf(ctx, WM_EINTERNAL, "cannot create '%s': %s", path, strerror(errno));
-    ssize_t n = write(fd, hex, RAW * 2 + 1);
-    if (close(fd) != 0 || n != (ssize_t)(RAW * 2 + 1))
+    ssize_t n = write(fd, hex, HEX + 1);
+    if (close(fd) != 0 || n != HEX + 1)
         return wm_errorf(ctx, WM_EINTERNAL, "cannot write '%s'", path);
     printf("secrets: created %s\n", path);
     return WM_OK;

@@ -149,6 +149,8 @@ struct gql_selection {
     struct gql_node node;
     struct str alias;
     struct str name;
+    struct gql_loc name_loc; /* FIELD, FRAGMENT_SPREAD: where the name token starts (after
+                                the alias, after "..."); { 0, 0 } for an inline fragment */
     gql_arguments args;
     gql_directives directives;
     struct gql_type_ref *type_condition;
@@ -163,7 +165,8 @@ struct gql_selection_set {
 /* VariableDefinition: $name: Type = default @directives. */
 struct gql_variable_definition {
     struct gql_node node;
-    struct str name; /* without '$' */
+    struct str name;         /* without '$' */
+    struct gql_loc name_loc; /* where the name token after '$' starts */
     struct gql_type_ref *type;
     struct gql_ast_value *default_value; /* NULL when none */
     gql_directives directives;
@@ -178,7 +181,8 @@ const char *gql_operation_type_name(enum gql_operation_type op);
 struct gql_operation {
     struct gql_node node;
     enum gql_operation_type operation;
-    struct str name; /* len 0 when anonymous */
+    struct str name;         /* len 0 when anonymous */
+    struct gql_loc name_loc; /* where the name token starts; { 0, 0 } when anonymous */
     GQL_LIST(struct gql_variable_definition) variables;
     gql_directives directives;
     struct gql_selection_set *selection_set;
@@ -188,6 +192,7 @@ struct gql_operation {
 struct gql_fragment {
     struct gql_node node;
     struct str name;
+    struct gql_loc name_loc;             /* where the name token starts */
     struct gql_type_ref *type_condition; /* a NAMED_TYPE */
     gql_directives directives;
     struct gql_selection_set *selection_set;

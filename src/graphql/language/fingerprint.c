@@ -25,13 +25,10 @@ bool gql_document_fingerprint(struct arena *a, const char *text, size_t len, uin
     gql_lexer_init(&lx, a, text, len);
     uint64_t h = 1469598103934665603ULL;
     for (;;) {
-        if (gql_lex_next(&lx) != 0)
-            return false;
+        if (gql_lex_next(&lx) != 0) return false;
         unsigned char kind = (unsigned char)lx.token.kind;
-        if (lx.token.kind == GQL_TOKEN_EOF)
-            break;
-        if (lx.token.kind == GQL_TOKEN_COMMENT)
-            continue;
+        if (lx.token.kind == GQL_TOKEN_EOF) break;
+        if (lx.token.kind == GQL_TOKEN_COMMENT) continue;
         h = mix(h, &kind, 1);
         h = mix(h, lx.token.value.ptr, lx.token.value.len);
         h = mix(h, "", 1); /* separator: "ab" "c" differs from "a" "bc" */

@@ -214,6 +214,13 @@ static struct str parse_name(struct parser *p)
     return expect_token(p, GQL_TOKEN_NAME)->value;
 }
 
+/* A Name token, with where it starts in *loc. */
+static struct str parse_name_at(struct parser *p, struct gql_loc *loc)
+{
+    *loc = tok_loc(TOK(p));
+    return parse_name(p);
+}
+
 /* NamedType : Name */
 static struct gql_type_ref *parse_named_type(struct parser *p)
 {
@@ -353,10 +360,10 @@ static struct gql_ast_value *parse_value_literal(struct parser *p, bool is_const
     case GQL_TOKEN_BLOCK_STRING:
         return parse_string_literal(p);
     case GQL_TOKEN_NAME:
-        if (str_eq_cstr(t->value, "true") || str_eq_cstr(t->value, "false")) {
+        if (str_eq(t->value, STR("true")) || str_eq(t->value, STR("false"))) {
             v = NEW(p, gql_ast_value, GQL_BOOLEAN_VALUE, t);
-            v->boolean = str_eq_cstr(t->value, "true");
-        } else if (str_eq_cstr(t->value, "null")) {
+            v->boolean = str_eq(t->value, STR("true"));
+        } else if (str_eq(t->value, STR("null"))) {
             v = NEW(p, gql_ast_value, GQL_NULL_VALUE, t);
         } else {
             v = NEW(p, gql_ast_value, GQL_ENUM_VALUE, t);
@@ -433,9 +440,9 @@ static struct gql_selection_set *parse_selection_set(struct parser *p);
 static enum gql_operation_type parse_operation_type(struct parser *p)
 {
     const struct gql_token *t = expect_token(p, GQL_TOKEN_NAME);
-    if (str_eq_cstr(t->value, "query")) return GQL_QUERY;
-    if (str_eq_cstr(t->value, "mutation")) return GQL_MUTATION;
-    if (str_eq_cstr(t->value, "subscription")) return GQL_SUBSCRIPTION;
+    if (str_eq(t->value, STR("query"))) return GQL_QUERY;
+    if (str_eq(t->value, STR("mutation"))) return GQL_MUTATION;
+    if (str_eq(t->value, STR("subscription"))) return GQL_SUBSCRIPTION;
     unexpected(p, t);
 }
 
@@ -446,7 +453,7 @@ static struct gql_variable_definition *parse_variable_definition(struct parser *
     struct gql_variable_definition *vd =
             NEW(p, gql_variable_definition, GQL_VARIABLE_DEFINITION, TOK(p));
     expect_token(p, GQL_TOKEN_DOLLAR);
-    vd->name = parse_name(p);
+    vd->name = parse_name_at(p, &vd->name_loc);
     expect_token(p, GQL_TOKEN_COLON);
     vd->type = parse_type_reference(p);
     if (expect_optional_token(p, GQL_TOKEN_EQUALS))
@@ -470,7 +477,7 @@ static struct gql_node *parse_operation_definition(struct parser *p)
         return &op->node;
     }
     op->operation = parse_operation_type(p);
-    if (peek(p, GQL_TOKEN_NAME)) op->name = parse_name(p);
+    if (peek(p, GQL_TOKEN_NAME)) op->name = parse_name_at(p, &op->name_loc);
     if (expect_optional_token(p, GQL_TOKEN_PAREN_L)) {
         size_t cap = 0;
         do {
@@ -482,11 +489,11 @@ static struct gql_node *parse_operation_definition(struct parser *p)
     return &op->node;
 }
 
-/* FragmentName : Name but not `on` */
-static struct str parse_fragment_name(struct parser *p)
+/* FragmentName : Name but not `on` (where it starts in *loc) */
+static struct str parse_fragment_name(struct parser *p, struct gql_loc *loc)
 {
-    if (str_eq_cstr(TOK(p)->value, "on")) unexpected(p, TOK(p));
-    return parse_name(p);
+    if (str_eq(TOK(p)->value, STR("on"))) unexpected(p, TOK(p));
+    return parse_name_at(p, loc);
 }
 
 /*
@@ -496,10 +503,10 @@ static struct str parse_fragment_name(struct parser *p)
 static struct gql_selection *parse_field(struct parser *p)
 {
     struct gql_selection *f = NEW(p, gql_selection, GQL_FIELD, TOK(p));
-    struct str name_or_alias = parse_name(p);
+    struct str name_or_alias = parse_name_at(p, &f->name_loc);
     if (expect_optional_token(p, GQL_TOKEN_COLON)) {
         f->alias = name_or_alias;
-        f->name = parse_name(p);
+        f->name = parse_name_at(p, &f->name_loc);
     } else {
         f->name = name_or_alias;
     }
@@ -522,7 +529,7 @@ static struct gql_selection *parse_fragment(struct parser *p)
     bool has_type_condition = expect_optional_keyword(p, "on");
     if (!has_type_condition && peek(p, GQL_TOKEN_NAME)) {
         s->node.kind = GQL_FRAGMENT_SPREAD;
-        s->name = parse_fragment_name(p);
+        s->name = parse_fragment_name(p, &s->name_loc);
         s->directives = parse_directives(p, false);
         return s;
     }
@@ -557,7 +564,7 @@ static struct gql_node *parse_fragment_definition(struct parser *p)
 {
     struct gql_fragment *fr = NEW(p, gql_fragment, GQL_FRAGMENT_DEFINITION, TOK(p));
     expect_keyword(p, "fragment");
-    fr->name = parse_fragment_name(p);
+    fr->name = parse_fragment_name(p, &fr->name_loc);
     expect_keyword(p, "on");
     fr->type_condition = parse_named_type(p);
     fr->directives = parse_directives(p, false);
@@ -739,8 +746,8 @@ static struct gql_node *parse_union_type_definition(struct parser *p)
 static struct str parse_enum_value_name(struct parser *p)
 {
     const struct gql_token *t = TOK(p);
-    if (str_eq_cstr(t->value, "true") || str_eq_cstr(t->value, "false") ||
-        str_eq_cstr(t->value, "null"))
+    if (str_eq(t->value, STR("true")) || str_eq(t->value, STR("false")) ||
+        str_eq(t->value, STR("null")))
         fail_at(p, WM_EINVAL, tok_loc(t),
                 arena_printf(p->a, "%s is reserved and cannot be used for an enum value.",
                              token_desc(p, t)));
@@ -931,18 +938,18 @@ static struct gql_node *parse_type_system_extension(struct parser *p)
 {
     const struct gql_token *kw = lookahead(p);
     if (kw->kind == GQL_TOKEN_NAME) {
-        if (str_eq_cstr(kw->value, "schema")) return parse_schema_extension(p);
-        if (str_eq_cstr(kw->value, "scalar"))
+        if (str_eq(kw->value, STR("schema"))) return parse_schema_extension(p);
+        if (str_eq(kw->value, STR("scalar")))
             return parse_type_extension(p, GQL_SCALAR_TYPE_EXTENSION, "scalar");
-        if (str_eq_cstr(kw->value, "type"))
+        if (str_eq(kw->value, STR("type")))
             return parse_type_extension(p, GQL_OBJECT_TYPE_EXTENSION, "type");
-        if (str_eq_cstr(kw->value, "interface"))
+        if (str_eq(kw->value, STR("interface")))
             return parse_type_extension(p, GQL_INTERFACE_TYPE_EXTENSION, "interface");
-        if (str_eq_cstr(kw->value, "union"))
+        if (str_eq(kw->value, STR("union")))
             return parse_type_extension(p, GQL_UNION_TYPE_EXTENSION, "union");
-        if (str_eq_cstr(kw->value, "enum"))
+        if (str_eq(kw->value, STR("enum")))
             return parse_type_extension(p, GQL_ENUM_TYPE_EXTENSION, "enum");
-        if (str_eq_cstr(kw->value, "input"))
+        if (str_eq(kw->value, STR("input")))
             return parse_type_extension(p, GQL_INPUT_OBJECT_TYPE_EXTENSION, "input");
     }
     struct gql_token t = *kw;
@@ -964,25 +971,25 @@ static struct gql_node *parse_definition(struct parser *p)
     struct gql_token kw = has_description ? *lookahead(p) : *TOK(p);
     if (kw.kind == GQL_TOKEN_NAME) {
         struct str v = kw.value;
-        if (str_eq_cstr(v, "schema")) return parse_schema_definition(p);
-        if (str_eq_cstr(v, "scalar")) return parse_scalar_type_definition(p);
-        if (str_eq_cstr(v, "type"))
+        if (str_eq(v, STR("schema"))) return parse_schema_definition(p);
+        if (str_eq(v, STR("scalar"))) return parse_scalar_type_definition(p);
+        if (str_eq(v, STR("type")))
             return parse_object_or_interface_definition(p, GQL_OBJECT_TYPE_DEFINITION, "type");
-        if (str_eq_cstr(v, "interface"))
+        if (str_eq(v, STR("interface")))
             return parse_object_or_interface_definition(p, GQL_INTERFACE_TYPE_DEFINITION,
                                                         "interface");
-        if (str_eq_cstr(v, "union")) return parse_union_type_definition(p);
-        if (str_eq_cstr(v, "enum")) return parse_enum_type_definition(p);
-        if (str_eq_cstr(v, "input")) return parse_input_object_type_definition(p);
-        if (str_eq_cstr(v, "directive")) return parse_directive_definition(p);
+        if (str_eq(v, STR("union"))) return parse_union_type_definition(p);
+        if (str_eq(v, STR("enum"))) return parse_enum_type_definition(p);
+        if (str_eq(v, STR("input"))) return parse_input_object_type_definition(p);
+        if (str_eq(v, STR("directive"))) return parse_directive_definition(p);
         if (has_description)
             fail_at(p, WM_EINVAL, tok_loc(TOK(p)),
                     "Unexpected description, descriptions are supported only on type "
                     "definitions.");
-        if (str_eq_cstr(v, "query") || str_eq_cstr(v, "mutation") || str_eq_cstr(v, "subscription"))
+        if (str_eq(v, STR("query")) || str_eq(v, STR("mutation")) || str_eq(v, STR("subscription")))
             return parse_operation_definition(p);
-        if (str_eq_cstr(v, "fragment")) return parse_fragment_definition(p);
-        if (str_eq_cstr(v, "extend")) return parse_type_system_extension(p);
+        if (str_eq(v, STR("fragment"))) return parse_fragment_definition(p);
+        if (str_eq(v, STR("extend"))) return parse_type_system_extension(p);
     }
     unexpected(p, &kw);
 }

@@ -1848,6 +1848,7 @@ static bool build_types(struct builder *b, size_t len)
     collect(b, builtin, true);
     collect(b, doc, false);
     make_types(b);
+    gql_schema_index_types(b->s);
     attach_extensions(b);
     if (b->nerrors) return false;
     build_directives(b);
@@ -1861,6 +1862,8 @@ static bool build_types(struct builder *b, size_t len)
     if (b->nerrors) return false;
     order_types(b);
     set_default_texts(b);
+    for (size_t i = 0; i < b->s->ntypes; i++)
+        gql_type_index_fields(b->a, b->s->types[i]);
     return true;
 }
 

@@ -38,24 +38,62 @@ const char *gql_directive_location_name(unsigned bit)
     return names[bit];
 }
 
-/* True when the NUL-terminated name is exactly the len bytes at s. */
+/* True when the NUL-terminated name is exactly the len bytes at s (gql_name_eq). */
 static bool name_is(const char *name, const char *s, size_t len)
 {
-    return name && strlen(name) == len && (len == 0 || memcmp(name, s, len) == 0);
+    return gql_name_eq(name, (struct str){ s, len });
 }
 
-/* strcmp order between the len bytes at s and the NUL-terminated name. */
+/* strcmp order (unsigned bytes, a prefix first) between the len bytes at s and the
+ * NUL-terminated name, reading name no further than its end. */
 static int name_cmp(const char *s, size_t len, const char *name)
 {
-    size_t n = strlen(name);
-    int c = memcmp(s, name, len < n ? len : n);
-    if (c != 0) return c;
-    return len < n ? -1 : len > n ? 1 : 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char a = (unsigned char)s[i];
+        unsigned char b = (unsigned char)name[i];
+        if (b == '\0') return 1;
+        if (a != b) return a < b ? -1 : 1;
+    }
+    return name[len] == '\0' ? 0 : -1;
+}
+
+static uint32_t name_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+void gql_schema_index_types(struct gql_schema *s)
+{
+    size_t nslots = 16;
+    while (nslots < s->ntypes * 2)
+        nslots *= 2;
+    s->type_slots = ARENA_ARRAY(s->arena, uint32_t, nslots);
+    s->ntype_slots = nslots;
+    for (size_t t = 0; t < s->ntypes; t++) {
+        const char *name = s->types[t]->name;
+        size_t i = name_hash(name, strlen(name)) & (nslots - 1);
+        while (s->type_slots[i])
+            i = (i + 1) & (nslots - 1);
+        s->type_slots[i] = (uint32_t)(t + 1);
+    }
 }
 
 struct gql_type *gql_schema_type(const struct gql_schema *s, const char *name, size_t len)
 {
     if (!s || !name) return NULL;
+    if (s->type_slots) {
+        size_t mask = s->ntype_slots - 1;
+        for (size_t i = name_hash(name, len) & mask; s->type_slots[i]; i = (i + 1) & mask) {
+            struct gql_type *t = s->types[s->type_slots[i] - 1];
+            if (name_is(t->name, name, len)) return t;
+        }
+        return NULL;
+    }
     size_t lo = 0;
     size_t hi = s->ntypes;
     while (lo < hi) {
@@ -79,10 +117,38 @@ struct gql_directive_type *gql_schema_directive(const struct gql_schema *s, cons
     return NULL;
 }
 
+/* Fields up to this many are scanned in order rather than indexed. */
+#define FIELD_SCAN_MAX 8
+
+void gql_type_index_fields(struct arena *a, struct gql_type *t)
+{
+    if (t->nfields <= FIELD_SCAN_MAX) return;
+    size_t nslots = 16;
+    while (nslots < t->nfields * 2)
+        nslots *= 2;
+    t->field_slots = ARENA_ARRAY(a, uint32_t, nslots);
+    t->nfield_slots = nslots;
+    for (size_t f = 0; f < t->nfields; f++) {
+        const char *name = t->fields[f].name;
+        size_t i = name_hash(name, strlen(name)) & (nslots - 1);
+        while (t->field_slots[i])
+            i = (i + 1) & (nslots - 1);
+        t->field_slots[i] = (uint32_t)(f + 1);
+    }
+}
+
 struct gql_field *gql_type_field(const struct gql_type *t, const char *name, size_t len)
 {
     if (!t || !name) return NULL;
     if (t->kind != GQL_TYPE_OBJECT && t->kind != GQL_TYPE_INTERFACE) return NULL;
+    if (t->field_slots) {
+        size_t mask = t->nfield_slots - 1;
+        for (size_t i = name_hash(name, len) & mask; t->field_slots[i]; i = (i + 1) & mask) {
+            struct gql_field *f = &t->fields[t->field_slots[i] - 1];
+            if (name_is(f->name, name, len)) return f;
+        }
+        return NULL;
+    }
     for (size_t i = 0; i < t->nfields; i++)
         if (name_is(t->fields[i].name, name, len)) return &t->fields[i];
     return NULL;

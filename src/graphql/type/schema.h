@@ -95,6 +95,9 @@ struct gql_type {
     struct gql_type *list_of;            /* the cached [T] wrapper, built on demand */
     struct gql_type *non_null_of;        /* the cached T! wrapper */
     const void *bind;                    /* OBJECT: its field map (graphql.h), if bound */
+    uint32_t *field_slots;               /* private: fields by name hash, index + 1 (0 = empty),
+                                            for gql_type_field; NULL: scanned in order */
+    size_t nfield_slots;                 /* private: a power of two */
 };
 
 /*
@@ -163,15 +166,35 @@ struct gql_schema {
     const char *sdl; /* the source text it was built from (GET schema.graphql) */
     size_t sdl_len;
     struct gql_field *meta_fields; /* __schema, __type, __typename (introspection.c) */
+    uint32_t *type_slots;          /* private: types by name hash, index + 1 (0 = empty), for
+                                      gql_schema_type; NULL until gql_schema_index_types() */
+    size_t ntype_slots;            /* private: a power of two */
 };
 
-/* The named type called name (len bytes), or NULL. O(log n). */
+/* True when the NUL-terminated name (NULL: false) is exactly s. name is read no further than
+ * its end, and the usual mismatch costs one comparison: no strlen(name). */
+static inline bool gql_name_eq(const char *name, struct str s)
+{
+    if (!name) return false;
+    for (size_t i = 0; i < s.len; i++)
+        if (name[i] != s.ptr[i] || name[i] == '\0') return false;
+    return name[s.len] == '\0';
+}
+
+/* The named type called name (len bytes), or NULL. O(1) once the types are indexed, O(log n)
+ * before. */
 struct gql_type *gql_schema_type(const struct gql_schema *s, const char *name, size_t len);
+/* Index s->types by name for gql_schema_type() (the builder calls it once they are made; the
+ * index lives in the schema arena). */
+void gql_schema_index_types(struct gql_schema *s);
 /* The directive called name, or NULL. */
 struct gql_directive_type *gql_schema_directive(const struct gql_schema *s, const char *name,
                                                 size_t len);
 /* The field called name of an OBJECT or INTERFACE type, or NULL (no introspection fields). */
 struct gql_field *gql_type_field(const struct gql_type *t, const char *name, size_t len);
+/* Index the fields of t by name for gql_type_field() when it has many (the builder calls it
+ * once they are final; the index lives in arena a). */
+void gql_type_index_fields(struct arena *a, struct gql_type *t);
 /* The argument called name, or NULL. */
 struct gql_input_value *gql_field_arg(const struct gql_field *f, const char *name, size_t len);
 /* The input field called name of an INPUT_OBJECT, or NULL. */

@@ -34,11 +34,23 @@ static const void *stack_top(const struct gql_ptr_vec *s, size_t down)
     return s->count > down ? s->items[s->count - 1 - down] : NULL;
 }
 
+/* The room each stack starts with (they grow when a document nests deeper). */
+#define STACK_START ((size_t)16)
+
 void gql_type_info_init(struct gql_type_info *ti, struct arena *a, const struct gql_schema *s)
 {
     memset(ti, 0, sizeof(*ti));
     ti->arena = a;
     ti->schema = s;
+    /* The stacks in one allocation. */
+    struct gql_ptr_vec *stacks[] = { &ti->type_stack, &ti->parent_type_stack, &ti->input_type_stack,
+                                     &ti->field_def_stack, &ti->default_value_stack };
+    size_t n = sizeof(stacks) / sizeof(stacks[0]);
+    const void **room = arena_alloc(a, n * STACK_START * sizeof(*room));
+    for (size_t i = 0; i < n; i++) {
+        stacks[i]->items = room + i * STACK_START;
+        stacks[i]->cap = STACK_START;
+    }
 }
 
 struct gql_type *gql_type_info_type(const struct gql_type_info *ti)
@@ -76,11 +88,11 @@ const struct gql_field *gql_type_info_lookup_field(struct gql_type_info *ti,
 {
     if (!parent_type) return NULL;
     if (name.len > 2 && name.ptr[0] == '_' && name.ptr[1] == '_') {
-        if (str_eq_cstr(name, "__schema") && parent_type == ti->schema->query)
+        if (str_eq(name, STR("__schema")) && parent_type == ti->schema->query)
             return gql_introspection_schema_field(ti->schema);
-        if (str_eq_cstr(name, "__type") && parent_type == ti->schema->query)
+        if (str_eq(name, STR("__type")) && parent_type == ti->schema->query)
             return gql_introspection_type_field(ti->schema);
-        if (str_eq_cstr(name, "__typename") && gql_type_is_composite(parent_type))
+        if (str_eq(name, STR("__typename")) && gql_type_is_composite(parent_type))
             return gql_introspection_typename_field(ti->schema);
     }
     if (parent_type->kind == GQL_TYPE_OBJECT || parent_type->kind == GQL_TYPE_INTERFACE)
@@ -105,7 +117,7 @@ static const struct gql_input_value *find_arg(const struct gql_input_value *args
                                               struct str name)
 {
     for (size_t i = 0; i < n; i++)
-        if (str_eq_cstr(name, args[i].name)) return &args[i];
+        if (gql_name_eq(args[i].name, name)) return &args[i];
     return NULL;
 }
 

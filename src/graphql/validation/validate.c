@@ -11,6 +11,7 @@
 
 #include <assert.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,86 +23,111 @@
 
 void gql_map_init(struct gql_map *m, struct arena *a)
 {
-    memset(m, 0, sizeof(*m));
-    m->arena = a;
+    *m = (struct gql_map){ .arena = a };
 }
 
-static uint64_t hash_str(struct str s)
+/* Maps up to this many entries are searched in order (comparing hashes), without a hash
+ * table: most maps of a validation (a selection set's fields, an operation's variables) are
+ * that small. */
+#define LINEAR_MAX 8
+
+static uint32_t hash_str(struct str s)
 {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    uint32_t h = 2166136261u; /* FNV-1a */
     for (size_t i = 0; i < s.len; i++) {
         h ^= (unsigned char)s.ptr[i];
-        h *= 1099511628211ull;
+        h *= 16777619u;
     }
     return h;
 }
 
-static uint64_t hash_ptr(const void *p)
+static uint32_t hash_ptr(const void *p)
 {
     uint64_t h = (uint64_t)(uintptr_t)p;
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdull;
     h ^= h >> 33;
-    return h;
+    return (uint32_t)h;
 }
 
-static bool entry_is(const struct gql_map_entry *e, bool by_ptr, struct str key, const void *ptr)
+/* Whether entry e holds the key (hash h). */
+static bool entry_is(const struct gql_map_entry *e, bool by_ptr, struct str key, const void *ptr,
+                     uint32_t h)
 {
-    return by_ptr ? e->ptr == ptr : str_eq(e->key, key);
+    if (e->hash != h) return false;
+    if (by_ptr) return e->ptr == ptr;
+    return e->key.len == key.len && (key.len == 0 || memcmp(e->key.ptr, key.ptr, key.len) == 0);
 }
 
-/* The slot of key: the one holding it, or the empty one where it would go. */
+/* The slot of key (hash h): the one holding it, or the empty one where it would go. */
 static size_t find_slot(const struct gql_map *m, bool by_ptr, struct str key, const void *ptr,
-                        uint64_t h)
+                        uint32_t h)
 {
     size_t mask = m->nslots - 1;
     size_t i = (size_t)h & mask;
-    while (m->slots[i] && !entry_is(&m->entries[m->slots[i] - 1], by_ptr, key, ptr))
-        i = (i + 1) & mask;
+    for (uint32_t e; (e = m->slots[i]) != 0; i = (i + 1) & mask)
+        if (entry_is(&m->entries[e - 1], by_ptr, key, ptr, h)) break;
     return i;
 }
 
+/* Make the table hold at least twice the entries, and index them all. */
 static void rehash(struct gql_map *m, bool by_ptr)
 {
-    size_t nslots = m->nslots ? m->nslots * 2 : 16;
+    size_t nslots = m->nslots ? m->nslots : 32;
+    while (nslots < m->count * 2)
+        nslots *= 2;
     m->slots = ARENA_ARRAY(m->arena, uint32_t, nslots);
     m->nslots = nslots;
     for (size_t e = 0; e < m->count; e++) {
         const struct gql_map_entry *en = &m->entries[e];
-        uint64_t h = by_ptr ? hash_ptr(en->ptr) : hash_str(en->key);
-        m->slots[find_slot(m, by_ptr, en->key, en->ptr, h)] = (uint32_t)(e + 1);
+        m->slots[find_slot(m, by_ptr, en->key, en->ptr, en->hash)] = (uint32_t)(e + 1);
     }
+}
+
+/* The entry for the key (hash h), or NULL; *slot is where it is or would go in the table. */
+static struct gql_map_entry *lookup(const struct gql_map *m, bool by_ptr, struct str key,
+                                    const void *ptr, uint32_t h, size_t *slot)
+{
+    if (!m->slots) {
+        for (size_t i = 0; i < m->count; i++)
+            if (entry_is(&m->entries[i], by_ptr, key, ptr, h)) return &m->entries[i];
+        return NULL;
+    }
+    *slot = find_slot(m, by_ptr, key, ptr, h);
+    uint32_t e = m->slots[*slot];
+    return e ? &m->entries[e - 1] : NULL;
 }
 
 static struct gql_map_entry *map_find(const struct gql_map *m, bool by_ptr, struct str key,
                                       const void *ptr)
 {
     if (!m->count) return NULL;
-    uint64_t h = by_ptr ? hash_ptr(ptr) : hash_str(key);
-    uint32_t e = m->slots[find_slot(m, by_ptr, key, ptr, h)];
-    return e ? &m->entries[e - 1] : NULL;
+    size_t slot;
+    return lookup(m, by_ptr, key, ptr, by_ptr ? hash_ptr(ptr) : hash_str(key), &slot);
 }
 
 static struct gql_map_entry *map_put(struct gql_map *m, bool by_ptr, struct str key,
                                      const void *ptr, bool *added)
 {
-    struct gql_map_entry *found = map_find(m, by_ptr, key, ptr);
+    uint32_t h = by_ptr ? hash_ptr(ptr) : hash_str(key);
+    size_t slot = 0;
+    struct gql_map_entry *found = lookup(m, by_ptr, key, ptr, h, &slot);
     if (added) *added = !found;
     if (found) return found;
-    assert(m->count < UINT32_MAX);
-    if ((m->count + 1) * 2 > m->nslots) rehash(m, by_ptr);
+    assert(m->count < UINT32_MAX - 1);
     if (m->count == m->cap) {
         size_t cap = m->cap ? m->cap * 2 : 8;
-        struct gql_map_entry *entries = ARENA_ARRAY(m->arena, struct gql_map_entry, cap);
+        struct gql_map_entry *entries = arena_alloc(m->arena, cap * sizeof(*entries));
         if (m->count) memcpy(entries, m->entries, m->count * sizeof(*entries));
         m->entries = entries;
         m->cap = cap;
     }
-    uint64_t h = by_ptr ? hash_ptr(ptr) : hash_str(key);
-    size_t slot = find_slot(m, by_ptr, key, ptr, h);
-    struct gql_map_entry *e = &m->entries[m->count];
-    *e = (struct gql_map_entry){ key, ptr, NULL, 0 };
-    m->slots[slot] = (uint32_t)(++m->count);
+    struct gql_map_entry *e = &m->entries[m->count++];
+    *e = (struct gql_map_entry){ key, ptr, NULL, 0, h };
+    if (m->slots && m->count * 2 <= m->nslots)
+        m->slots[slot] = (uint32_t)m->count;
+    else if (m->slots || m->count > LINEAR_MAX)
+        rehash(m, by_ptr);
     return e;
 }
 
@@ -215,26 +241,21 @@ void gql_report_nodes(struct gql_validation_context *ctx, const char *message,
 
 struct gql_loc gql_name_loc(const struct gql_node *node)
 {
-    struct gql_loc loc = node->loc;
     switch (node->kind) {
     case GQL_OPERATION_DEFINITION: {
         const struct gql_operation *op = (const struct gql_operation *)node;
-        loc.column += (uint32_t)strlen(gql_operation_type_name(op->operation)) + 1;
-        break;
+        return op->name.len ? op->name_loc : node->loc;
     }
     case GQL_FRAGMENT_DEFINITION:
-        loc.column += (uint32_t)sizeof("fragment");
-        break;
+        return ((const struct gql_fragment *)node)->name_loc;
     case GQL_FRAGMENT_SPREAD:
-        loc.column += 3;
-        break;
+    case GQL_FIELD:
+        return ((const struct gql_selection *)node)->name_loc;
     case GQL_VARIABLE_DEFINITION:
-        loc.column += 1;
-        break;
+        return ((const struct gql_variable_definition *)node)->name_loc;
     default:
-        break;
+        return node->loc;
     }
-    return loc;
 }
 
 /* ---- fragments and variables -------------------------------------------------------------- */
@@ -305,12 +326,100 @@ const struct gql_ptr_vec *gql_get_referenced_fragments(struct gql_validation_con
     return fragments;
 }
 
-/* The state of a getVariableUsages walk. */
-struct usage_walk {
-    struct gql_type_info ti;
+/* A growing list of variable usages. */
+struct usage_list {
     struct gql_variable_usage *items;
     size_t count;
     size_t cap;
+};
+
+/* Append the VARIABLE node with what ti knows at it. */
+static void add_usage(struct arena *a, struct usage_list *l, const struct gql_node *node,
+                      const struct gql_type_info *ti)
+{
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 8;
+        struct gql_variable_usage *items = arena_alloc(a, cap * sizeof(*items));
+        if (l->count) memcpy(items, l->items, l->count * sizeof(*items));
+        l->items = items;
+        l->cap = cap;
+    }
+    l->items[l->count++] = (struct gql_variable_usage){
+        .node = (const struct gql_ast_value *)node,
+        .type = gql_type_info_input_type(ti),
+        .default_value = gql_type_info_default_value(ti),
+    };
+}
+
+/* Remember l as the usages of node, unless they are known already. */
+static const struct gql_variable_usages *keep_usages(struct gql_validation_context *ctx,
+                                                     const struct gql_node *node,
+                                                     const struct usage_list *l)
+{
+    bool added;
+    struct gql_map_entry *e = gql_map_put_ptr(&ctx->usages, node, &added);
+    if (!added) return e->value;
+    struct gql_variable_usages *usages = ARENA_NEW(ctx->arena, struct gql_variable_usages);
+    usages->items = l->items;
+    usages->count = l->count;
+    e->value = usages;
+    return usages;
+}
+
+/*
+ * The usages are recorded during the validation walk itself, by a visitor that runs before the
+ * rules (the first slot): when an operation or fragment definition is left, its usages are
+ * complete (that visitor never skips anything but variable definitions, so the walk went
+ * through all of the definition), and the rules' leave callbacks find them without a second
+ * walk. TypeInfo is in the same state there as in a walk of the definition alone: the walk
+ * leaves TypeInfo as it found it after each definition.
+ */
+struct usage_recorder {
+    struct gql_validation_context *ctx;
+    struct usage_list list; /* the usages of the definition being walked */
+};
+
+static enum gql_visit_action record_definition(void *data, const struct gql_node *node,
+                                               const struct gql_visit *walk)
+{
+    (void)node;
+    (void)walk;
+    struct usage_recorder *r = data;
+    r->list = (struct usage_list){ 0 };
+    return GQL_CONTINUE;
+}
+
+static enum gql_visit_action record_variable(void *data, const struct gql_node *node,
+                                             const struct gql_visit *walk)
+{
+    (void)walk;
+    struct usage_recorder *r = data;
+    add_usage(r->ctx->arena, &r->list, node, r->ctx->type_info);
+    return GQL_CONTINUE;
+}
+
+static enum gql_visit_action keep_definition(void *data, const struct gql_node *node,
+                                             const struct gql_visit *walk)
+{
+    (void)walk;
+    struct usage_recorder *r = data;
+    keep_usages(r->ctx, node, &r->list);
+    return GQL_CONTINUE;
+}
+
+static const struct gql_visitor recorder_visitor = {
+    .enter = { [GQL_OPERATION_DEFINITION] = record_definition,
+               [GQL_FRAGMENT_DEFINITION] = record_definition,
+               [GQL_VARIABLE_DEFINITION] = gql_rule_skip,
+               [GQL_VARIABLE] = record_variable },
+    .leave = { [GQL_OPERATION_DEFINITION] = keep_definition,
+               [GQL_FRAGMENT_DEFINITION] = keep_definition },
+};
+
+/* The state of a getVariableUsages walk of its own (a definition not walked yet). */
+struct usage_walk {
+    struct gql_type_info ti;
+    struct usage_list list;
     struct arena *arena;
 };
 
@@ -319,41 +428,84 @@ static enum gql_visit_action usage_variable(void *data, const struct gql_node *n
 {
     (void)walk;
     struct usage_walk *u = data;
-    if (u->count == u->cap) {
-        size_t cap = u->cap ? u->cap * 2 : 8;
-        struct gql_variable_usage *items = ARENA_ARRAY(u->arena, struct gql_variable_usage, cap);
-        if (u->count) memcpy(items, u->items, u->count * sizeof(*items));
-        u->items = items;
-        u->cap = cap;
-    }
-    u->items[u->count++] = (struct gql_variable_usage){
-        .node = (const struct gql_ast_value *)node,
-        .type = gql_type_info_input_type(&u->ti),
-        .default_value = gql_type_info_default_value(&u->ti),
-    };
+    add_usage(u->arena, &u->list, node, &u->ti);
     return GQL_CONTINUE;
 }
 
+/*
+ * A node under which no usage can be: a variable definition (not looked into), a field without
+ * arguments, directives and selections, or an argument whose value is a plain literal. The
+ * usage walk skips it and does not tell TypeInfo about it either, which changes nothing:
+ * TypeInfo leaves such a node in the state it found it (each push has its pop; the argument
+ * it clears was not set outside arguments).
+ */
+static bool variable_free(const struct gql_node *node)
+{
+    if (node->kind == GQL_VARIABLE_DEFINITION) return true;
+    if (node->kind == GQL_FIELD) {
+        const struct gql_selection *f = (const struct gql_selection *)node;
+        return !f->args.count && !f->directives.count && !f->selection_set;
+    }
+    if (node->kind == GQL_ARGUMENT) {
+        enum gql_kind k = ((const struct gql_argument *)node)->value->node.kind;
+        return k != GQL_VARIABLE && k != GQL_LIST_VALUE && k != GQL_OBJECT_VALUE;
+    }
+    return false;
+}
+
+static enum gql_visit_action usage_prune(void *data, const struct gql_node *node,
+                                         const struct gql_visit *walk)
+{
+    (void)data;
+    (void)walk;
+    return variable_free(node) ? GQL_SKIP : GQL_CONTINUE;
+}
+
+static void usage_type_info_enter(void *data, const struct gql_node *node)
+{
+    if (!variable_free(node)) gql_type_info_enter(data, node);
+}
+
+static void usage_type_info_leave(void *data, const struct gql_node *node)
+{
+    if (!variable_free(node)) gql_type_info_leave(data, node);
+}
+
 static const struct gql_visitor usage_visitor = {
-    .enter = { [GQL_VARIABLE_DEFINITION] = gql_rule_skip, [GQL_VARIABLE] = usage_variable },
+    .enter = { [GQL_VARIABLE_DEFINITION] = gql_rule_skip,
+               [GQL_VARIABLE] = usage_variable,
+               [GQL_FIELD] = usage_prune,
+               [GQL_ARGUMENT] = usage_prune },
 };
 
 const struct gql_variable_usages *gql_get_variable_usages(struct gql_validation_context *ctx,
                                                           const struct gql_node *node)
 {
-    bool added;
-    struct gql_map_entry *e = gql_map_put_ptr(&ctx->usages, node, &added);
-    if (!added) return e->value;
+    const struct gql_variable_usages *known = gql_map_get_ptr(&ctx->usages, node);
+    if (known) return known;
     struct usage_walk u = { .arena = ctx->arena };
     gql_type_info_init(&u.ti, ctx->arena, ctx->schema);
-    struct gql_visit_hooks hooks = { gql_type_info_enter, gql_type_info_leave, &u.ti };
+    struct gql_visit_hooks hooks = { usage_type_info_enter, usage_type_info_leave, &u.ti };
     gql_visit(ctx->arena, node, &usage_visitor, &u, &hooks);
-    struct gql_variable_usages *usages = ARENA_NEW(ctx->arena, struct gql_variable_usages);
-    usages->items = u.items;
-    usages->count = u.count;
-    e = gql_map_put_ptr(&ctx->usages, node, NULL); /* the walk may have grown the map */
-    e->value = usages;
-    return usages;
+    return keep_usages(ctx, node, &u.list);
+}
+
+const struct gql_variable_definitions *
+gql_get_variable_definitions(struct gql_validation_context *ctx, const struct gql_operation *op)
+{
+    if (ctx->definitions_of == op) return ctx->definitions;
+    struct gql_variable_definitions *d = ARENA_NEW(ctx->arena, struct gql_variable_definitions);
+    gql_map_init(&d->by_name, ctx->arena);
+    d->entry_of = arena_alloc(ctx->arena, (op->variables.count + 1) * sizeof(*d->entry_of));
+    for (size_t i = 0; i < op->variables.count; i++) {
+        const struct gql_variable_definition *v = op->variables.items[i];
+        struct gql_map_entry *e = gql_map_put(&d->by_name, v->name, NULL);
+        e->value = (void *)v;
+        d->entry_of[i] = (size_t)(e - d->by_name.entries);
+    }
+    ctx->definitions_of = op;
+    ctx->definitions = d;
+    return d;
 }
 
 const struct gql_variable_usages *
@@ -569,6 +721,13 @@ enum gql_visit_action gql_rule_skip(void *data, const struct gql_node *node,
 
 /* ---- validate ----------------------------------------------------------------------------- */
 
+/* A state's size rounded up so that the next one is aligned for any type. */
+static size_t state_offset(size_t size)
+{
+    size_t align = _Alignof(max_align_t);
+    return (size + align - 1) / align * align;
+}
+
 int gql_validate_rules(struct arena *a, const struct gql_schema *s, const struct gql_document *doc,
                        const struct gql_limits *lim, struct gql_errors *errs,
                        const struct gql_rule *const *rules, size_t nrules)
@@ -590,16 +749,26 @@ int gql_validate_rules(struct arena *a, const struct gql_schema *s, const struct
     gql_map_init(&ctx.usages, a);
     gql_map_init(&ctx.recursive_usages, a);
     size_t before = errs->count;
-    struct gql_visit_slot *slots = ARENA_ARRAY(a, struct gql_visit_slot, nrules ? nrules : 1);
+    if (nrules == 0) return WM_OK;
+    /* The usage recorder first, then the rules. */
+    struct usage_recorder recorder = { .ctx = &ctx };
+    struct gql_visit_slot *slots = arena_alloc(a, (nrules + 1) * sizeof(*slots));
+    slots[0] = (struct gql_visit_slot){ &recorder_visitor, &recorder };
+    /* The rules' states, zeroed, in one allocation. */
+    size_t total = 0;
+    for (size_t i = 0; i < nrules; i++)
+        total += state_offset(rules[i]->state_size);
+    char *states = arena_zalloc(a, total);
     for (size_t i = 0; i < nrules; i++) {
         assert(rules[i]->state_size >= sizeof(struct gql_rule_base));
-        struct gql_rule_base *state = arena_zalloc(a, rules[i]->state_size);
+        struct gql_rule_base *state = (struct gql_rule_base *)(void *)states;
+        states += state_offset(rules[i]->state_size);
         state->ctx = &ctx;
         if (rules[i]->init) rules[i]->init(state);
-        slots[i] = (struct gql_visit_slot){ &rules[i]->visitor, state };
+        slots[i + 1] = (struct gql_visit_slot){ &rules[i]->visitor, state };
     }
     struct gql_visit_hooks hooks = { gql_type_info_enter, gql_type_info_leave, &ti };
-    gql_visit_parallel(a, &doc->node, slots, nrules, &hooks, &ctx.stop);
+    gql_visit_parallel(a, &doc->node, slots, nrules + 1, &hooks, &ctx.stop);
     return ctx.nerrors || ctx.stop || errs->count != before ? WM_EINVAL : WM_OK;
 }
 

@@ -31,8 +31,9 @@ struct gql_rule;
 struct gql_map_entry {
     struct str key;
     const void *ptr;
-    void *value; /* the caller's pointer; NULL when just added */
-    size_t num;  /* the caller's number; 0 when just added */
+    void *value;   /* the caller's pointer; NULL when just added */
+    size_t num;    /* the caller's number; 0 when just added */
+    uint32_t hash; /* private: the key's hash */
 };
 
 /*
@@ -45,7 +46,8 @@ struct gql_map {
     struct gql_map_entry *entries; /* count entries in insertion order */
     size_t count;
     size_t cap;      /* private */
-    uint32_t *slots; /* private: open addressing, entry index + 1, 0 = empty */
+    uint32_t *slots; /* private: open addressing, entry index + 1, 0 = empty; NULL while the
+                        map is small enough to be searched in order */
     size_t nslots;   /* private: a power of two */
 };
 
@@ -91,6 +93,15 @@ struct gql_validation_context {
     struct gql_map referenced;       /* operation -> struct gql_ptr_vec * of fragments */
     struct gql_map usages;           /* node -> struct gql_variable_usages * */
     struct gql_map recursive_usages; /* operation -> struct gql_variable_usages * */
+    const struct gql_operation *definitions_of; /* whose variables definitions below hold */
+    struct gql_variable_definitions *definitions;
+};
+
+/* An operation's variable definitions by name (see gql_get_variable_definitions()). */
+struct gql_variable_definitions {
+    struct gql_map by_name; /* name -> the last struct gql_variable_definition * of that name,
+                               in the order names first appear */
+    size_t *entry_of;       /* per op->variables[i]: its name's entry in by_name */
 };
 
 /* Every rule's state starts with this; validate fills it in before the rule's init. */
@@ -134,6 +145,12 @@ const struct gql_ptr_vec *gql_get_referenced_fragments(struct gql_validation_con
 const struct gql_variable_usages *gql_get_variable_usages(struct gql_validation_context *ctx,
                                                           const struct gql_node *node);
 
+/* The variable definitions of op by name, which NoUndefinedVariables, NoUnusedVariables and
+ * VariablesInAllowedPosition each collect in graphql-js: made once per operation (the one
+ * asked last is kept). */
+const struct gql_variable_definitions *
+gql_get_variable_definitions(struct gql_validation_context *ctx, const struct gql_operation *op);
+
 /* getRecursiveVariableUsages(): those of the operation, then those of every fragment it
  * references recursively, in gql_get_referenced_fragments() order. Cached per operation. */
 const struct gql_variable_usages *
@@ -141,10 +158,9 @@ gql_get_recursive_variable_usages(struct gql_validation_context *ctx,
                                   const struct gql_operation *op);
 
 /*
- * graphql-js reports name nodes for some errors. Our AST keeps a name as a slice without its
- * own location, so this gives where it starts: for an operation, the column after its keyword
- * and one space; for a fragment definition after "fragment "; for a spread after "..."; for a
- * variable definition after "$". Exact for documents written the usual way.
+ * Where the name of node starts (graphql-js reports the name node for some errors): the name
+ * token of an operation, a fragment definition, a fragment spread, a field, or a variable
+ * definition (after its '$'). Other nodes, and an anonymous operation, give node->loc.
  */
 struct gql_loc gql_name_loc(const struct gql_node *node);
 

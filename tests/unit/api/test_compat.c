@@ -40,8 +40,7 @@ static int resolve_null(struct gql_call *call, struct gql_value *out)
     return WM_OK;
 }
 
-static int validate_text(struct arena *a, const struct gql_schema *s, const char *text,
-                         bool *fixed)
+static int validate_text(struct arena *a, const struct gql_schema *s, const char *text, bool *fixed)
 {
     struct gql_document *doc = NULL;
     struct gql_errors errs = { .max = 100 };
@@ -59,8 +58,8 @@ static void the_apps_send_message_validates_after_its_correction(void)
 {
     struct arena *a = arena_new(0);
     char err[256];
-    struct gql_schema *s = dynamic_schema_build(a, SDL, sizeof(SDL) - 1, resolve_null, err,
-                                                sizeof(err));
+    struct gql_schema *s =
+            dynamic_schema_build(a, SDL, sizeof(SDL) - 1, resolve_null, err, sizeof(err));
     CU_ASSERT_PTR_NOT_NULL_FATAL(s);
     bool fixed = false;
     CU_ASSERT_EQUAL(validate_text(a, s, APP_TEXT, &fixed), WM_OK);

@@ -19,13 +19,15 @@ struct known_args {
 
 struct state {
     struct gql_rule_base base;
+    bool ready;                /* directives below is filled */
     struct gql_map directives; /* directive name -> struct known_args * */
 };
 
-static void init(void *data)
+/* Fill st->directives (at the first directive: most documents have none). */
+static void prepare(struct state *st)
 {
-    struct state *st = data;
     struct gql_validation_context *ctx = st->base.ctx;
+    st->ready = true;
     gql_map_init(&st->directives, ctx->arena);
     for (size_t i = 0; i < ctx->schema->ndirectives; i++) {
         const struct gql_directive_type *d = ctx->schema->directives[i];
@@ -58,13 +60,14 @@ static enum gql_visit_action enter_directive(void *data, const struct gql_node *
     struct state *st = data;
     struct gql_validation_context *ctx = st->base.ctx;
     const struct gql_directive *d = (const struct gql_directive *)node;
+    if (!st->ready) prepare(st);
     const struct known_args *known = gql_map_get(&st->directives, d->name);
     if (!known) return GQL_SKIP;
     for (size_t i = 0; i < d->args.count; i++) {
         const struct gql_argument *arg = d->args.items[i];
         bool found = false;
         for (size_t j = 0; j < known->n && !found; j++)
-            found = str_eq_cstr(arg->name, known->names[j]);
+            found = gql_name_eq(known->names[j], arg->name);
         if (found) continue;
         const char **suggestions;
         size_t n = gql_suggestion_list(ctx->arena, arg->name, known->names, known->n, &suggestions);
@@ -99,6 +102,5 @@ static enum gql_visit_action enter_argument(void *data, const struct gql_node *n
 const struct gql_rule gql_rule_known_argument_names = {
     .name = "KnownArgumentNames",
     .state_size = sizeof(struct state),
-    .init = init,
     .visitor = { .enter = { [GQL_DIRECTIVE] = enter_directive, [GQL_ARGUMENT] = enter_argument } },
 };

@@ -12,6 +12,7 @@
 
 struct state {
     struct gql_rule_base base;
+    bool ready;               /* locations below is filled */
     struct gql_map locations; /* directive name -> (num) its allowed GQL_LOC() bits */
 };
 
@@ -22,10 +23,11 @@ static int location_bit(struct str name)
     return -1;
 }
 
-static void init(void *data)
+/* Fill st->locations (at the first directive: most documents have none). */
+static void prepare(struct state *st)
 {
-    struct state *st = data;
     struct gql_validation_context *ctx = st->base.ctx;
+    st->ready = true;
     gql_map_init(&st->locations, ctx->arena);
     for (size_t i = 0; i < ctx->schema->ndirectives; i++) {
         const struct gql_directive_type *d = ctx->schema->directives[i];
@@ -115,6 +117,7 @@ static enum gql_visit_action enter_directive(void *data, const struct gql_node *
     struct state *st = data;
     struct gql_validation_context *ctx = st->base.ctx;
     struct str name = ((const struct gql_directive *)node)->name;
+    if (!st->ready) prepare(st);
     struct gql_map_entry *e = gql_map_find(&st->locations, name);
     if (!e) {
         gql_report_at(ctx, node, "Unknown directive \"@%.*s\".", STR_FMT(name));
@@ -131,6 +134,5 @@ static enum gql_visit_action enter_directive(void *data, const struct gql_node *
 const struct gql_rule gql_rule_known_directives = {
     .name = "KnownDirectives",
     .state_size = sizeof(struct state),
-    .init = init,
     .visitor = { .enter = { [GQL_DIRECTIVE] = enter_directive } },
 };

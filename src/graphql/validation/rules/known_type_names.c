@@ -14,7 +14,8 @@
 struct state {
     struct gql_rule_base base;
     struct gql_map defined; /* type names defined by the document's type definitions */
-    const char **all;       /* the standard names, the schema's, then the document's */
+    const char **all;       /* the standard names, the schema's, then the document's: made
+                               for the first suggestion (NULL until then) */
     size_t nall;
 };
 
@@ -51,6 +52,12 @@ static void init(void *data)
         if (is_type_definition(def->kind))
             gql_map_put(&st->defined, ((const struct gql_type_def *)def)->name, NULL);
     }
+}
+
+/* Fill st->all, the names suggestions are taken from. */
+static void list_names(struct state *st)
+{
+    struct gql_validation_context *ctx = st->base.ctx;
     st->nall = NSTANDARD + ctx->schema->ntypes + st->defined.count;
     st->all = ARENA_ARRAY(ctx->arena, const char *, st->nall);
     size_t n = 0;
@@ -76,11 +83,13 @@ static enum gql_visit_action enter_named_type(void *data, const struct gql_node 
             depth >= 2 ? gql_visit_ancestor(walk, depth - 2) : gql_visit_ancestor(walk, 0);
     bool sdl = definition && is_sdl(definition->kind);
     /* Type-system documents may always name the standard types, and are offered them. */
+    if (sdl)
+        for (size_t i = 0; i < NSTANDARD; i++)
+            if (str_eq_cstr(name, standard_type_names[i])) return GQL_CONTINUE;
+    if (!st->all) list_names(st);
     const char *const *opts = st->all + NSTANDARD;
     size_t nopts = st->nall - NSTANDARD;
     if (sdl) {
-        for (size_t i = 0; i < NSTANDARD; i++)
-            if (str_eq_cstr(name, standard_type_names[i])) return GQL_CONTINUE;
         opts = st->all;
         nopts = st->nall;
     }

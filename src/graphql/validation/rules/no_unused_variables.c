@@ -6,47 +6,27 @@
  */
 #include "graphql/validation/rules.h"
 
+#include "core/arena.h"
 #include "graphql/validation/validate.h"
-
-struct state {
-    struct gql_rule_base base;
-    struct gql_ptr_vec definitions; /* the current operation's variable definitions */
-};
-
-static enum gql_visit_action enter_operation(void *data, const struct gql_node *node,
-                                             const struct gql_visit *walk)
-{
-    (void)node;
-    (void)walk;
-    struct state *st = data;
-    st->definitions.count = 0;
-    return GQL_CONTINUE;
-}
-
-static enum gql_visit_action enter_variable_definition(void *data, const struct gql_node *node,
-                                                       const struct gql_visit *walk)
-{
-    (void)walk;
-    struct state *st = data;
-    gql_ptr_vec_push(st->base.ctx->arena, &st->definitions, node);
-    return GQL_CONTINUE;
-}
 
 static enum gql_visit_action leave_operation(void *data, const struct gql_node *node,
                                              const struct gql_visit *walk)
 {
     (void)walk;
-    struct state *st = data;
-    struct gql_validation_context *ctx = st->base.ctx;
+    struct gql_validation_context *ctx = ((struct gql_rule_base *)data)->ctx;
     const struct gql_operation *op = (const struct gql_operation *)node;
     const struct gql_variable_usages *usages = gql_get_recursive_variable_usages(ctx, op);
-    struct gql_map used;
-    gql_map_init(&used, ctx->arena);
-    for (size_t i = 0; i < usages->count; i++)
-        gql_map_put(&used, usages->items[i].node->str, NULL);
-    for (size_t i = 0; i < st->definitions.count; i++) {
-        const struct gql_variable_definition *v = st->definitions.items[i];
-        if (gql_map_find(&used, v->name)) continue;
+    /* The names used, as marks on the operation's names (graphql-js's set of used names). */
+    const struct gql_variable_definitions *defs = gql_get_variable_definitions(ctx, op);
+    bool *used = ARENA_ARRAY(ctx->arena, bool, defs->by_name.count + 1);
+    for (size_t i = 0; i < usages->count; i++) {
+        const struct gql_map_entry *e = gql_map_find(&defs->by_name, usages->items[i].node->str);
+        if (e) used[e - defs->by_name.entries] = true;
+    }
+    /* The definitions in order (those the walk went through). */
+    for (size_t i = 0; i < op->variables.count; i++) {
+        const struct gql_variable_definition *v = op->variables.items[i];
+        if (used[defs->entry_of[i]]) continue;
         if (op->name.len)
             gql_report_at(ctx, &v->node, "Variable \"$%.*s\" is never used in operation \"%.*s\".",
                           STR_FMT(v->name), STR_FMT(op->name));
@@ -58,8 +38,6 @@ static enum gql_visit_action leave_operation(void *data, const struct gql_node *
 
 const struct gql_rule gql_rule_no_unused_variables = {
     .name = "NoUnusedVariables",
-    .state_size = sizeof(struct state),
-    .visitor = { .enter = { [GQL_OPERATION_DEFINITION] = enter_operation,
-                            [GQL_VARIABLE_DEFINITION] = enter_variable_definition },
-                 .leave = { [GQL_OPERATION_DEFINITION] = leave_operation } },
+    .state_size = sizeof(struct gql_rule_base),
+    .visitor = { .leave = { [GQL_OPERATION_DEFINITION] = leave_operation } },
 };

@@ -27,11 +27,18 @@
 #include "graphql/execution/values.h"
 #include "graphql/validation/validate.h"
 
-/* A field as collected: the type it is selected on, the node, its definition. */
+/* A field as collected: the type it is selected on and the node. Its definition is looked up
+ * only when it is compared with another field of its response name (field_def()). */
 struct node_and_def {
     struct gql_type *parent_type;     /* or NULL */
     const struct gql_selection *node; /* the FIELD */
-    const struct gql_field *def;      /* or NULL (unknown field, or a meta field) */
+};
+
+/* The fields of one response name, made with the first of them (fields starts in room). */
+struct group {
+    struct gql_ptr_vec fields; /* struct node_and_def * */
+    const void *room[1];
+    struct node_and_def first;
 };
 
 /* The fields (by response name) and fragment names of one selection set. */
@@ -76,16 +83,20 @@ static void collect_fields_and_fragment_names(struct state *st, struct gql_type 
     for (size_t i = 0; i < set->selections.count; i++) {
         const struct gql_selection *sel = set->selections.items[i];
         if (sel->node.kind == GQL_FIELD) {
-            struct node_and_def *nd = ARENA_NEW(ctx->arena, struct node_and_def);
-            nd->parent_type = parent_type;
-            nd->node = sel;
-            if (parent_type &&
-                (parent_type->kind == GQL_TYPE_OBJECT || parent_type->kind == GQL_TYPE_INTERFACE))
-                nd->def = gql_type_field(parent_type, sel->name.ptr, sel->name.len);
             struct str key = sel->alias.len ? sel->alias : sel->name;
             struct gql_map_entry *e = gql_map_put(&r->field_map, key, NULL);
-            if (!e->value) e->value = ARENA_NEW(ctx->arena, struct gql_ptr_vec);
-            gql_ptr_vec_push(ctx->arena, e->value, nd);
+            if (!e->value) {
+                /* Most response names have one field: it comes with its group. */
+                struct group *g = ARENA_NEW(ctx->arena, struct group);
+                g->first = (struct node_and_def){ parent_type, sel };
+                g->room[0] = &g->first;
+                g->fields = (struct gql_ptr_vec){ g->room, 1, 1 };
+                e->value = &g->fields;
+            } else {
+                struct node_and_def *nd = ARENA_NEW(ctx->arena, struct node_and_def);
+                *nd = (struct node_and_def){ parent_type, sel };
+                gql_ptr_vec_push(ctx->arena, e->value, nd);
+            }
         } else if (sel->node.kind == GQL_FRAGMENT_SPREAD) {
             gql_map_put(&r->fragment_names, sel->name, NULL);
         } else {
@@ -124,6 +135,13 @@ static struct fields_and_fragments *fragment_fields(struct state *st, const stru
 }
 
 /* ---- comparing two fields ----------------------------------------------------------------- */
+
+/* The field's definition in its parent type, or NULL (unknown field, meta field, or a parent
+ * that is not an object or interface type). */
+static const struct gql_field *field_def(const struct node_and_def *f)
+{
+    return gql_type_field(f->parent_type, f->node->name.ptr, f->node->name.len);
+}
 
 /* print(sortValueNode(v)): the value printed with every object's fields sorted by name
  * (naturalCompare, stable), so that field order does not make two arguments differ. */
@@ -294,8 +312,10 @@ static struct conflict *find_conflict(struct state *st, bool parents_exclusive,
         if (!same_arguments(st, node1, node2))
             return new_conflict(a, response_name, "they have differing arguments", node1, node2);
     }
-    struct gql_type *type1 = f1->def ? f1->def->type : NULL;
-    struct gql_type *type2 = f2->def ? f2->def->type : NULL;
+    const struct gql_field *def1 = field_def(f1);
+    const struct gql_field *def2 = field_def(f2);
+    struct gql_type *type1 = def1 ? def1->type : NULL;
+    struct gql_type *type2 = def2 ? def2->type : NULL;
     if (type1 && type2 && types_conflict(type1, type2))
         return new_conflict(a, response_name,
                             arena_printf(a, "they return conflicting types \"%s\" and \"%s\"",

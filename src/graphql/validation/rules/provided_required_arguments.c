@@ -26,6 +26,7 @@ struct required_args {
 
 struct state {
     struct gql_rule_base base;
+    bool ready;                /* directives below is filled */
     struct gql_map directives; /* directive name -> struct required_args * */
 };
 
@@ -40,10 +41,11 @@ static void add_required(struct required_args *r, const char *name, const char *
     r->items[r->n++] = (struct required){ name, type };
 }
 
-static void init(void *data)
+/* Fill st->directives (at the first directive: most documents have none). */
+static void prepare(struct state *st)
 {
-    struct state *st = data;
     struct gql_validation_context *ctx = st->base.ctx;
+    st->ready = true;
     struct arena *a = ctx->arena;
     gql_map_init(&st->directives, a);
     for (size_t i = 0; i < ctx->schema->ndirectives; i++) {
@@ -73,7 +75,7 @@ static void init(void *data)
 static bool is_given(const gql_arguments *args, const char *name)
 {
     for (size_t i = 0; i < args->count; i++)
-        if (str_eq_cstr(args->items[i]->name, name)) return true;
+        if (gql_name_eq(name, args->items[i]->name)) return true;
     return false;
 }
 
@@ -83,6 +85,7 @@ static enum gql_visit_action leave_directive(void *data, const struct gql_node *
     (void)walk;
     struct state *st = data;
     const struct gql_directive *d = (const struct gql_directive *)node;
+    if (!st->ready) prepare(st);
     const struct required_args *r = gql_map_get(&st->directives, d->name);
     if (!r) return GQL_CONTINUE;
     for (size_t i = 0; i < r->n; i++)
@@ -117,6 +120,5 @@ static enum gql_visit_action leave_field(void *data, const struct gql_node *node
 const struct gql_rule gql_rule_provided_required_arguments = {
     .name = "ProvidedRequiredArguments",
     .state_size = sizeof(struct state),
-    .init = init,
     .visitor = { .leave = { [GQL_DIRECTIVE] = leave_directive, [GQL_FIELD] = leave_field } },
 };

@@ -17,18 +17,17 @@ static enum gql_visit_action enter_field(void *data, const struct gql_node *node
     struct gql_type *type = gql_type_info_type(ctx->type_info);
     if (!type) return GQL_CONTINUE;
     const struct gql_selection_set *set = field->selection_set;
-    const char *type_str = gql_type_str(ctx->arena, type);
     if (gql_type_is_leaf(gql_named_type(type))) {
         if (set)
             gql_report_at(ctx, &set->node,
                           "Field \"%.*s\" must not have a selection since type \"%s\" has no "
                           "subfields.",
-                          STR_FMT(field->name), type_str);
+                          STR_FMT(field->name), gql_type_str(ctx->arena, type));
     } else if (!set) {
         gql_report_at(ctx, node,
                       "Field \"%.*s\" of type \"%s\" must have a selection of subfields. Did you "
                       "mean \"%.*s { ... }\"?",
-                      STR_FMT(field->name), type_str, STR_FMT(field->name));
+                      STR_FMT(field->name), gql_type_str(ctx->arena, type), STR_FMT(field->name));
     }
     return GQL_CONTINUE;
 }

@@ -37,11 +37,11 @@ static int directive_if(struct collect *c, const gql_directives *ds, const char 
     struct gql_validation_context *ctx = c->st->base.ctx;
     const struct gql_directive *d = NULL;
     for (size_t i = 0; i < ds->count && !d; i++)
-        if (str_eq_cstr(ds->items[i]->name, name)) d = ds->items[i];
+        if (gql_name_eq(name, ds->items[i]->name)) d = ds->items[i];
     if (!d) return -1;
     const struct gql_argument *arg = NULL; /* the last one called "if" (graphql-js keyMap) */
     for (size_t i = 0; i < d->args.count; i++)
-        if (str_eq_cstr(d->args.items[i]->name, "if")) arg = d->args.items[i];
+        if (str_eq(d->args.items[i]->name, STR("if"))) arg = d->args.items[i];
     if (!arg) {
         gql_report_at(ctx, &d->node,
                       "Argument \"if\" of required type \"Boolean!\" was not provided.");

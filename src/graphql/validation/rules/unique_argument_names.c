@@ -9,9 +9,22 @@
 #include "core/arena.h"
 #include "graphql/validation/validate.h"
 
+/* Up to this many arguments are compared pairwise for a repeated name before any grouping:
+ * repeats are rare, and this costs less than a map. */
+#define PAIRWISE_MAX 32
+
+static bool has_repeat(const gql_arguments *args)
+{
+    for (size_t i = 1; i < args->count; i++)
+        for (size_t j = 0; j < i; j++)
+            if (str_eq(args->items[i]->name, args->items[j]->name)) return true;
+    return false;
+}
+
 static void check(struct gql_validation_context *ctx, const gql_arguments *args)
 {
     if (args->count < 2) return;
+    if (args->count <= PAIRWISE_MAX && !has_repeat(args)) return;
     struct gql_map groups; /* name -> struct gql_ptr_vec * of arguments */
     gql_map_init(&groups, ctx->arena);
     for (size_t i = 0; i < args->count; i++) {

@@ -12,15 +12,17 @@
 
 struct state {
     struct gql_rule_base base;
+    bool ready;                 /* unique below is filled */
     struct gql_map unique;      /* directive name -> non-NULL when not repeatable */
     struct gql_map schema_seen; /* for the schema definition and its extensions */
     struct gql_map type_seen;   /* type name -> struct gql_map * of directives seen */
 };
 
-static void init(void *data)
+/* Fill st->unique (at the first directive: most documents have none). */
+static void prepare(struct state *st)
 {
-    struct state *st = data;
     struct gql_validation_context *ctx = st->base.ctx;
+    st->ready = true;
     gql_map_init(&st->unique, ctx->arena);
     gql_map_init(&st->schema_seen, ctx->arena);
     gql_map_init(&st->type_seen, ctx->arena);
@@ -106,6 +108,7 @@ static enum gql_visit_action enter_node(void *data, const struct gql_node *node,
     struct gql_validation_context *ctx = st->base.ctx;
     const gql_directives *ds = directives_of(node);
     if (!ds || ds->count == 0) return GQL_CONTINUE;
+    if (!st->ready) prepare(st);
     struct gql_map local;
     struct gql_map *seen = &local;
     if (node->kind == GQL_SCHEMA_DEFINITION || node->kind == GQL_SCHEMA_EXTENSION) {
@@ -142,7 +145,6 @@ static enum gql_visit_action enter_node(void *data, const struct gql_node *node,
 const struct gql_rule gql_rule_unique_directives_per_location = {
     .name = "UniqueDirectivesPerLocation",
     .state_size = sizeof(struct state),
-    .init = init,
     .visitor = { .enter = {
             [GQL_OPERATION_DEFINITION] = enter_node,
             [GQL_VARIABLE_DEFINITION] = enter_node,

@@ -9,6 +9,18 @@
 #include "core/arena.h"
 #include "graphql/validation/validate.h"
 
+/* Up to this many variables are compared pairwise for a repeated name before any grouping:
+ * repeats are rare, and this costs less than a map. */
+#define PAIRWISE_MAX 32
+
+static bool has_repeat(const struct gql_operation *op)
+{
+    for (size_t i = 1; i < op->variables.count; i++)
+        for (size_t j = 0; j < i; j++)
+            if (str_eq(op->variables.items[i]->name, op->variables.items[j]->name)) return true;
+    return false;
+}
+
 static enum gql_visit_action enter_operation(void *data, const struct gql_node *node,
                                              const struct gql_visit *walk)
 {
@@ -16,6 +28,7 @@ static enum gql_visit_action enter_operation(void *data, const struct gql_node *
     struct gql_validation_context *ctx = ((struct gql_rule_base *)data)->ctx;
     const struct gql_operation *op = (const struct gql_operation *)node;
     if (op->variables.count < 2) return GQL_CONTINUE;
+    if (op->variables.count <= PAIRWISE_MAX && !has_repeat(op)) return GQL_CONTINUE;
     struct gql_map groups; /* name -> struct gql_ptr_vec * of definitions */
     gql_map_init(&groups, ctx->arena);
     for (size_t i = 0; i < op->variables.count; i++) {

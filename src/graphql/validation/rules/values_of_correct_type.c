@@ -84,7 +84,7 @@ static enum gql_visit_action enter_list(void *data, const struct gql_node *node,
 static bool has_field(const struct gql_ast_value *object, const char *name)
 {
     for (size_t i = 0; i < object->fields.count; i++)
-        if (str_eq_cstr(object->fields.items[i]->name, name)) return true;
+        if (gql_name_eq(name, object->fields.items[i]->name)) return true;
     return false;
 }
 

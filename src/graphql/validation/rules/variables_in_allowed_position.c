@@ -10,31 +10,6 @@
 #include "graphql/execution/values.h"
 #include "graphql/validation/validate.h"
 
-struct state {
-    struct gql_rule_base base;
-    struct gql_map definitions; /* variable name -> struct gql_variable_definition * (last) */
-};
-
-static enum gql_visit_action enter_operation(void *data, const struct gql_node *node,
-                                             const struct gql_visit *walk)
-{
-    (void)node;
-    (void)walk;
-    struct state *st = data;
-    gql_map_init(&st->definitions, st->base.ctx->arena);
-    return GQL_CONTINUE;
-}
-
-static enum gql_visit_action enter_variable_definition(void *data, const struct gql_node *node,
-                                                       const struct gql_visit *walk)
-{
-    (void)walk;
-    struct state *st = data;
-    const struct gql_variable_definition *v = (const struct gql_variable_definition *)node;
-    gql_map_put(&st->definitions, v->name, NULL)->value = (void *)v;
-    return GQL_CONTINUE;
-}
-
 /* allowedVariableUsage(). */
 static bool allowed(const struct gql_schema *s, const struct gql_type *var_type,
                     const struct gql_ast_value *var_default, const struct gql_type *location_type,
@@ -52,13 +27,15 @@ static enum gql_visit_action leave_operation(void *data, const struct gql_node *
                                              const struct gql_visit *walk)
 {
     (void)walk;
-    struct state *st = data;
-    struct gql_validation_context *ctx = st->base.ctx;
-    const struct gql_variable_usages *usages =
-            gql_get_recursive_variable_usages(ctx, (const struct gql_operation *)node);
+    struct gql_validation_context *ctx = ((struct gql_rule_base *)data)->ctx;
+    const struct gql_operation *op = (const struct gql_operation *)node;
+    /* name -> the last definition of that name (graphql-js fills its map while the walk goes
+     * through the definitions) */
+    const struct gql_map *definitions = &gql_get_variable_definitions(ctx, op)->by_name;
+    const struct gql_variable_usages *usages = gql_get_recursive_variable_usages(ctx, op);
     for (size_t i = 0; i < usages->count; i++) {
         const struct gql_variable_usage *u = &usages->items[i];
-        const struct gql_variable_definition *def = gql_map_get(&st->definitions, u->node->str);
+        const struct gql_variable_definition *def = gql_map_get(definitions, u->node->str);
         if (!def || !u->type) continue;
         struct gql_type *var_type = gql_type_from_ast(ctx->arena, ctx->schema, def->type);
         if (!var_type ||
@@ -75,8 +52,6 @@ static enum gql_visit_action leave_operation(void *data, const struct gql_node *
 
 const struct gql_rule gql_rule_variables_in_allowed_position = {
     .name = "VariablesInAllowedPosition",
-    .state_size = sizeof(struct state),
-    .visitor = { .enter = { [GQL_OPERATION_DEFINITION] = enter_operation,
-                            [GQL_VARIABLE_DEFINITION] = enter_variable_definition },
-                 .leave = { [GQL_OPERATION_DEFINITION] = leave_operation } },
+    .state_size = sizeof(struct gql_rule_base),
+    .visitor = { .leave = { [GQL_OPERATION_DEFINITION] = leave_operation } },
 };

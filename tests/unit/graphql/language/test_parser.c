@@ -1137,6 +1137,48 @@ static void test_kinds_and_operations_have_graphql_js_names(void)
     CU_ASSERT_STRING_EQUAL(gql_operation_type_name(GQL_SUBSCRIPTION), "subscription");
 }
 
+#define NAME_LOC_IS(n, l, c) ((n)->name_loc.line == (l) && (n)->name_loc.column == (c))
+
+/* Where graphql-js's name nodes start (node.name.loc), for the same text. */
+static void test_names_carry_where_they_start(void)
+{
+    struct arena *a = arena_new(0);
+    struct gql_document *doc = PARSE_OK(a, "query  Foo($\n"
+                                           "  a: Int, $b: [T!]) {\n"
+                                           "  alias :  field\n"
+                                           "  ...\n"
+                                           "    Frag\n"
+                                           "  ... on T { x }\n"
+                                           "}\n"
+                                           "fragment\tFrag on T { x }\n"
+                                           "{ y }\n");
+    CU_ASSERT_FATAL(doc != NULL && doc->definitions.count == 3);
+    const struct gql_operation *op = (const struct gql_operation *)doc->definitions.items[0];
+    CU_ASSERT(NAME_LOC_IS(op, 1, 8));
+    CU_ASSERT_FATAL(op->variables.count == 2);
+    CU_ASSERT(NAME_LOC_IS(op->variables.items[0], 2, 3));
+    CU_ASSERT(LOC_IS(&op->variables.items[0]->node, 1, 12));
+    CU_ASSERT(NAME_LOC_IS(op->variables.items[1], 2, 12));
+    const struct gql_selection_set *set = op->selection_set;
+    CU_ASSERT_FATAL(set->selections.count == 3);
+    const struct gql_selection *field = set->selections.items[0];
+    CU_ASSERT(str_eq_cstr(field->alias, "alias") && str_eq_cstr(field->name, "field"));
+    CU_ASSERT(LOC_IS(&field->node, 3, 3) && NAME_LOC_IS(field, 3, 12));
+    const struct gql_selection *spread = set->selections.items[1];
+    CU_ASSERT(spread->node.kind == GQL_FRAGMENT_SPREAD && str_eq_cstr(spread->name, "Frag"));
+    CU_ASSERT(LOC_IS(&spread->node, 4, 3) && NAME_LOC_IS(spread, 5, 5));
+    const struct gql_selection *inline_fragment = set->selections.items[2];
+    CU_ASSERT(inline_fragment->node.kind == GQL_INLINE_FRAGMENT);
+    CU_ASSERT(NAME_LOC_IS(inline_fragment, 0, 0));
+    CU_ASSERT(NAME_LOC_IS(inline_fragment->selection_set->selections.items[0], 6, 14));
+    const struct gql_fragment *fragment = (const struct gql_fragment *)doc->definitions.items[1];
+    CU_ASSERT(LOC_IS(&fragment->node, 8, 1) && NAME_LOC_IS(fragment, 8, 10));
+    const struct gql_operation *anonymous = (const struct gql_operation *)doc->definitions.items[2];
+    CU_ASSERT(anonymous->name.len == 0 && NAME_LOC_IS(anonymous, 0, 0));
+    CU_ASSERT(NAME_LOC_IS(anonymous->selection_set->selections.items[0], 9, 3));
+    arena_free(a);
+}
+
 static CU_TestInfo tests[] = {
     { "an empty document is an error", test_an_empty_document_is_an_error },
     { "provides useful errors", test_provides_useful_errors },
@@ -1176,6 +1218,7 @@ static CU_TestInfo tests[] = {
     { "the contract schema parses as SDL", test_the_contract_schema_parses_as_sdl },
     { "kinds and operations have graphql-js names",
       test_kinds_and_operations_have_graphql_js_names },
+    { "names carry where they start", test_names_carry_where_they_start },
     CU_TEST_INFO_NULL,
 };
 

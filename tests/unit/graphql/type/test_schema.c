@@ -7,6 +7,7 @@
 #include "graphql/graphql.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -119,6 +120,51 @@ static void test_fields_arguments_and_values_are_found_by_name(void)
     CU_ASSERT_PTR_NULL(gql_type_enum_value(p, "id", 2));
     CU_ASSERT_PTR_NULL(gql_type_field(NULL, "id", 2));
     gql_schema_free(s);
+}
+
+/* __Type has more fields than are scanned in order: they are found through the type's index,
+ * and nothing else is (prefixes, longer names, other case, NUL bytes). */
+static void test_the_fields_of_a_wide_type_are_found_through_its_index(void)
+{
+    struct gql_schema *s = build();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+    struct gql_type *t = T(s, "__Type");
+    CU_ASSERT(t->nfields > 8 && t->field_slots != NULL);
+    for (size_t i = 0; i < t->nfields; i++) {
+        const char *n = t->fields[i].name;
+        char longer[64];
+        snprintf(longer, sizeof longer, "%sx", n);
+        CU_ASSERT_PTR_EQUAL(gql_type_field(t, n, strlen(n)), &t->fields[i]);
+        CU_ASSERT_PTR_EQUAL(gql_type_field(t, longer, strlen(n)), &t->fields[i]);
+        CU_ASSERT_PTR_NULL(gql_type_field(t, longer, strlen(longer)));
+        CU_ASSERT_PTR_NULL(gql_type_field(t, n, strlen(n) - 1));
+    }
+    CU_ASSERT_PTR_NULL(gql_type_field(t, "OFTYPE", 6));
+    CU_ASSERT_PTR_NULL(gql_type_field(t, "of\0ype", 6));
+    CU_ASSERT_PTR_NULL(gql_type_field(t, "", 0));
+    /* A type with few fields is scanned. */
+    CU_ASSERT_PTR_NULL(T(s, "Product")->field_slots);
+    gql_schema_free(s);
+}
+
+/* gql_name_eq() reads a schema name no further than its end. */
+static void test_names_compare_without_reading_past_their_end(void)
+{
+    CU_ASSERT(gql_name_eq("name", STR("name")));
+    CU_ASSERT(!gql_name_eq("name", STR("nam")));
+    CU_ASSERT(!gql_name_eq("nam", STR("name")));
+    CU_ASSERT(!gql_name_eq("name", ((struct str){ "name\0", 5 })));
+    CU_ASSERT(!gql_name_eq("a", ((struct str){ "a\0b", 3 })));
+    CU_ASSERT(!gql_name_eq("", STR("a")));
+    CU_ASSERT(gql_name_eq("", STR("")));
+    CU_ASSERT(!gql_name_eq(NULL, STR("")));
+    /* Exactly three bytes: AddressSanitizer catches a read past them. */
+    char *ab = malloc(3);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(ab);
+    memcpy(ab, "ab", 3);
+    CU_ASSERT(!gql_name_eq(ab, STR("abcdef")));
+    CU_ASSERT(gql_name_eq(ab, STR("ab")));
+    free(ab);
 }
 
 static void test_wrappers_are_made_once_and_cached(void)
@@ -285,6 +331,10 @@ static CU_TestInfo tests[] = {
     { "isEqualType", test_is_equal_type },
     { "isTypeSubTypeOf", test_is_type_subtype_of },
     { "doTypesOverlap", test_do_types_overlap },
+    { "the fields of a wide type are found through its index",
+      test_the_fields_of_a_wide_type_are_found_through_its_index },
+    { "names compare without reading past their end",
+      test_names_compare_without_reading_past_their_end },
     CU_TEST_INFO_NULL,
 };
 

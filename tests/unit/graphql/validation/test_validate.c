@@ -627,6 +627,96 @@ static void test_the_map_keeps_insertion_order_through_growth(void)
     arena_free(a);
 }
 
+/* ---- variable usages ----------------------------------------------------------------------- */
+
+/* Reports the usages of each operation and fragment definition as one error: "$name type
+ * default line:col" each. */
+static enum gql_visit_action report_usages(void *data, const struct gql_node *node,
+                                           const struct gql_visit *walk)
+{
+    (void)walk;
+    struct gql_validation_context *ctx = ((struct gql_rule_base *)data)->ctx;
+    const struct gql_variable_usages *usages = gql_get_variable_usages(ctx, node);
+    struct buf b = BUF_INIT(ctx->arena);
+    for (size_t i = 0; i < usages->count; i++) {
+        const struct gql_variable_usage *u = &usages->items[i];
+        buf_appendf(&b, " $%.*s %s %s %u:%u", STR_FMT(u->node->str),
+                    u->type ? gql_type_str(ctx->arena, u->type) : "-",
+                    u->default_value ? gql_print_value(ctx->arena, u->default_value) : "-",
+                    u->node->node.loc.line, u->node->node.loc.column);
+    }
+    gql_report_at(ctx, node, "%s:%s", gql_kind_name(node->kind), b.len ? b.ptr : "");
+    return GQL_CONTINUE;
+}
+
+/* Asks on entering a definition: nothing of it has been walked, so getVariableUsages walks it. */
+static const struct gql_rule usages_on_enter = {
+    .name = "UsagesOnEnter",
+    .state_size = sizeof(struct gql_rule_base),
+    .visitor = { .enter = { [GQL_OPERATION_DEFINITION] = report_usages,
+                            [GQL_FRAGMENT_DEFINITION] = report_usages } },
+};
+
+/* Asks on leaving it: the usages recorded during the validation walk answer. */
+static const struct gql_rule usages_on_leave = {
+    .name = "UsagesOnLeave",
+    .state_size = sizeof(struct gql_rule_base),
+    .visitor = { .leave = { [GQL_OPERATION_DEFINITION] = report_usages,
+                            [GQL_FRAGMENT_DEFINITION] = report_usages } },
+};
+
+/* The messages of validating doc with the one rule, one per line. */
+static const char *usage_report(struct arena *a, const char *doc_text, const struct gql_rule *rule)
+{
+    struct gql_errors errs = { 0 };
+    struct gql_document *doc = NULL;
+    CU_ASSERT_EQUAL_FATAL(gql_parse(a, doc_text, strlen(doc_text), NULL, &doc, &errs), WM_OK);
+    const struct gql_rule *const rules[1] = { rule };
+    gql_validate_rules(a, harness_test_schema, doc, NULL, &errs, rules, 1);
+    struct buf b = BUF_INIT(a);
+    for (size_t i = 0; i < errs.count; i++)
+        buf_appendf(&b, "%s\n", errs.items[i].message);
+    return b.len ? b.ptr : "";
+}
+
+static void test_usages_recorded_by_the_walk_are_those_of_a_walk_of_their_own(void)
+{
+    static const char doc[] =
+            "fragment Before on Dog @onFragmentDefinition {\n"
+            "  isAtLocation(x: $x, y: 1) isHouseTrained(atOtherHomes: $home)\n"
+            "  ... on Dog @include(if: $inc) { name(surname: $surname) }\n"
+            "}\n"
+            "query Q($x: Int = 1 @onVariableDefinition, $inc: Boolean!, $c: ComplexInput)\n"
+            "    @onQuery {\n"
+            "  dog { ...Before @skip(if: $skip) nickname barks mother { name } }\n"
+            "  complicatedArgs {\n"
+            "    complexArgField(complexArg: { requiredField: $req, stringListField: [$s1, \"a\", "
+            "$s2], intField: 3 })\n"
+            "    stringListArgField(stringListArg: [[$nested]])\n"
+            "    multipleOpts(opt1: $o, opt2: 2) nonNullFieldWithDefault(arg: $d)\n"
+            "    unknownField(arg: $lost) intArgField(nope: $nope) @withArgs(req: $req2)\n"
+            "  }\n"
+            "  human(id: $id) { pets { ... on Dog { doesKnowCommand(dogCommand: $cmd) } } }\n"
+            "}\n"
+            "mutation { sitDog(command: SIT) }\n"
+            "fragment After on ComplicatedArgs { floatArgField(floatArg: $f) idArgField }\n";
+    struct arena *a = arena_new(0);
+    const char *walked = usage_report(a, doc, &usages_on_enter);
+    const char *recorded = usage_report(a, doc, &usages_on_leave);
+    CU_ASSERT_STRING_EQUAL(recorded, walked);
+    /* And both are graphql-js's (its getVariableUsages over the same document). */
+    CU_ASSERT_STRING_EQUAL(
+            walked,
+            "FragmentDefinition: $x Int - 2:19 $home Boolean true 2:58 $inc Boolean! - 3:27 "
+            "$surname Boolean - 3:49\n"
+            "OperationDefinition: $skip Boolean! - 7:29 $req Boolean! - 9:50 $s1 String - 9:74 "
+            "$s2 String - 9:84 $nested String - 10:41 $o Int 0 11:24 $d Int! 0 11:66 $lost - - "
+            "12:23 $nope - - 12:48 $req2 Int! - 12:70 $id ID - 14:13 $cmd DogCommand - 14:68\n"
+            "OperationDefinition:\n"
+            "FragmentDefinition: $f Float - 17:61\n");
+    arena_free(a);
+}
+
 /* ---- hostile documents -------------------------------------------------------------------- */
 
 static void test_thousands_of_fragments_spread_together_validate(void)
@@ -783,6 +873,8 @@ static CU_TestInfo tests[] = {
     { "naturalCompare orders digit runs by value",
       test_natural_compare_orders_digit_runs_by_value },
     { "didYouMean quotes at most five names", test_did_you_mean_quotes_at_most_five_names },
+    { "usages recorded by the walk are those of a walk of their own",
+      test_usages_recorded_by_the_walk_are_those_of_a_walk_of_their_own },
     { "the map keeps insertion order through growth",
       test_the_map_keeps_insertion_order_through_growth },
     { "thousands of fragments spread together validate",

@@ -51,9 +51,21 @@ static void test_unknown_fragment_names_are_invalid(void)
                   "Unknown fragment \"UnknownFragment3\". (11:6)\n");
 }
 
+/* graphql-js reports the spread's name node, wherever it starts after "...". */
+static void test_unknown_names_are_located_at_their_name_token(void)
+{
+    expect_errors(&gql_rule_known_fragment_names, "{ ...\n Foo ... \t Bar }\n",
+                  "Unknown fragment \"Foo\". (2:2)\n"
+                  "Unknown fragment \"Bar\". (2:12)\n");
+    expect_errors(&gql_rule_known_fragment_names, "{ dog { ...  Unknown @skip(if: true) } }\n",
+                  "Unknown fragment \"Unknown\". (1:14)\n");
+}
+
 static CU_TestInfo tests[] = {
     { "known fragment names are valid", test_known_fragment_names_are_valid },
     { "unknown fragment names are invalid", test_unknown_fragment_names_are_invalid },
+    { "unknown names are located at their name token",
+      test_unknown_names_are_located_at_their_name_token },
     CU_TEST_INFO_NULL,
 };
 

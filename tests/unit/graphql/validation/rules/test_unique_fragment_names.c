@@ -64,6 +64,17 @@ static void test_fragments_named_the_same_without_being_referenced(void)
                   "There can be only one fragment named \"fragA\". (1:10, 3:10)\n");
 }
 
+/* graphql-js reports the name nodes, wherever the names start. */
+static void test_names_are_located_at_their_name_token(void)
+{
+    expect_errors(&gql_rule_unique_fragment_names,
+                  "{ ...F }\n"
+                  "fragment  F on Query { field }\n"
+                  "fragment\n"
+                  " F on Query { field }\n",
+                  "There can be only one fragment named \"F\". (2:11, 4:2)\n");
+}
+
 static CU_TestInfo tests[] = {
     { "no fragments", test_no_fragments },
     { "one fragment", test_one_fragment },
@@ -74,6 +85,7 @@ static CU_TestInfo tests[] = {
     { "fragments named the same", test_fragments_named_the_same },
     { "fragments named the same without being referenced",
       test_fragments_named_the_same_without_being_referenced },
+    { "names are located at their name token", test_names_are_located_at_their_name_token },
     CU_TEST_INFO_NULL,
 };
 

@@ -66,6 +66,21 @@ static void test_operations_of_different_types_with_the_same_name(void)
                   "There can be only one operation named \"Foo\". (1:7, 3:14)\n");
 }
 
+/* graphql-js reports the name nodes, wherever the names start. */
+static void test_names_are_located_at_their_name_token(void)
+{
+    expect_errors(&gql_rule_unique_operation_names,
+                  "query  Foo { field }\n"
+                  "mutation\n"
+                  "  Foo { field }\n",
+                  "There can be only one operation named \"Foo\". (1:8, 3:3)\n");
+    expect_errors(&gql_rule_unique_operation_names,
+                  "query\tFoo { field }\n"
+                  "query # a comment\n"
+                  "  Foo { field }\n",
+                  "There can be only one operation named \"Foo\". (1:7, 3:3)\n");
+}
+
 static CU_TestInfo tests[] = {
     { "no operations", test_no_operations },
     { "one anonymous operation", test_one_anonymous_operation },
@@ -77,6 +92,7 @@ static CU_TestInfo tests[] = {
     { "multiple operations of the same name", test_multiple_operations_of_the_same_name },
     { "operations of different types with the same name",
       test_operations_of_different_types_with_the_same_name },
+    { "names are located at their name token", test_names_are_located_at_their_name_token },
     CU_TEST_INFO_NULL,
 };
 

@@ -35,11 +35,27 @@ static void test_duplicates_are_grouped_by_name_in_order_of_first_use(void)
                   "There can be only one variable named \"$a\". (1:19, 1:37)\n");
 }
 
+/* graphql-js reports the variables' name nodes, which may stand apart from their "$". */
+static void test_names_are_located_at_their_name_token(void)
+{
+    expect_errors(&gql_rule_unique_variable_names,
+                  "query ($  a: Int, $\n a: Int, $a: String) { field }\n",
+                  "There can be only one variable named \"$a\". (1:11, 2:2, 2:11)\n");
+    expect_errors(&gql_rule_unique_variable_names,
+                  "query Q(\n"
+                  "  $x: Int\n"
+                  "  $ # why\n"
+                  "    x: Int\n"
+                  ") { field }\n",
+                  "There can be only one variable named \"$x\". (2:4, 4:5)\n");
+}
+
 static CU_TestInfo tests[] = {
     { "unique variable names", test_unique_variable_names },
     { "duplicate variable names", test_duplicate_variable_names },
     { "duplicates are grouped by name in order of first use",
       test_duplicates_are_grouped_by_name_in_order_of_first_use },
+    { "names are located at their name token", test_names_are_located_at_their_name_token },
     CU_TEST_INFO_NULL,
 };
 

@@ -27,6 +27,7 @@
 #include "core/json_out.h"
 #include "core/log.h"
 #include "db/db.h"
+#include "market/accounts/accounts_gql.h"
 
 struct api {
     const struct config *config;
@@ -566,6 +567,8 @@ int api_graphql(struct wm_ctx *ctx, struct http_request *req, struct http_respon
         return reply_request_error(ctx, res, REPLY_JSON, 406,
                                    "Accept must allow application/graphql-response+json or "
                                    "application/json.");
+    /* Who is calling, once for every operation of the request (never fails the request). */
+    accounts_gql_authenticate(ctx, http_header(req, "Authorization"));
     if (req->method == HTTP_GET || req->method == HTTP_HEAD) return graphql_get(ctx, req, res, t);
     if (strcmp(req->media_type, "application/json") == 0)
         return graphql_post_json(ctx, req, res, t);

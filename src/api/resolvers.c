@@ -6,17 +6,26 @@
  */
 #include "api/api_int.h"
 
+#include "market/accounts/accounts_gql.h"
 #include "market/system/system_gql.h"
 
 /* clang-format off */
 const struct gql_root_field api_root_fields[] = {
-    /* type        field        resolver             flags */
-    { "Query",     "health",    system_gql_health,   0 },
+    /* type        field        resolver               flags */
+    { "Query",     "health",    system_gql_health,     0 },
+    { "Query",     "viewMe",    accounts_gql_view_me,  0 },
+    { "Mutation",  "register",  accounts_gql_register, 0 },
+    { "Mutation",  "login",     accounts_gql_login,    0 },
+    { "Mutation",  "logout",    accounts_gql_logout,   0 },
 };
 
 const struct gql_type_map api_type_maps[] = {
-    /* type        field map */
-    { "Health",    system_gql_health_fields },
+    /* type              field map */
+    { "Health",          system_gql_health_fields },
+    { "User",            accounts_gql_user_fields },
+    { "RegisterPayload", NULL },
+    { "LoginPayload",    NULL },
+    { "LogoutPayload",   NULL },
 };
 /* clang-format on */
 

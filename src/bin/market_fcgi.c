@@ -17,6 +17,7 @@
 #include <fcgiapp.h>
 
 #include "api/api.h"
+#include "auth/jwt.h"
 #include "cache/cache.h"
 #include "core/arena.h"
 #include "core/config.h"
@@ -103,6 +104,40 @@ static int serve_fcgi(struct web_app *app, struct arena *a, const char *listen_a
 }
 
 /*
+ * Load the access-token keys named by auth.* (auth.jwt_private_key, or <secrets>/jwt.key as
+ * `market secrets` writes it) and set their policy. Returns NULL after logging why: a worker
+ * that cannot check tokens must not serve.
+ */
+static struct jwt_keys *load_jwt_keys(const struct config *cfg)
+{
+    char path[4096];
+    const char *priv = cfg->auth_jwt_private_key;
+    if (!priv[0]) {
+        if (snprintf(path, sizeof(path), "%s/jwt.key", cfg->secrets_dir) >= (int)sizeof(path)) {
+            log_error("auth: the secrets directory path is too long");
+            return NULL;
+        }
+        priv = path;
+    }
+    struct jwt_keys *k = NULL;
+    char err[512];
+    if (jwt_keys_load(&k, cfg->auth_jwt_alg, priv, cfg->auth_jwt_public_key, err, sizeof(err)) !=
+        0) {
+        log_error("auth: cannot load the JWT keys (%s): %s; run `market secrets` or set "
+                  "auth.jwt_private_key",
+                  priv, err);
+        return NULL;
+    }
+    if (jwt_keys_set_policy(k, cfg->auth_issuer, cfg->auth_audience, cfg->auth_access_ttl, err,
+                            sizeof(err)) != 0) {
+        log_error("auth: %s", err);
+        jwt_keys_free(k);
+        return NULL;
+    }
+    return k;
+}
+
+/*
  * The config file: MARKET_CONFIG when set; otherwise market.conf in the directory above the
  * executable (<install>/market.conf for <install>/cgi-bin/market.fcgi), when it exists. The
  * fallback serves hosts whose FastCGI process manager passes no environment (mod_fcgid under
@@ -159,10 +194,14 @@ int main(int argc, char **argv)
         log_error("schema: %s", err);
         return 1;
     }
+    struct jwt_keys *jwt = load_jwt_keys(&cfg);
+    if (!jwt) return 1;
+    app.jwt = jwt;
     struct arena *a = arena_new((size_t)64 * 1024);
     int rc = (!listen_addr && FCGX_IsCGI()) ? serve_cgi(&app, a) : serve_fcgi(&app, a, listen_addr);
     arena_free(a);
     api_close(app.api);
+    jwt_keys_free(jwt);
     cache_close(app.cache);
     db_close(app.db);
     cfg_release(&cfg);

@@ -48,6 +48,14 @@ struct config {
     int64_t gql_max_batch;      /* graphql.max_batch: operations in one batched request */
     int64_t gql_doc_cache;      /* graphql.doc_cache: parsed documents kept per worker */
     char *secrets_dir;          /* secrets.dir: generated keys ("" in the file = <var>/secrets) */
+    char *auth_jwt_alg;         /* auth.jwt_alg: HS256|RS256|ES256 (checked) */
+    char *auth_jwt_private_key; /* auth.jwt_private_key: HS256 secret or private PEM path */
+    char *auth_jwt_public_key;  /* auth.jwt_public_key: public PEM path (RS256/ES256) */
+    int64_t auth_access_ttl;    /* auth.access_ttl: access token lifetime, seconds */
+    int64_t auth_refresh_ttl;   /* auth.refresh_ttl: session lifetime with remember me */
+    int64_t auth_refresh_ttl_short; /* auth.refresh_ttl_short: session lifetime without */
+    char *auth_issuer;              /* auth.issuer: "iss" claim ("" = none) */
+    char *auth_audience;            /* auth.audience: "aud" claim ("" = none) */
 };
 
 enum cfg_type {

@@ -14,6 +14,8 @@ struct config;
 struct db;
 struct cache;
 struct api;
+struct jwt_keys;
+struct viewer;
 
 struct wm_error {
     int code;      /* WM_E* or WM_OK */
@@ -29,6 +31,8 @@ struct wm_ctx {
     const char *req_id;          /* short id for logs and internal-error replies */
     struct wm_error err;         /* the last error recorded with wm_errorf() */
     void *user;                  /* owned by the surface (http request, job ...) */
+    const struct jwt_keys *jwt;  /* the process's access-token keys (NULL: none loaded) */
+    struct viewer *viewer;       /* who is calling (market/accounts), NULL until checked */
 };
 
 /*

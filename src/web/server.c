@@ -60,6 +60,7 @@ void web_serve(struct web_app *app, struct http_io *io, struct arena *a)
     ctx->db = app->db;
     ctx->cache = app->cache;
     ctx->api = app->api;
+    ctx->jwt = app->jwt;
 
     struct http_request *req = NULL;
     struct http_response *res = http_response_new(a);

@@ -16,6 +16,7 @@ struct arena;
 struct cache;
 struct config;
 struct db;
+struct jwt_keys;
 
 /* What a worker process holds across requests; built once in main. */
 struct web_app {
@@ -23,6 +24,7 @@ struct web_app {
     struct db *db;               /* the worker's MariaDB connection (lazy) */
     struct cache *cache;         /* the worker's memcached handle */
     struct api *api;             /* the GraphQL surface (schema, document cache) */
+    const struct jwt_keys *jwt;  /* access-token keys (auth.*), loaded at start-up */
     struct http_limits limits;   /* request limits from the config */
 };
 

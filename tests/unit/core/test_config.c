@@ -21,7 +21,7 @@
 static char dir[64];       /* a private temporary directory */
 static char conf_path[96]; /* dir/market.conf */
 static char err[512];
-static char want[640];
+static char want[1024];
 
 static int suite_init(void)
 {
@@ -70,19 +70,40 @@ static void expect_file_error(const char *text, const char *rest)
 static void test_the_table_covers_every_field_once(void)
 {
     static const size_t fields[] = {
-        offsetof(struct config, var_dir),           offsetof(struct config, root_dir),
-        offsetof(struct config, log_level),         offsetof(struct config, db_host),
-        offsetof(struct config, db_port),           offsetof(struct config, db_socket),
-        offsetof(struct config, db_name),           offsetof(struct config, db_user),
-        offsetof(struct config, db_password),       offsetof(struct config, db_connect_timeout),
-        offsetof(struct config, db_rw_timeout),     offsetof(struct config, db_retry_after),
-        offsetof(struct config, cache_servers),     offsetof(struct config, cache_prefix),
-        offsetof(struct config, cache_timeout_ms),  offsetof(struct config, http_max_body),
-        offsetof(struct config, http_max_fields),   offsetof(struct config, secrets_dir),
-        offsetof(struct config, http_debug_routes), offsetof(struct config, gql_introspection),
-        offsetof(struct config, gql_max_tokens),    offsetof(struct config, gql_max_depth),
-        offsetof(struct config, gql_max_aliases),   offsetof(struct config, gql_max_cost),
-        offsetof(struct config, gql_max_batch),     offsetof(struct config, gql_doc_cache),
+        offsetof(struct config, var_dir),
+        offsetof(struct config, root_dir),
+        offsetof(struct config, log_level),
+        offsetof(struct config, db_host),
+        offsetof(struct config, db_port),
+        offsetof(struct config, db_socket),
+        offsetof(struct config, db_name),
+        offsetof(struct config, db_user),
+        offsetof(struct config, db_password),
+        offsetof(struct config, db_connect_timeout),
+        offsetof(struct config, db_rw_timeout),
+        offsetof(struct config, db_retry_after),
+        offsetof(struct config, cache_servers),
+        offsetof(struct config, cache_prefix),
+        offsetof(struct config, cache_timeout_ms),
+        offsetof(struct config, http_max_body),
+        offsetof(struct config, http_max_fields),
+        offsetof(struct config, secrets_dir),
+        offsetof(struct config, http_debug_routes),
+        offsetof(struct config, gql_introspection),
+        offsetof(struct config, gql_max_tokens),
+        offsetof(struct config, gql_max_depth),
+        offsetof(struct config, gql_max_aliases),
+        offsetof(struct config, gql_max_cost),
+        offsetof(struct config, gql_max_batch),
+        offsetof(struct config, gql_doc_cache),
+        offsetof(struct config, auth_jwt_alg),
+        offsetof(struct config, auth_jwt_private_key),
+        offsetof(struct config, auth_jwt_public_key),
+        offsetof(struct config, auth_access_ttl),
+        offsetof(struct config, auth_refresh_ttl),
+        offsetof(struct config, auth_refresh_ttl_short),
+        offsetof(struct config, auth_issuer),
+        offsetof(struct config, auth_audience),
     };
     size_t rows = 0;
     for (const struct cfg_key *k = cfg_keys; k->name; k++, rows++) {
@@ -525,7 +546,15 @@ static const char default_dump[] = "var = var\n"
                                    "graphql.max_cost = 10000\n"
                                    "graphql.max_batch = 20\n"
                                    "graphql.doc_cache = 256\n"
-                                   "secrets.dir = var/secrets\n";
+                                   "secrets.dir = var/secrets\n"
+                                   "auth.jwt_alg = HS256\n"
+                                   "auth.jwt_private_key = \"\"\n"
+                                   "auth.jwt_public_key = \"\"\n"
+                                   "auth.access_ttl = 900\n"
+                                   "auth.refresh_ttl = 1209600\n"
+                                   "auth.refresh_ttl_short = 86400\n"
+                                   "auth.issuer = \"\"\n"
+                                   "auth.audience = \"\"\n";
 
 static void test_dump_writes_every_key_and_masks_the_password(void)
 {

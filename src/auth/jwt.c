@@ -31,6 +31,7 @@
 #include "core/arena.h"
 #include "core/ctx.h"
 #include "core/err.h"
+#include "core/config.h"
 #include "core/log.h"
 #include "core/rand.h"
 
@@ -603,4 +604,35 @@ bool jwt_from_authorization(const char *header, struct str *token)
         if (!is_b64url(header[j]) && header[j] != '.') return false;
     *token = (struct str){ header + i, n - i };
     return true;
+}
+
+int jwt_keys_from_config(struct jwt_keys **out, const struct config *cfg, char *err, size_t errlen)
+{
+    char path[4096];
+    const char *priv = cfg->auth_jwt_private_key;
+    *out = NULL;
+    if (!priv[0]) {
+        if (snprintf(path, sizeof(path), "%s/jwt.key", cfg->secrets_dir) >= (int)sizeof(path)) {
+            (void)snprintf(err, errlen, "the secrets directory path is too long");
+            return WM_EINVAL;
+        }
+        priv = path;
+    }
+    char why[512];
+    struct jwt_keys *k = NULL;
+    if (jwt_keys_load(&k, cfg->auth_jwt_alg, priv, cfg->auth_jwt_public_key, why, sizeof(why)) !=
+        WM_OK) {
+        (void)snprintf(err, errlen,
+                       "cannot load the JWT keys (%s): %s; run `market secrets` or set "
+                       "auth.jwt_private_key",
+                       priv, why);
+        return WM_EINVAL;
+    }
+    if (jwt_keys_set_policy(k, cfg->auth_issuer, cfg->auth_audience, cfg->auth_access_ttl, err,
+                            errlen) != WM_OK) {
+        jwt_keys_free(k);
+        return WM_EINVAL;
+    }
+    *out = k;
+    return WM_OK;
 }

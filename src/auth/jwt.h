@@ -16,6 +16,7 @@
 
 #include "core/buf.h"
 
+struct config;
 struct wm_ctx;
 struct jwt_keys;
 
@@ -90,6 +91,14 @@ int jwt_keys_set_policy(struct jwt_keys *k, const char *iss, const char *aud, in
                         char *err, size_t errlen);
 
 /* Wipe the secrets and free the set. NULL is a no-op. */
+/*
+ * Load the keys named by the auth.* configuration (auth.jwt_alg, auth.jwt_private_key or else
+ * <secrets.dir>/jwt.key as `market secrets` writes it, auth.jwt_public_key) and set their
+ * policy (auth.issuer, auth.audience, auth.access_ttl). WM_OK, or WM_EINVAL with the reason
+ * and what to do about it in err.
+ */
+int jwt_keys_from_config(struct jwt_keys **out, const struct config *cfg, char *err, size_t errlen);
+
 void jwt_keys_free(struct jwt_keys *k);
 
 /*

@@ -3,10 +3,13 @@
  * (MARKET_CONFIG, environment overrides), initialize what the subcommand needs, run it.
  *   market migrate [--status]   apply sql/migrations in order (or list applied/pending)
  *   market secrets              generate missing keys into the secrets dir (mode 0600)
+ *   market seed [--if-empty]    create the demo accounts (random passwords, listed in
+ *                               <var>/demo-logins.txt); --if-empty: only when there are no users
  *   market config               print the effective configuration, secrets masked
  *   market help
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +25,9 @@
 #include "core/err.h"
 #include "core/log.h"
 #include "core/rand.h"
+#include "auth/jwt.h"
 #include "db/db.h"
+#include "market/accounts/accounts.h"
 
 extern char **environ;
 
@@ -96,12 +101,81 @@ static int cmd_config(struct wm_ctx *ctx, int argc, char **argv)
     return WM_OK;
 }
 
+/* The demo accounts `market seed` creates: one per account type. */
+static const struct {
+    const char *role;
+    const char *email;
+    const char *first_name;
+    const char *account_type;
+} demo_users[] = {
+    { "buyer", "buyer@demo.wholesale-market.test", "Bea", "CUSTOMER" },
+    { "vendor", "vendor@demo.wholesale-market.test", "Victor", "VENDOR" },
+    { "reseller", "reseller@demo.wholesale-market.test", "Rita", "RESELLER" },
+};
+
+static const char SQL_USER_COUNT[] = "SELECT COUNT(*) FROM users";
+
+/* Create the demo accounts in one transaction and list them in <var>/demo-logins.txt (0600). */
+static int cmd_seed(struct wm_ctx *ctx, int argc, char **argv)
+{
+    bool if_empty = argc > 1 && strcmp(argv[1], "--if-empty") == 0;
+    int64_t users = 0;
+    int rc = db_query_one(ctx, SQL_USER_COUNT, "", "l", &users);
+    if (rc != WM_OK) return rc;
+    if (if_empty && users > 0) {
+        printf("seed: %lld users already, nothing to do\n", (long long)users);
+        return WM_OK;
+    }
+    char err[1024];
+    struct jwt_keys *keys = NULL;
+    if (jwt_keys_from_config(&keys, ctx->config, err, sizeof(err)) != WM_OK)
+        return wm_errorf(ctx, WM_EINTERNAL, "%s", err);
+    ctx->jwt = keys;
+    struct buf list = BUF_INIT(ctx->arena);
+    buf_appends(&list, "# Demo logins of this stack (passwords generated at first run)\n");
+    rc = db_begin(ctx);
+    for (size_t i = 0; rc == WM_OK && i < sizeof(demo_users) / sizeof(demo_users[0]); i++) {
+        char hex[17];
+        if (rand_hex(hex, 8) != 0) {
+            rc = wm_errorf(ctx, WM_EINTERNAL, "getrandom failed: %s", strerror(errno));
+            break;
+        }
+        char *password = arena_printf(ctx->arena, "Demo-%s", hex);
+        struct account_signup in = {
+            demo_users[i].email,        password, password, demo_users[i].first_name, "Demo",
+            demo_users[i].account_type, true
+        };
+        const char **problems = NULL;
+        size_t nproblems = 0;
+        struct account_tokens tokens;
+        rc = account_register(ctx, &in, &problems, &nproblems, &tokens);
+        if (rc == WM_EINVAL && nproblems > 0)
+            rc = wm_errorf(ctx, WM_EINVAL, "%s: %s", demo_users[i].email, problems[0]);
+        buf_appendf(&list, "%-9s %-38s %s\n", demo_users[i].role, demo_users[i].email, password);
+    }
+    rc = rc == WM_OK ? db_commit(ctx) : (db_rollback(ctx), rc);
+    ctx->jwt = NULL;
+    jwt_keys_free(keys);
+    if (rc != WM_OK) return rc;
+    const char *path = arena_printf(ctx->arena, "%s/demo-logins.txt", ctx->config->var_dir);
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0)
+        return wm_errorf(ctx, WM_EINTERNAL, "cannot create '%s': %s", path, strerror(errno));
+    ssize_t n = write(fd, list.ptr, list.len);
+    if (close(fd) != 0 || n != (ssize_t)list.len)
+        return wm_errorf(ctx, WM_EINTERNAL, "cannot write '%s'", path);
+    printf("seed: created %zu demo accounts, listed in %s\n",
+           sizeof(demo_users) / sizeof(demo_users[0]), path);
+    return WM_OK;
+}
+
 /* clang-format off */
 static const struct command commands[] = {
     { "config",  cmd_config,  0, "print the effective configuration (secrets masked)" },
     { "help",    cmd_help,    0, "list the commands" },
     { "migrate", cmd_migrate, 1, "apply sql/migrations in order; --status prints the version" },
     { "secrets", cmd_secrets, 0, "generate missing keys into the secrets directory" },
+    { "seed",    cmd_seed,    1, "create the demo accounts (--if-empty: only when there are no users)" },
 };
 /* clang-format on */
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

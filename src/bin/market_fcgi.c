@@ -103,35 +103,14 @@ static int serve_fcgi(struct web_app *app, struct arena *a, const char *listen_a
     return 0;
 }
 
-/*
- * Load the access-token keys named by auth.* (auth.jwt_private_key, or <secrets>/jwt.key as
- * `market secrets` writes it) and set their policy. Returns NULL after logging why: a worker
- * that cannot check tokens must not serve.
- */
+/* The access-token keys named by auth.*, or NULL after logging why: a worker that cannot
+ * check tokens must not serve. */
 static struct jwt_keys *load_jwt_keys(const struct config *cfg)
 {
-    char path[4096];
-    const char *priv = cfg->auth_jwt_private_key;
-    if (!priv[0]) {
-        if (snprintf(path, sizeof(path), "%s/jwt.key", cfg->secrets_dir) >= (int)sizeof(path)) {
-            log_error("auth: the secrets directory path is too long");
-            return NULL;
-        }
-        priv = path;
-    }
     struct jwt_keys *k = NULL;
-    char err[512];
-    if (jwt_keys_load(&k, cfg->auth_jwt_alg, priv, cfg->auth_jwt_public_key, err, sizeof(err)) !=
-        0) {
-        log_error("auth: cannot load the JWT keys (%s): %s; run `market secrets` or set "
-                  "auth.jwt_private_key",
-                  priv, err);
-        return NULL;
-    }
-    if (jwt_keys_set_policy(k, cfg->auth_issuer, cfg->auth_audience, cfg->auth_access_ttl, err,
-                            sizeof(err)) != 0) {
+    char err[1024];
+    if (jwt_keys_from_config(&k, cfg, err, sizeof(err)) != 0) {
         log_error("auth: %s", err);
-        jwt_keys_free(k);
         return NULL;
     }
     return k;

@@ -108,7 +108,39 @@ static void an_unknown_config_key_stops_the_command_with_its_line(void)
     buf_release(&out);
 }
 
+static void the_demo_accounts_exist_and_sign_in(void)
+{
+    /* make start seeded them on the stack's first run; a second seed leaves them alone. */
+    int rc = it_sh("cd '%s' && '%s' seed --if-empty >t0400-seed.out 2>&1 && "
+                   "[ \"$(stat -c %%a demo-logins.txt)\" = 600 ]",
+                   var(), getenv("MARKET_BIN"));
+    CU_ASSERT_EQUAL(rc, 0);
+    struct buf out = BUF_INIT(NULL);
+    slurp("t0400-seed.out", &out);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out.ptr, "nothing to do"));
+    buf_release(&out);
+    struct buf list = BUF_INIT(NULL);
+    slurp("demo-logins.txt", &list);
+    char email[128], password[64];
+    const char *line = strstr(list.ptr, "\nbuyer ");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(line);
+    CU_ASSERT_EQUAL_FATAL(sscanf(line + 1, "buyer %127s %63s", email, password), 2);
+    char body[512];
+    snprintf(body, sizeof(body),
+             "{\"query\":\"mutation { login(email: \\\"%s\\\", password: \\\"%s\\\") "
+             "{ token user { accountType } } }\"}",
+             email, password);
+    const char *h[] = { "Content-Type: application/json", NULL };
+    struct it_response r;
+    it_request("POST", "/graphql/", h, body, strlen(body), &r);
+    CU_ASSERT_TRUE(it_body_has(&r, "\"accountType\":\"CUSTOMER\""));
+    CU_ASSERT_FALSE(it_body_has(&r, "\"errors\""));
+    it_response_release(&r);
+    buf_release(&list);
+}
+
 static CU_TestInfo tests[] = {
+    { "the demo accounts exist and sign in", the_demo_accounts_exist_and_sign_in },
     { "the worker answers one request as plain CGI", the_worker_answers_one_request_as_plain_cgi },
     { "SIGTERM ends a listening worker cleanly", sigterm_ends_a_listening_worker_cleanly },
     { "migrate twice applies nothing the second time",

@@ -359,6 +359,7 @@ static bool valid_issaud(const char *s)
 int jwt_keys_set_policy(struct jwt_keys *k, const char *iss, const char *aud, int64_t ttl_s,
                         char *err, size_t errlen)
 {
+    assert(k != NULL);
     if (errlen > 0) err[0] = '\0';
     if (ttl_s < 1 || ttl_s > JWT_TTL_MAX)
         return load_error(err, errlen, "token lifetime %" PRId64 " s is not in 1..%d", ttl_s,

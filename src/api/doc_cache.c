@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/hash.h"
 
 struct doc_entry {
     uint64_t hash;
@@ -26,16 +27,6 @@ struct doc_cache {
     size_t count;
     size_t max_entries;
 };
-
-static uint64_t fnv1a(const char *p, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
 
 struct doc_cache *doc_cache_new(size_t max_entries)
 {
@@ -72,7 +63,7 @@ static struct doc_entry *find(struct doc_cache *c, uint64_t h, const char *text,
 const struct gql_document *doc_cache_get(struct doc_cache *c, const char *text, size_t len)
 {
     if (c->max_entries == 0) return NULL;
-    struct doc_entry *e = find(c, fnv1a(text, len), text, len);
+    struct doc_entry *e = find(c, hash_fnv1a(text, len), text, len);
     return e->doc;
 }
 
@@ -85,7 +76,7 @@ const struct gql_document *doc_cache_put(struct doc_cache *c, const char *text, 
         arena_reset(c->arena);
         c->count = 0;
     }
-    uint64_t h = fnv1a(text, len);
+    uint64_t h = hash_fnv1a(text, len);
     struct doc_entry *e = find(c, h, text, len);
     if (e->doc) return e->doc;
     char *copy = arena_strndup(c->arena, text, len);

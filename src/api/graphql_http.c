@@ -266,16 +266,16 @@ static enum outcome run_one(struct wm_ctx *ctx, struct api *api, const struct gq
     }
     struct gql_result result;
     gql_execute(ctx, api->schema, doc, p->op_name, vars, &tx_hooks, &result);
-    /* The result object with extensions.cost spliced in before its closing brace. */
-    struct buf tmp = BUF_INIT(ctx->arena);
+    /* The result object, written straight into the reply, with extensions.cost spliced in
+     * before its closing brace. */
+    json_raw_begin(j);
     struct json_out rj;
-    json_out_init(&rj, &tmp);
+    json_out_init(&rj, j->b);
     gql_result_write(&result, &rj);
-    if (op && tmp.len >= 2 && tmp.ptr[tmp.len - 1] == '}') {
-        buf_setlen(&tmp, tmp.len - 1);
-        buf_appendf(&tmp, ",\"extensions\":{\"cost\":%lld}}", (long long)an.cost);
+    if (op && j->b->len >= 2 && j->b->ptr[j->b->len - 1] == '}') {
+        buf_setlen(j->b, j->b->len - 1);
+        buf_appendf(j->b, ",\"extensions\":{\"cost\":%lld}}", (long long)an.cost);
     }
-    json_raw(j, tmp.ptr, tmp.len);
     return result.has_data ? RAN : REQUEST_ERROR;
 }
 

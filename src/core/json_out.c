@@ -149,6 +149,11 @@ void json_raw(struct json_out *j, const char *s, size_t n)
     buf_append(j->b, s, n);
 }
 
+void json_raw_begin(struct json_out *j)
+{
+    before_value(j);
+}
+
 bool json_out_is_complete(const struct json_out *j)
 {
     return j->depth == 0 && !j->after_key;

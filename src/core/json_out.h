@@ -43,6 +43,9 @@ void json_int(struct json_out *j, int64_t v);
 void json_double(struct json_out *j, double v);
 void json_boolean(struct json_out *j, bool v);
 void json_null(struct json_out *j);
+/* Make room for one value that another writer appends straight to j->b (a separator when one
+ * is due); the caller must then write exactly one complete JSON value there. */
+void json_raw_begin(struct json_out *j);
 /* Already-serialized JSON text (n > 0 bytes), inserted as one value. Not checked. */
 void json_raw(struct json_out *j, const char *s, size_t n);
 /* True when every object and array begun has been ended. */

@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "core/arena.h"
+#include "core/hash.h"
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "core/err.h"
@@ -93,17 +94,6 @@ struct applied {
     char *checksum;
     char *applied_at;
 };
-
-/* FNV-1a 64: a stable fingerprint of a file (not a defence against tampering). */
-static uint64_t fnv1a64(const char *p, size_t n)
-{
-    uint64_t h = UINT64_C(0xcbf29ce484222325);
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)p[i];
-        h *= UINT64_C(0x100000001b3);
-    }
-    return h;
-}
 
 /* NNNN_name.sql: 4+ digits, '_', [a-z0-9_]+, ".sql". Sets *version. */
 static bool parse_name(const char *name, int64_t *version)
@@ -182,7 +172,7 @@ static int scan_dir(struct wm_ctx *ctx, const char *dir, struct mfile **out, siz
         m->file = arena_strdup(ctx->arena, name);
         char *path = arena_printf(ctx->arena, "%s/%s", dir, name);
         rc = read_file(ctx, path, &m->text, &m->len);
-        (void)snprintf(m->checksum, sizeof m->checksum, "%016" PRIx64, fnv1a64(m->text, m->len));
+        (void)snprintf(m->checksum, sizeof m->checksum, "%016" PRIx64, hash_fnv1a(m->text, m->len));
     }
     closedir(d);
     if (rc != WM_OK) return rc;

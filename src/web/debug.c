@@ -14,16 +14,13 @@
 #include "core/config.h"
 #include "core/ctx.h"
 #include "core/err.h"
+#include "core/hash.h"
 #include "core/json_out.h"
 
 /* FNV-1a 64 of the bytes, as 16 hex digits: lets a test check a body arrived intact. */
 static void write_digest(struct json_out *j, const char *key, struct str data)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < data.len; i++) {
-        h ^= (unsigned char)data.ptr[i];
-        h *= 1099511628211ULL;
-    }
+    uint64_t h = hash_fnv1a(data.ptr, data.len);
     char hex[17];
     (void)snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)h);
     json_key(j, key);

@@ -135,7 +135,7 @@ static void a_nul_byte_in_the_path_is_rejected(void)
     it_response_release(&r);
 }
 
-static void debug_routes_are_off_unless_configured(void)
+static void debug_routes_answer_when_configured(void)
 {
     /* run-tests turns them on in the stack's config; the worker reads the same key. */
     struct it_response r;
@@ -154,7 +154,7 @@ static CU_TestInfo tests[] = {
     { "HEAD gets headers without a body", head_gets_headers_without_a_body },
     { "static files come from the web server", static_files_come_from_the_web_server },
     { "a NUL byte in the path is rejected", a_nul_byte_in_the_path_is_rejected },
-    { "debug routes answer when configured", debug_routes_are_off_unless_configured },
+    { "debug routes answer when configured", debug_routes_answer_when_configured },
     CU_TEST_INFO_NULL,
 };
 

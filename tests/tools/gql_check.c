@@ -32,6 +32,7 @@
 #include "core/err.h"
 #include "core/json_out.h"
 #include "graphql/graphql.h"
+#include "graphql/type/scalars.h"
 #include "dynamic_schema.h"
 
 /* What the root resolver reads, reached through ctx->user. */
@@ -136,57 +137,6 @@ static struct gql_value load_json(struct arena *a, const struct gql_schema *s, c
 
 /* ---- engine values to JSON text, as JavaScript's JSON.stringify writes them ------------------ */
 
-/* d as JavaScript's Number.prototype.toString writes it (ECMAScript Number::toString). */
-static void js_number(struct buf *b, double d)
-{
-    if (!isfinite(d)) {
-        buf_appends(b, "null"); /* JSON.stringify writes NaN and Infinity as null */
-        return;
-    }
-    if (d == 0) {
-        buf_appendc(b, '0');
-        return;
-    }
-    char tmp[40];
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(tmp, sizeof(tmp), "%.*e", prec - 1, d);
-        if (strtod(tmp, NULL) == d) break;
-    }
-    const char *p = tmp;
-    if (*p == '-') {
-        buf_appendc(b, '-');
-        p++;
-    }
-    char digits[24];
-    int k = 0;
-    for (; *p && *p != 'e'; p++)
-        if (*p >= '0' && *p <= '9') digits[k++] = *p;
-    while (k > 1 && digits[k - 1] == '0')
-        k--;
-    int n = atoi(p + 1) + 1; /* the decimal point is after the first n digits */
-    if (k <= n && n <= 21) {
-        buf_append(b, digits, (size_t)k);
-        for (int i = k; i < n; i++)
-            buf_appendc(b, '0');
-    } else if (0 < n && n <= 21) {
-        buf_append(b, digits, (size_t)n);
-        buf_appendc(b, '.');
-        buf_append(b, digits + n, (size_t)(k - n));
-    } else if (-6 < n && n <= 0) {
-        buf_appends(b, "0.");
-        for (int i = 0; i < -n; i++)
-            buf_appendc(b, '0');
-        buf_append(b, digits, (size_t)k);
-    } else {
-        buf_appendc(b, digits[0]);
-        if (k > 1) {
-            buf_appendc(b, '.');
-            buf_append(b, digits + 1, (size_t)(k - 1));
-        }
-        buf_appendf(b, "e%c%d", n - 1 < 0 ? '-' : '+', abs(n - 1));
-    }
-}
-
 /* A JSON string as JSON.stringify writes it: only '"', '\\' and C0 controls are escaped. */
 static void js_string(struct buf *b, const char *s, size_t n)
 {
@@ -243,7 +193,10 @@ static void js_stringify(struct buf *b, const struct gql_value *v)
         buf_append_int(b, v->u.i);
         break;
     case GQL_V_FLOAT:
-        js_number(b, v->u.f);
+        if (isfinite(v->u.f))
+            gql_js_number(b, v->u.f);
+        else
+            buf_appends(b, "null"); /* JSON.stringify writes NaN and Infinity as null */
         break;
     case GQL_V_STRING:
     case GQL_V_ENUM:

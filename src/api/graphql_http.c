@@ -568,6 +568,8 @@ int api_graphql(struct wm_ctx *ctx, struct http_request *req, struct http_respon
                                    "Accept must allow application/graphql-response+json or "
                                    "application/json.");
     /* Who is calling, once for every operation of the request (never fails the request). */
+    ctx->client_ip = *req->remote_addr ? req->remote_addr : NULL;
+    ctx->user_agent = http_header(req, "User-Agent");
     accounts_gql_authenticate(ctx, http_header(req, "Authorization"));
     if (req->method == HTTP_GET || req->method == HTTP_HEAD) return graphql_get(ctx, req, res, t);
     if (strcmp(req->media_type, "application/json") == 0)

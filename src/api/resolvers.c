@@ -14,9 +14,21 @@ const struct gql_root_field api_root_fields[] = {
     /* type        field        resolver               flags */
     { "Query",     "health",    system_gql_health,     0 },
     { "Query",     "viewMe",    accounts_gql_view_me,  0 },
+    { "Query",     "is2FAEnabled",      accounts_gql_is_2fa_enabled,     0 },
+    { "Query",     "getActiveSessions", accounts_gql_active_sessions,    0 },
     { "Mutation",  "register",  accounts_gql_register, 0 },
     { "Mutation",  "login",     accounts_gql_login,    0 },
     { "Mutation",  "logout",    accounts_gql_logout,   0 },
+    { "Mutation",  "refreshToken",      accounts_gql_refresh_token,      0 },
+    { "Mutation",  "verifyToken",       accounts_gql_verify_token,       0 },
+    { "Mutation",  "revokeToken",       accounts_gql_revoke_token,       0 },
+    { "Mutation",  "resetPassword",     accounts_gql_reset_password,     0 },
+    { "Mutation",  "enable2FA",         accounts_gql_enable_2fa,         0 },
+    { "Mutation",  "disable2FA",        accounts_gql_disable_2fa,        0 },
+    { "Mutation",  "verify2FA",         accounts_gql_verify_2fa,         0 },
+    { "Mutation",  "terminateSession",  accounts_gql_terminate_session,  0 },
+    { "Mutation",  "terminateAllOtherSessions", accounts_gql_terminate_others, 0 },
+    { "Mutation",  "updateUser",        accounts_gql_update_user,        0 },
 };
 
 const struct gql_type_map api_type_maps[] = {
@@ -26,6 +38,16 @@ const struct gql_type_map api_type_maps[] = {
     { "RegisterPayload", NULL },
     { "LoginPayload",    NULL },
     { "LogoutPayload",   NULL },
+    { "MutationResponse",    NULL },
+    { "RefreshTokenPayload", NULL },
+    { "VerifyTokenPayload",  NULL },
+    { "RevokeTokenPayload",  NULL },
+    { "TwoFactorStatus",     NULL },
+    { "Enable2FAPayload",    NULL },
+    { "Session",             accounts_gql_session_fields },
+    { "ActiveSessions",      NULL },
+    { "UpdateUserPayload",   NULL },
+    { "ProfilePicture",      NULL },
 };
 /* clang-format on */
 

@@ -92,6 +92,12 @@ const struct cfg_key cfg_keys[] = {
       0,            NULL,   "iss claim of access tokens (empty: none)" },
     { "auth.audience",      CFG_STR,  F(auth_audience),      "",          0,    0,
       0,            NULL,   "aud claim of access tokens (empty: none)" },
+    { "auth.session_idle",  CFG_INT,  F(auth_session_idle),  "1209600",   60,   31536000,
+      0,            NULL,   "seconds without activity after which a session ends" },
+    { "auth.session_max_age", CFG_INT, F(auth_session_max_age), "7776000", 60, 315360000,
+      0,            NULL,   "seconds after sign-in at which a session ends, used or not" },
+    { "auth.totp_issuer",   CFG_STR,  F(auth_totp_issuer),   "Wholesale Market", 0, 0,
+      0,            NULL,   "name authenticator apps show for two-factor codes" },
     { 0 },
 };
 #undef LEVELS

@@ -56,6 +56,9 @@ struct config {
     int64_t auth_refresh_ttl_short; /* auth.refresh_ttl_short: session lifetime without */
     char *auth_issuer;              /* auth.issuer: "iss" claim ("" = none) */
     char *auth_audience;            /* auth.audience: "aud" claim ("" = none) */
+    int64_t auth_session_idle;      /* auth.session_idle: idle seconds that end a session */
+    int64_t auth_session_max_age;   /* auth.session_max_age: absolute session lifetime */
+    char *auth_totp_issuer;         /* auth.totp_issuer: issuer in otpauth:// URIs */
 };
 
 enum cfg_type {

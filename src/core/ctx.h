@@ -33,6 +33,8 @@ struct wm_ctx {
     void *user;                  /* owned by the surface (http request, job ...) */
     const struct jwt_keys *jwt;  /* the process's access-token keys (NULL: none loaded) */
     struct viewer *viewer;       /* who is calling (market/accounts), NULL until checked */
+    const char *client_ip;       /* the caller's address as the surface saw it, or NULL */
+    const char *user_agent;      /* the caller's User-Agent header, or NULL */
 };
 
 /*

@@ -22,7 +22,8 @@
     X(EMETHOD,  -11, 405, "METHOD_NOT_ALLOWED",    "method not allowed")                    \
     X(ETOOBIG,  -12, 413, "PAYLOAD_TOO_LARGE",     "request body too large")                \
     X(EMEDIA,   -13, 415, "UNSUPPORTED_MEDIA_TYPE", "unsupported media type")                \
-    X(EEXPIRED, -14, 401, "TOKEN_EXPIRED",         "token expired")
+    X(EEXPIRED, -14, 401, "TOKEN_EXPIRED",         "token expired")                         \
+    X(EOTPREQUIRED, -15, 401, "OTP_REQUIRED",      "a two-factor code is required")
 /* clang-format on */
 
 enum wm_err {

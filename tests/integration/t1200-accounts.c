@@ -30,75 +30,9 @@ static const char VIEW_ME[] = "query { viewMe { id email firstName lastName acco
 static const char LOGOUT[] =
         "mutation O($r: String!) { logout(refreshToken: $r) { __typename message } }";
 
-/* POST {query, variables} (vars: JSON text or NULL) with an optional Authorization value;
- * returns the parsed reply (caller puts it) and checks the status is 200. */
-static struct json_object *gql(const char *query, const char *vars, const char *authorization)
-{
-    struct json_object *body = json_object_new_object();
-    json_object_object_add(body, "query", json_object_new_string(query));
-    json_object_object_add(body, "variables",
-                           vars ? json_tokener_parse(vars) : json_object_new_object());
-    const char *text = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN);
-    char auth[4096];
-    snprintf(auth, sizeof(auth), "Authorization: %s", authorization ? authorization : "");
-    const char *headers[] = { "Content-Type: application/json", authorization ? auth : NULL, NULL };
-    struct it_response r;
-    it_request("POST", "/wms/graphql/", headers, text, strlen(text), &r);
-    CU_ASSERT_EQUAL(r.status, 200);
-    struct json_object *reply = json_tokener_parse(r.body.ptr ? r.body.ptr : "");
-    CU_ASSERT_PTR_NOT_NULL(reply);
-    if (!reply) printf("\n  reply: %s\n", r.body.ptr ? r.body.ptr : "(none)");
-    it_response_release(&r);
-    json_object_put(body);
-    return reply;
-}
-
-/* The object at a dotted path of data ("register.token"), or NULL. */
-static struct json_object *at(struct json_object *reply, const char *path)
-{
-    struct json_object *o = json_object_object_get(reply, "data");
-    char copy[256];
-    snprintf(copy, sizeof(copy), "%s", path);
-    char *save = NULL;
-    for (char *k = strtok_r(copy, ".", &save); k && o; k = strtok_r(NULL, ".", &save))
-        o = json_object_object_get(o, k);
-    return o;
-}
-
-static const char *str_at(struct json_object *reply, const char *path)
-{
-    struct json_object *o = at(reply, path);
-    return o && json_object_is_type(o, json_type_string) ? json_object_get_string(o) : NULL;
-}
-
-/* errors[0].message and errors[0].extensions.code, or NULL. */
-static const char *error_message(struct json_object *reply)
-{
-    struct json_object *e = json_object_array_get_idx(json_object_object_get(reply, "errors"), 0);
-    return e ? json_object_get_string(json_object_object_get(e, "message")) : NULL;
-}
-
-static const char *error_code(struct json_object *reply)
-{
-    struct json_object *e = json_object_array_get_idx(json_object_object_get(reply, "errors"), 0);
-    struct json_object *x = e ? json_object_object_get(e, "extensions") : NULL;
-    return x ? json_object_get_string(json_object_object_get(x, "code")) : NULL;
-}
-
 static bool is_hex40(const char *s)
 {
     return s && strlen(s) == 40 && strspn(s, "0123456789abcdef") == 40;
-}
-
-/* A fresh email for this run. */
-static const char *new_email(const char *tag)
-{
-    static char buf[8][128];
-    static unsigned n;
-    char *b = buf[n++ % 8];
-    snprintf(b, sizeof(buf[0]), "it-%s-%ld-%d-%u@example.com", tag, (long)time(NULL), (int)getpid(),
-             n);
-    return b;
 }
 
 static struct json_object *do_register(const char *email, const char *p1, const char *p2,
@@ -110,33 +44,33 @@ static struct json_object *do_register(const char *email, const char *p1, const 
              "\"password2\":\"%s\",\"email\":\"%s\",\"accountType\":\"%s\","
              "\"termsAccepted\":%s}",
              p1, p2, email, type, terms ? "true" : "false");
-    return gql(REGISTER, vars, NULL);
+    return it_gql(REGISTER, vars, NULL);
 }
 
 static struct json_object *do_login(const char *email, const char *password)
 {
     char vars[512];
     snprintf(vars, sizeof(vars), "{\"email\":\"%s\",\"password\":\"%s\"}", email, password);
-    return gql(LOGIN, vars, NULL);
+    return it_gql(LOGIN, vars, NULL);
 }
 
 static void register_returns_a_token_and_a_40_hex_refresh_token(void)
 {
-    struct json_object *r = do_register(new_email("reg"), PASSWORD, PASSWORD, "SUPPLIER", false);
+    struct json_object *r = do_register(it_new_email("reg"), PASSWORD, PASSWORD, "SUPPLIER", false);
     CU_ASSERT_PTR_NULL(json_object_object_get(r, "errors"));
-    CU_ASSERT_TRUE(json_object_get_boolean(at(r, "register.success")));
-    const char *token = str_at(r, "register.token");
+    CU_ASSERT_TRUE(json_object_get_boolean(it_at(r, "register.success")));
+    const char *token = it_str_at(r, "register.token");
     CU_ASSERT_TRUE(token && strlen(token) >= 10);
-    CU_ASSERT_TRUE(is_hex40(str_at(r, "register.refreshToken")));
-    CU_ASSERT_TRUE(json_object_is_type(at(r, "register.errors"), json_type_null));
+    CU_ASSERT_TRUE(is_hex40(it_str_at(r, "register.refreshToken")));
+    CU_ASSERT_TRUE(json_object_is_type(it_at(r, "register.errors"), json_type_null));
     json_object_put(r);
 }
 
 static void a_duplicate_email_in_any_case_is_an_error_in_the_list(void)
 {
-    const char *email = new_email("dup");
+    const char *email = it_new_email("dup");
     struct json_object *r = do_register(email, PASSWORD, PASSWORD, "CUSTOMER", true);
-    CU_ASSERT_TRUE(json_object_get_boolean(at(r, "register.success")));
+    CU_ASSERT_TRUE(json_object_get_boolean(it_at(r, "register.success")));
     json_object_put(r);
     char upper[128];
     snprintf(upper, sizeof(upper), "%s", email);
@@ -146,9 +80,9 @@ static void a_duplicate_email_in_any_case_is_an_error_in_the_list(void)
         if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 'a' + 'A');
     r = do_register(upper, PASSWORD, PASSWORD, "CUSTOMER", false);
     CU_ASSERT_PTR_NULL(json_object_object_get(r, "errors"));
-    CU_ASSERT_FALSE(json_object_get_boolean(at(r, "register.success")));
-    CU_ASSERT_TRUE(json_object_is_type(at(r, "register.token"), json_type_null));
-    struct json_object *errs = at(r, "register.errors");
+    CU_ASSERT_FALSE(json_object_get_boolean(it_at(r, "register.success")));
+    CU_ASSERT_TRUE(json_object_is_type(it_at(r, "register.token"), json_type_null));
+    struct json_object *errs = it_at(r, "register.errors");
     CU_ASSERT_TRUE_FATAL(errs && json_object_is_type(errs, json_type_array));
     CU_ASSERT_EQUAL(json_object_array_length(errs), 1);
     CU_ASSERT_STRING_EQUAL(json_object_get_string(json_object_array_get_idx(errs, 0)),
@@ -159,8 +93,8 @@ static void a_duplicate_email_in_any_case_is_an_error_in_the_list(void)
 static void weak_passwords_get_djangos_words(void)
 {
     struct json_object *r =
-            do_register(new_email("weak"), "12345678", "12345679", "CUSTOMER", false);
-    struct json_object *errs = at(r, "register.errors");
+            do_register(it_new_email("weak"), "12345678", "12345679", "CUSTOMER", false);
+    struct json_object *errs = it_at(r, "register.errors");
     CU_ASSERT_TRUE_FATAL(errs && json_object_is_type(errs, json_type_array));
     const char *text = json_object_to_json_string_ext(errs, JSON_C_TO_STRING_PLAIN);
     CU_ASSERT_STRING_EQUAL(text, "[\"The two password fields didn't match.\","
@@ -171,23 +105,23 @@ static void weak_passwords_get_djangos_words(void)
 
 static void login_right_and_wrong(void)
 {
-    const char *email = new_email("login");
+    const char *email = it_new_email("login");
     json_object_put(do_register(email, PASSWORD, PASSWORD, "SUPPLIER", false));
     struct json_object *r = do_login(email, PASSWORD);
     CU_ASSERT_PTR_NULL(json_object_object_get(r, "errors"));
-    CU_ASSERT_TRUE(strlen(str_at(r, "login.token") ? str_at(r, "login.token") : "") >= 10);
-    CU_ASSERT_TRUE(is_hex40(str_at(r, "login.refreshToken")));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "login.user.accountType"), "SUPPLIER");
+    CU_ASSERT_TRUE(strlen(it_str_at(r, "login.token") ? it_str_at(r, "login.token") : "") >= 10);
+    CU_ASSERT_TRUE(is_hex40(it_str_at(r, "login.refreshToken")));
+    CU_ASSERT_STRING_EQUAL(it_str_at(r, "login.user.accountType"), "SUPPLIER");
     json_object_put(r);
 
     /* A wrong password and an unknown email read the same. */
     struct json_object *wrong = do_login(email, "Not-The-Password-1");
-    struct json_object *unknown = do_login(new_email("nobody"), "Not-The-Password-1");
-    CU_ASSERT_STRING_EQUAL(error_message(wrong), "Please enter valid credentials");
-    CU_ASSERT_STRING_EQUAL(error_message(unknown), "Please enter valid credentials");
-    CU_ASSERT_STRING_EQUAL(error_code(wrong), error_code(unknown));
-    CU_ASSERT_TRUE(json_object_is_type(at(wrong, "login"), json_type_null));
-    CU_ASSERT_TRUE(json_object_is_type(at(unknown, "login"), json_type_null));
+    struct json_object *unknown = do_login(it_new_email("nobody"), "Not-The-Password-1");
+    CU_ASSERT_STRING_EQUAL(it_error_message(wrong), "Please enter valid credentials");
+    CU_ASSERT_STRING_EQUAL(it_error_message(unknown), "Please enter valid credentials");
+    CU_ASSERT_STRING_EQUAL(it_error_code(wrong), it_error_code(unknown));
+    CU_ASSERT_TRUE(json_object_is_type(it_at(wrong, "login"), json_type_null));
+    CU_ASSERT_TRUE(json_object_is_type(it_at(unknown, "login"), json_type_null));
     json_object_put(wrong);
     json_object_put(unknown);
 }
@@ -198,65 +132,65 @@ static const char *signed_up(const char *email, char refresh[41])
     static char token[4096];
     struct json_object *r = do_register(email, PASSWORD, PASSWORD, "CUSTOMER", false);
     snprintf(token, sizeof(token), "%s",
-             str_at(r, "register.token") ? str_at(r, "register.token") : "");
+             it_str_at(r, "register.token") ? it_str_at(r, "register.token") : "");
     snprintf(refresh, 41, "%s",
-             str_at(r, "register.refreshToken") ? str_at(r, "register.refreshToken") : "");
+             it_str_at(r, "register.refreshToken") ? it_str_at(r, "register.refreshToken") : "");
     json_object_put(r);
     return token;
 }
 
 static void view_me_takes_bearer_and_jwt_and_refuses_the_rest(void)
 {
-    const char *email = new_email("me");
+    const char *email = it_new_email("me");
     char refresh[41];
     const char *token = signed_up(email, refresh);
     char auth[4200];
     snprintf(auth, sizeof(auth), "Bearer %s", token);
-    struct json_object *r = gql(VIEW_ME, NULL, auth);
+    struct json_object *r = it_gql(VIEW_ME, NULL, auth);
     CU_ASSERT_PTR_NULL(json_object_object_get(r, "errors"));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "viewMe.email"), email);
-    CU_ASSERT_STRING_EQUAL(str_at(r, "viewMe.accountType"), "CUSTOMER");
+    CU_ASSERT_STRING_EQUAL(it_str_at(r, "viewMe.email"), email);
+    CU_ASSERT_STRING_EQUAL(it_str_at(r, "viewMe.accountType"), "CUSTOMER");
     json_object_put(r);
     snprintf(auth, sizeof(auth), "JWT %s", token);
-    r = gql(VIEW_ME, NULL, auth);
-    CU_ASSERT_STRING_EQUAL(str_at(r, "viewMe.firstName"), "Jose");
+    r = it_gql(VIEW_ME, NULL, auth);
+    CU_ASSERT_STRING_EQUAL(it_str_at(r, "viewMe.firstName"), "Jose");
     json_object_put(r);
 
-    r = gql(VIEW_ME, NULL, NULL);
-    CU_ASSERT_TRUE(json_object_is_type(at(r, "viewMe"), json_type_null));
-    CU_ASSERT_PTR_NOT_NULL(strstr(error_message(r) ? error_message(r) : "", "token"));
-    CU_ASSERT_STRING_EQUAL(error_code(r), "UNAUTHENTICATED");
+    r = it_gql(VIEW_ME, NULL, NULL);
+    CU_ASSERT_TRUE(json_object_is_type(it_at(r, "viewMe"), json_type_null));
+    CU_ASSERT_PTR_NOT_NULL(strstr(it_error_message(r) ? it_error_message(r) : "", "token"));
+    CU_ASSERT_STRING_EQUAL(it_error_code(r), "UNAUTHENTICATED");
     json_object_put(r);
 
     /* One changed character of the signature. */
     snprintf(auth, sizeof(auth), "Bearer %s", token);
     char *last = auth + strlen(auth) - 2;
     *last = *last == 'A' ? 'B' : 'A';
-    r = gql(VIEW_ME, NULL, auth);
-    CU_ASSERT_STRING_EQUAL(error_code(r), "UNAUTHENTICATED");
-    CU_ASSERT_PTR_NOT_NULL(strstr(error_message(r) ? error_message(r) : "", "token"));
+    r = it_gql(VIEW_ME, NULL, auth);
+    CU_ASSERT_STRING_EQUAL(it_error_code(r), "UNAUTHENTICATED");
+    CU_ASSERT_PTR_NOT_NULL(strstr(it_error_message(r) ? it_error_message(r) : "", "token"));
     json_object_put(r);
 }
 
 static void logout_revokes_the_session_of_the_access_token(void)
 {
     char refresh[41];
-    const char *token = signed_up(new_email("out"), refresh);
+    const char *token = signed_up(it_new_email("out"), refresh);
     char auth[4200];
     snprintf(auth, sizeof(auth), "Bearer %s", token);
-    struct json_object *r = gql(VIEW_ME, NULL, auth);
+    struct json_object *r = it_gql(VIEW_ME, NULL, auth);
     CU_ASSERT_PTR_NULL(json_object_object_get(r, "errors")); /* now cached as live */
     json_object_put(r);
     char vars[128];
     snprintf(vars, sizeof(vars), "{\"r\":\"%s\"}", refresh);
-    r = gql(LOGOUT, vars, auth);
+    r = it_gql(LOGOUT, vars, auth);
     CU_ASSERT_PTR_NULL(json_object_object_get(r, "errors"));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "logout.__typename"), "LogoutPayload");
-    CU_ASSERT_PTR_NOT_NULL(str_at(r, "logout.message"));
+    CU_ASSERT_STRING_EQUAL(it_str_at(r, "logout.__typename"), "LogoutPayload");
+    CU_ASSERT_PTR_NOT_NULL(it_str_at(r, "logout.message"));
     json_object_put(r);
-    r = gql(VIEW_ME, NULL, auth);
-    CU_ASSERT_STRING_EQUAL(error_code(r), "UNAUTHENTICATED");
-    CU_ASSERT_PTR_NOT_NULL(strstr(error_message(r) ? error_message(r) : "", "token"));
+    r = it_gql(VIEW_ME, NULL, auth);
+    CU_ASSERT_STRING_EQUAL(it_error_code(r), "UNAUTHENTICATED");
+    CU_ASSERT_PTR_NOT_NULL(strstr(it_error_message(r) ? it_error_message(r) : "", "token"));
     json_object_put(r);
 }
 
@@ -285,52 +219,52 @@ static void the_apps_wire_documents_work_as_sent(void)
             return;
         }
     }
-    const char *email = new_email("wire");
+    const char *email = it_new_email("wire");
     char vars[1024];
     snprintf(vars, sizeof(vars),
              "{\"firstName\":\"Jose\",\"lastName\":\"Mane\",\"password1\":\"Password123!\","
              "\"password2\":\"Password123!\",\"email\":\"%s\",\"accountType\":\"SUPPLIER\","
              "\"termsAccepted\":false}",
              email);
-    struct json_object *r = gql(doc[0], vars, NULL);
+    struct json_object *r = it_gql(doc[0], vars, NULL);
     CU_ASSERT_PTR_NULL(json_object_object_get(r, "errors"));
-    CU_ASSERT_TRUE(json_object_get_boolean(at(r, "register.success")));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "__typename"), "Mutation");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "register.__typename"), "RegisterPayload");
+    CU_ASSERT_TRUE(json_object_get_boolean(it_at(r, "register.success")));
+    CU_ASSERT_STRING_EQUAL(it_str_at(r, "__typename"), "Mutation");
+    CU_ASSERT_STRING_EQUAL(it_str_at(r, "register.__typename"), "RegisterPayload");
     json_object_put(r);
 
     snprintf(vars, sizeof(vars), "{\"email\":\"%s\",\"password\":\"Password123!\"}", email);
-    r = gql(doc[1], vars, NULL);
+    r = it_gql(doc[1], vars, NULL);
     CU_ASSERT_PTR_NULL(json_object_object_get(r, "errors"));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "login.user.accountType"), "SUPPLIER");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "login.user.__typename"), "User");
+    CU_ASSERT_STRING_EQUAL(it_str_at(r, "login.user.accountType"), "SUPPLIER");
+    CU_ASSERT_STRING_EQUAL(it_str_at(r, "login.user.__typename"), "User");
     char auth[4200];
     char refresh[64];
-    snprintf(auth, sizeof(auth), "Bearer %s", str_at(r, "login.token"));
-    snprintf(refresh, sizeof(refresh), "%s", str_at(r, "login.refreshToken"));
+    snprintf(auth, sizeof(auth), "Bearer %s", it_str_at(r, "login.token"));
+    snprintf(refresh, sizeof(refresh), "%s", it_str_at(r, "login.refreshToken"));
     json_object_put(r);
 
-    r = gql(doc[2], NULL, auth);
+    r = it_gql(doc[2], NULL, auth);
     CU_ASSERT_PTR_NULL(json_object_object_get(r, "errors"));
     const char *keys[] = { "id",          "email",      "firstName",  "lastName",
                            "phoneNumber", "dob",        "gender",     "streetAddress",
                            "city",        "postalCode", "accountType" };
-    struct json_object *me = at(r, "viewMe");
+    struct json_object *me = it_at(r, "viewMe");
     CU_ASSERT_PTR_NOT_NULL_FATAL(me);
     for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
         struct json_object *v = NULL;
         CU_ASSERT_TRUE(json_object_object_get_ex(me, keys[i], &v));
     }
-    CU_ASSERT_STRING_EQUAL(str_at(r, "viewMe.email"), email);
+    CU_ASSERT_STRING_EQUAL(it_str_at(r, "viewMe.email"), email);
     json_object_put(r);
 
     snprintf(vars, sizeof(vars), "{\"refreshToken\":\"%s\"}", refresh);
-    r = gql(doc[3], vars, auth);
+    r = it_gql(doc[3], vars, auth);
     CU_ASSERT_PTR_NULL(json_object_object_get(r, "errors"));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "logout.__typename"), "LogoutPayload");
+    CU_ASSERT_STRING_EQUAL(it_str_at(r, "logout.__typename"), "LogoutPayload");
     json_object_put(r);
-    r = gql(doc[2], NULL, auth);
-    CU_ASSERT_STRING_EQUAL(error_code(r), "UNAUTHENTICATED");
+    r = it_gql(doc[2], NULL, auth);
+    CU_ASSERT_STRING_EQUAL(it_error_code(r), "UNAUTHENTICATED");
     json_object_put(r);
 }
 

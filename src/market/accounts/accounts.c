@@ -6,12 +6,16 @@
 #include "market/accounts/accounts.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
+#include "auth/device.h"
 #include "auth/jwt.h"
 #include "auth/password.h"
+#include "auth/ratelimit.h"
+#include "auth/totp.h"
 #include "cache/cache.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -23,6 +27,14 @@
 
 /* Cache namespace of checked sessions; bumped by every revocation. */
 #define VIEWER_NS "acct.sess"
+
+/* Longest User-Agent kept with a session (the column's size). */
+#define UA_MAX 255
+
+/* Rate limits of sign-up and sign-in (failures count; successes do not). */
+static const struct ratelimit_rule LIMIT_LOGIN_ACCOUNT = { "login.acct", 5, 900 };
+static const struct ratelimit_rule LIMIT_LOGIN_IP = { "login.ip", 20, 900 };
+static const struct ratelimit_rule LIMIT_REGISTER_IP = { "register.ip", 10, 3600 };
 
 /* Client messages of an unauthenticated viewer (the app looks for "token"/"unauthorized"). */
 #define MSG_NO_TOKEN  "unauthorized: no access token was sent"
@@ -99,30 +111,78 @@ bool account_email_is_valid(const char *email)
     }
 }
 
-/* Open a session for user_id and issue both tokens into out. */
-static int sign_in(struct wm_ctx *ctx, int64_t user_id, bool remember_me,
-                   struct account_tokens *out)
+void accounts_forget_viewers(struct wm_ctx *ctx)
+{
+    cache_ns_bump(ctx->cache, VIEWER_NS);
+}
+
+int accounts_issue_access(struct wm_ctx *ctx, int64_t user_id, int64_t sid, const char *email,
+                          char **token)
 {
     if (!ctx->jwt) return wm_errorf(ctx, WM_EINTERNAL, "no JWT keys are loaded");
+    struct jwt_claims c = { .user_id = user_id, .session_id = sid, .email = email };
+    return jwt_issue(ctx, ctx->jwt, &c, token);
+}
+
+/* Loopback and private addresses (RFC 1918, RFC 4193, link-local): no place to name. */
+static bool is_local_ip(const char *ip)
+{
+    static const char *const prefixes[] = { "127.", "10.", "192.168.", "169.254.",
+                                            "::1",  "fc",  "fd",       "fe80:" };
+    for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+        if (strncasecmp(ip, prefixes[i], strlen(prefixes[i])) == 0) return true;
+    if (strncmp(ip, "172.", 4) != 0) return false;
+    char *end = NULL;
+    long b = strtol(ip + 4, &end, 10);
+    return end != ip + 4 && *end == '.' && b >= 16 && b <= 31;
+}
+
+const char *accounts_ip_location(const char *ip)
+{
+    return ip && is_local_ip(ip) ? "Local network" : NULL;
+}
+
+int accounts_open_session(struct wm_ctx *ctx, int64_t user_id, bool remember_me,
+                          struct account_tokens *out)
+{
+    memset(out, 0, sizeof(*out));
     char refresh[ACCOUNT_REFRESH_LEN + 1];
     if (rand_hex(refresh, ACCOUNT_REFRESH_BYTES) != WM_OK)
         return wm_errorf(ctx, WM_EINTERNAL, "getrandom failed");
-    int64_t ttl = remember_me ? ctx->config->auth_refresh_ttl : ctx->config->auth_refresh_ttl_short;
+    struct device dev;
+    device_describe(ctx->user_agent, &dev);
+    const char *ua = ctx->user_agent;
+    if (ua && strlen(ua) > UA_MAX) ua = arena_strndup(ctx->arena, ua, UA_MAX);
+    struct session_row row = {
+        .user_id = user_id,
+        .remember_me = remember_me,
+        .ttl_s = remember_me ? ctx->config->auth_refresh_ttl : ctx->config->auth_refresh_ttl_short,
+        .max_age_s = ctx->config->auth_session_max_age,
+        .device_name = dev.name,
+        .device_type = dev.type,
+        .ip = ctx->client_ip,
+        .user_agent = ua,
+    };
     int64_t sid = 0;
-    int rc = accounts_db_session_insert(ctx, user_id, refresh, remember_me, ttl, &sid);
+    int rc = accounts_db_session_insert(ctx, &row, refresh, &sid);
     if (rc != WM_OK) return rc;
     struct user *u = ARENA_NEW(ctx->arena, struct user);
     rc = accounts_db_user_get(ctx, user_id, u);
     if (rc == WM_ENOTFOUND)
         return wm_errorf(ctx, WM_EINTERNAL, "user '%lld' vanished", (long long)user_id);
     if (rc != WM_OK) return rc;
-    struct jwt_claims c = { .user_id = user_id, .session_id = sid, .email = u->email };
-    rc = jwt_issue(ctx, ctx->jwt, &c, &out->token);
+    rc = accounts_issue_access(ctx, user_id, sid, u->email, &out->token);
     if (rc != WM_OK) return rc;
     out->refresh_token = arena_strdup(ctx->arena, refresh);
     out->user = u;
     out->session_id = sid;
     return WM_OK;
+}
+
+/* The client's address for per-IP limits ("" when unknown: one shared bucket). */
+static const char *client_ip(const struct wm_ctx *ctx)
+{
+    return ctx->client_ip ? ctx->client_ip : "";
 }
 
 int account_register(struct wm_ctx *ctx, const struct account_signup *in, const char ***problems,
@@ -134,6 +194,9 @@ int account_register(struct wm_ctx *ctx, const struct account_signup *in, const 
     *nproblems = 0;
     memset(out, 0, sizeof(*out));
 
+    unsigned retry = 0;
+    if (!ratelimit_hit(ctx, &LIMIT_REGISTER_IP, client_ip(ctx), (int64_t)time(NULL), &retry))
+        return ratelimit_error(ctx, "Sign-up", retry);
     if (!account_email_is_valid(in->email)) {
         p[n++] = "Enter a valid email address.";
     } else {
@@ -165,47 +228,86 @@ int account_register(struct wm_ctx *ctx, const struct account_signup *in, const 
     int64_t id = 0;
     rc = accounts_db_user_insert(ctx, in, type, hash, &id);
     if (rc != WM_OK) return rc;
-    return sign_in(ctx, id, true, out);
+    return accounts_open_session(ctx, id, true, out);
 }
 
-int account_login(struct wm_ctx *ctx, const char *email, const char *password,
+/* A failed sign-in: counted against the account and the IP, then the one message. */
+static int login_failed(struct wm_ctx *ctx, const char *email, int64_t now)
+{
+    ratelimit_count(ctx, &LIMIT_LOGIN_ACCOUNT, email, now);
+    ratelimit_count(ctx, &LIMIT_LOGIN_IP, client_ip(ctx), now);
+    return wm_errorf(ctx, WM_EUNAUTH, ACCOUNT_MSG_BAD_LOGIN);
+}
+
+int account_login(struct wm_ctx *ctx, const struct account_credentials *in,
                   struct account_tokens *out)
 {
     memset(out, 0, sizeof(*out));
+    int64_t now = (int64_t)time(NULL);
+    /* Limits are checked before any password work, keyed by the lowercased email so that
+     * case variants share a bucket. */
+    char *email_key = arena_strdup(ctx->arena, in->email);
+    for (char *c = email_key; *c; c++)
+        if (*c >= 'A' && *c <= 'Z') *c = (char)(*c - 'A' + 'a');
+    unsigned retry = 0;
+    if (!ratelimit_allows(ctx, &LIMIT_LOGIN_IP, client_ip(ctx), now, &retry) ||
+        !ratelimit_allows(ctx, &LIMIT_LOGIN_ACCOUNT, email_key, now, &retry))
+        return ratelimit_error(ctx, "Sign-in", retry);
+
     int64_t id = 0;
     char *stored = NULL;
     bool active = false;
-    int rc = accounts_db_user_login(ctx, email, &id, &stored, &active);
+    int rc = accounts_db_user_login(ctx, in->email, &id, &stored, &active);
     if (rc == WM_ENOTFOUND) {
         /* As slow as a wrong password, so timing does not tell which emails exist. */
         char *unused = NULL;
-        rc = pw_hash(ctx, password, &unused);
+        rc = pw_hash(ctx, in->password, &unused);
         if (rc != WM_OK) return rc;
-        return wm_errorf(ctx, WM_EUNAUTH, ACCOUNT_MSG_BAD_LOGIN);
+        return login_failed(ctx, email_key, now);
     }
     if (rc != WM_OK) return rc;
     bool ok = false;
     bool rehash = false;
-    rc = pw_verify(ctx, password, stored, &ok, &rehash);
+    rc = pw_verify(ctx, in->password, stored, &ok, &rehash);
     if (rc != WM_OK) return rc;
-    if (!ok || !active) return wm_errorf(ctx, WM_EUNAUTH, ACCOUNT_MSG_BAD_LOGIN);
+    if (!ok || !active) return login_failed(ctx, email_key, now);
+    rc = accounts_twofa_login(ctx, id, in->otp_code, now);
+    if (rc == WM_EUNAUTH) {
+        /* The password was right (OTP_REQUIRED already said so): name what was wrong. */
+        const char *msg = ctx->err.message;
+        login_failed(ctx, email_key, now);
+        return wm_errorf(ctx, WM_EUNAUTH, "%s", msg);
+    }
+    if (rc != WM_OK) return rc;
     if (rehash) {
         char *fresh = NULL;
-        rc = pw_hash(ctx, password, &fresh);
+        rc = pw_hash(ctx, in->password, &fresh);
         if (rc == WM_OK) rc = accounts_db_user_set_hash(ctx, id, fresh);
         if (rc != WM_OK) return rc;
     }
-    return sign_in(ctx, id, true, out);
+    return accounts_open_session(ctx, id, in->remember_me, out);
 }
 
 int account_logout(struct wm_ctx *ctx, const char *refresh_token)
 {
     if (strlen(refresh_token) != ACCOUNT_REFRESH_LEN) return WM_OK;
-    bool revoked = false;
-    int rc = accounts_db_session_revoke(ctx, refresh_token, &revoked);
+    int64_t sid = 0;
+    int rc = accounts_db_session_revoke(ctx, refresh_token, "logout", &sid);
     if (rc != WM_OK) return rc;
-    if (revoked) cache_ns_bump(ctx->cache, VIEWER_NS);
+    if (sid) accounts_forget_viewers(ctx);
     return WM_OK;
+}
+
+/* Record activity on session sid at most once a minute: a memcached marker decides which
+ * request writes (without a cache, the conditional UPDATE alone does). */
+static void session_touch(struct wm_ctx *ctx, int64_t sid)
+{
+    if (cache_enabled(ctx->cache)) {
+        char key[48];
+        int n = snprintf(key, sizeof(key), "acct.seen:%lld", (long long)sid);
+        if (!cache_add(ctx->cache, (struct str){ key, (size_t)n }, "1", 1, 60)) return;
+    }
+    if (accounts_db_session_touch(ctx, sid) != WM_OK) wm_clear_error(ctx);
 }
 
 static struct viewer *viewer_failed(struct wm_ctx *ctx, struct viewer *v, int status,
@@ -232,12 +334,42 @@ static int session_is_live(struct wm_ctx *ctx, int64_t sid, int64_t uid, bool *l
             return WM_OK;
         }
     }
-    int rc = accounts_db_session_live(ctx, sid, uid, live);
+    int rc = accounts_db_session_live(ctx, sid, uid, ctx->config->auth_session_idle, live);
     if (rc != WM_OK) return rc;
     if (*live) {
         char uval[24];
         int n = snprintf(uval, sizeof(uval), "%lld", (long long)uid);
         cache_set(ctx->cache, str_from(nskey), uval, (size_t)n, ACCOUNT_VIEWER_TTL);
+    }
+    return WM_OK;
+}
+
+/* Check token as a viewer: WM_OK with *c filled, or the status and message of the viewer
+ * (*msg). A database error returns its code with *msg the client message. */
+static int check_token(struct wm_ctx *ctx, const char *token, struct jwt_claims *c,
+                       const char **msg)
+{
+    if (!ctx->jwt) {
+        *msg = JWT_MSG_DECODE;
+        return WM_EUNAUTH;
+    }
+    int rc = jwt_verify(ctx, ctx->jwt, token, (int64_t)time(NULL), c);
+    if (rc != WM_OK) {
+        const char *m = ctx->err.message ? ctx->err.message : JWT_MSG_DECODE;
+        if (!strstr(m, "token")) m = arena_printf(ctx->arena, "%s: invalid token", m);
+        *msg = m;
+        wm_clear_error(ctx);
+        return rc == WM_EEXPIRED ? WM_EEXPIRED : WM_EUNAUTH;
+    }
+    bool live = false;
+    rc = session_is_live(ctx, c->session_id, c->user_id, &live);
+    if (rc != WM_OK) {
+        *msg = wm_client_message(ctx, rc);
+        return rc;
+    }
+    if (!live) {
+        *msg = MSG_REVOKED;
+        return WM_EUNAUTH;
     }
     return WM_OK;
 }
@@ -254,34 +386,27 @@ int account_authenticate(struct wm_ctx *ctx, const char *authorization)
         viewer_failed(ctx, v, WM_EUNAUTH, MSG_BAD_TOKEN);
         return WM_OK;
     }
-    if (!ctx->jwt) {
-        viewer_failed(ctx, v, WM_EUNAUTH, JWT_MSG_DECODE);
-        return WM_OK;
-    }
     struct jwt_claims c;
-    int rc = jwt_verify(ctx, ctx->jwt, token.ptr, (int64_t)time(NULL), &c);
+    const char *msg = NULL;
+    int rc = check_token(ctx, token.ptr, &c, &msg);
     if (rc != WM_OK) {
-        const char *msg = ctx->err.message ? ctx->err.message : JWT_MSG_DECODE;
-        if (!strstr(msg, "token")) msg = arena_printf(ctx->arena, "%s: invalid token", msg);
-        viewer_failed(ctx, v, rc == WM_EEXPIRED ? WM_EEXPIRED : WM_EUNAUTH, msg);
-        wm_clear_error(ctx);
-        return WM_OK;
-    }
-    bool live = false;
-    rc = session_is_live(ctx, c.session_id, c.user_id, &live);
-    if (rc != WM_OK) {
-        viewer_failed(ctx, v, rc, wm_client_message(ctx, rc));
-        return rc;
-    }
-    if (!live) {
-        viewer_failed(ctx, v, WM_EUNAUTH, MSG_REVOKED);
-        return WM_OK;
+        viewer_failed(ctx, v, rc, msg);
+        return rc == WM_EUNAUTH || rc == WM_EEXPIRED ? WM_OK : rc;
     }
     memset(v, 0, sizeof(*v));
     v->status = WM_OK;
     v->user_id = c.user_id;
     v->session_id = c.session_id;
     ctx->viewer = v;
+    session_touch(ctx, c.session_id);
+    return WM_OK;
+}
+
+int account_verify_token(struct wm_ctx *ctx, const char *token, struct jwt_claims *claims)
+{
+    const char *msg = NULL;
+    int rc = check_token(ctx, token, claims, &msg);
+    if (rc != WM_OK) return wm_errorf(ctx, rc, "%s", msg);
     return WM_OK;
 }
 

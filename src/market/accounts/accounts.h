@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 struct wm_ctx;
+struct jwt_claims;
 
 /* Opaque refresh tokens: 20 random bytes as 40 lowercase hex characters (the app's shape). */
 #define ACCOUNT_REFRESH_BYTES 20
@@ -46,7 +47,8 @@ struct user {
     char *city;
     char *country;
     char *postal_code;
-    char *business_name; /* vendors and resellers */
+    char *business_name;       /* vendors and resellers */
+    char *profile_picture_url; /* NULL when none was set */
 };
 
 /* Who is calling: set once per request by account_authenticate(). */
@@ -98,13 +100,24 @@ bool account_email_is_valid(const char *email);
 int account_register(struct wm_ctx *ctx, const struct account_signup *in, const char ***problems,
                      size_t *nproblems, struct account_tokens *out);
 
+/* What sign-in asks for. */
+struct account_credentials {
+    const char *email;
+    const char *password;
+    const char *otp_code; /* a TOTP code or a backup code; NULL or "" when not sent */
+    bool remember_me;     /* long refresh lifetime (auth.refresh_ttl) or short */
+};
+
 /*
- * Sign in with email (any case) and password: a new session and both tokens in *out. A stored
- * hash in an older form is upgraded. Unknown email, wrong password and inactive account all
- * return WM_EUNAUTH with ACCOUNT_MSG_BAD_LOGIN after the same amount of hashing work.
- * Must run inside a transaction.
+ * Sign in: a new session (device, IP and User-Agent from ctx) and both tokens in *out. A
+ * stored hash in an older form is upgraded. Unknown email, wrong password and inactive account
+ * all return WM_EUNAUTH with ACCOUNT_MSG_BAD_LOGIN after the same amount of hashing work. With
+ * two-factor on, a good password without a code returns WM_EOTPREQUIRED, and a wrong code
+ * WM_EUNAUTH; a backup code is used up. Failures count against per-account and per-IP limits
+ * (WM_ELIMIT, saying when to retry, before any password is checked). Must run inside a
+ * transaction.
  */
-int account_login(struct wm_ctx *ctx, const char *email, const char *password,
+int account_login(struct wm_ctx *ctx, const struct account_credentials *in,
                   struct account_tokens *out);
 
 /*
@@ -132,5 +145,127 @@ int account_viewer(struct wm_ctx *ctx, const struct viewer **out);
 
 /* Load user id into *out. WM_ENOTFOUND ("unknown user '<id>'"), or a database error. */
 int account_user_get(struct wm_ctx *ctx, int64_t id, struct user **out);
+
+/* ---- tokens and sessions (accounts_session.c) ----------------------------------------------- */
+
+/* graphql_jwt's wording for refresh-token failures, which clients match. */
+#define ACCOUNT_MSG_BAD_REFRESH     "Invalid refresh token"
+#define ACCOUNT_MSG_EXPIRED_REFRESH "Refresh token is expired"
+
+/* A session as the active-sessions list shows it. Strings in the arena (NULL: unknown). */
+struct account_session {
+    int64_t id;
+    char *device_name;
+    char *device_type; /* mobile, tablet, desktop or web */
+    char *ip;
+    char *user_agent;
+    char *location;    /* "Local network" for loopback and private addresses, else NULL */
+    char *created_at;  /* ISO 8601 UTC */
+    char *last_active; /* ISO 8601 UTC */
+    bool current;      /* the session of the caller's access token */
+};
+
+/*
+ * Exchange a refresh token for a new access token and a new refresh token (rotation); the old
+ * one stops working. Presenting a token that was already rotated away revokes its whole session
+ * (someone copied it) and fails. *out gets both tokens (user NULL) and *refresh_expires_at the
+ * Unix time the new refresh token ends. WM_EUNAUTH ACCOUNT_MSG_BAD_REFRESH for an unknown,
+ * malformed, reused or revoked token; WM_EEXPIRED ACCOUNT_MSG_EXPIRED_REFRESH when its session
+ * has ended. Must run inside a transaction; the revocation of a reused token is committed even
+ * though the call fails.
+ */
+int account_refresh(struct wm_ctx *ctx, const char *refresh_token, struct account_tokens *out,
+                    int64_t *refresh_expires_at);
+
+/*
+ * Check an access token as requests do (signature, pinned algorithm, claims, live session):
+ * WM_OK with *claims filled, or WM_EEXPIRED / WM_EUNAUTH with the same messages the viewer
+ * gets.
+ */
+int account_verify_token(struct wm_ctx *ctx, const char *token, struct jwt_claims *claims);
+
+/*
+ * Revoke the session of refresh_token (graphql_jwt's revokeToken): WM_OK with *revoked_at the
+ * Unix time, or WM_EUNAUTH ACCOUNT_MSG_BAD_REFRESH when the token is unknown or already
+ * revoked. Must run inside a transaction.
+ */
+int account_revoke_refresh(struct wm_ctx *ctx, const char *refresh_token, int64_t *revoked_at);
+
+/* The live sessions of the viewer, most recently active first. Needs a signed-in viewer. */
+int account_sessions(struct wm_ctx *ctx, struct account_session **out, size_t *n);
+
+/*
+ * End session id of the viewer (its text as the app sends it). WM_ENOTFOUND "Session not
+ * found" for a malformed id, another user's session or one already ended. Transaction.
+ */
+int account_session_terminate(struct wm_ctx *ctx, const char *id);
+
+/* End every other live session of the viewer; *n gets how many ended. Transaction. */
+int account_sessions_terminate_others(struct wm_ctx *ctx, int64_t *n);
+
+/* ---- profile and password (accounts_profile.c) --------------------------------------------- */
+
+/* A profile change: NULL members are left unchanged (the app sends explicit nulls). */
+struct account_profile {
+    const char *first_name;
+    const char *last_name;
+    const char *phone_number; /* "" clears it */
+    const char *dob;          /* "YYYY-MM-DD" or a date-time whose date part is taken; "" clears */
+    const char *gender;       /* MALE, FEMALE, OTHER, PREFER_NOT_TO_SAY; "" clears */
+    const char *street_address;
+    const char *city;
+    const char *country;
+    const char *postal_code;
+    const char *business_name;
+    const char *profile_picture_url; /* http(s) URL or a path under /media/; "" clears */
+};
+
+/*
+ * Apply a profile change to the viewer's account, all or nothing. WM_EINVAL with a message
+ * naming the first bad field (nothing written). *out gets the updated user. Transaction.
+ */
+int account_profile_update(struct wm_ctx *ctx, const struct account_profile *in, struct user **out);
+
+/* The message of a wrong current password (the app looks for "current password"). */
+#define ACCOUNT_MSG_BAD_CURRENT "Your current password is incorrect."
+
+/*
+ * Change the viewer's password: current must be right (WM_EUNAUTH ACCOUNT_MSG_BAD_CURRENT,
+ * rate-limited per account), fresh must pass the strength rules (WM_EINVAL, the problems
+ * joined in the message). Every other session of the account is ended. Transaction.
+ */
+int account_password_change(struct wm_ctx *ctx, const char *current, const char *fresh);
+
+/* ---- two-factor sign-in (accounts_twofa.c) --------------------------------------------------- */
+
+/* What enabling two-factor hands out, once. Arena strings. */
+struct account_twofa_setup {
+    char *secret;        /* base32, for typing into an authenticator app */
+    char *uri;           /* the otpauth:// key URI */
+    char *qr_data_url;   /* the URI as a QR code: data:image/svg+xml;base64,... */
+    char **backup_codes; /* TOTP_BACKUP_COUNT codes, NULL-terminated */
+};
+
+/* Whether the viewer has two-factor sign-in on. */
+int account_twofa_enabled(struct wm_ctx *ctx, bool *enabled);
+
+/*
+ * Start turning two-factor on: a new secret waits for its first code (account_twofa_verify)
+ * and new backup codes replace the old ones. WM_ECONFLICT when it is already on. Transaction.
+ */
+int account_twofa_begin(struct wm_ctx *ctx, struct account_twofa_setup *out);
+
+/*
+ * Check a code: it confirms a pending secret (two-factor is then on: *enabled_now true) or,
+ * when already on, proves the viewer holds the device. WM_EUNAUTH "Invalid code" for a wrong
+ * code; WM_EINVAL when nothing is set up; WM_ELIMIT after too many tries. Transaction.
+ */
+int account_twofa_verify(struct wm_ctx *ctx, const char *code, bool *enabled_now);
+
+/*
+ * Turn two-factor off; needs the account's real password (WM_EUNAUTH "Incorrect password",
+ * rate-limited). WM_EINVAL when it is not on. Transaction.
+ */
+int account_twofa_disable(struct wm_ctx *ctx, const char *password);
 
 #endif

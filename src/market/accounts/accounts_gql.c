@@ -7,8 +7,12 @@
 #include "market/accounts/accounts_gql.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "auth/jwt.h"
+#include "auth/totp.h"
 #include "core/arena.h"
 #include "core/ctx.h"
 #include "core/err.h"
@@ -87,9 +91,17 @@ int accounts_gql_login(struct gql_call *call, struct gql_value *out)
     int rc = arg_text(call, "email", &email);
     if (rc == WM_OK) rc = arg_text(call, "password", &password);
     if (rc != WM_OK) return wm_errorf(ctx, WM_EUNAUTH, ACCOUNT_MSG_BAD_LOGIN);
-    email = str_dup(ctx->arena, str_trim(str_from(email)));
+    struct account_credentials in = {
+        .email = str_dup(ctx->arena, str_trim(str_from(email))),
+        .password = password,
+        .remember_me = true,
+    };
+    const struct gql_value *remember = gql_arg(call, "rememberMe");
+    if (remember && remember->kind == GQL_V_BOOL) in.remember_me = remember->u.b;
+    rc = arg_text(call, "otpCode", &in.otp_code);
+    if (rc != WM_OK) return rc;
     struct account_tokens t;
-    rc = account_login(ctx, email, password, &t);
+    rc = account_login(ctx, &in, &t);
     if (rc != WM_OK) return rc;
     *out = gql_object(ctx->arena, 3);
     gql_object_set(ctx->arena, out, "token", gql_string(ctx->arena, t.token));
@@ -125,6 +137,272 @@ int accounts_gql_view_me(struct gql_call *call, struct gql_value *out)
     return WM_OK;
 }
 
+/*
+ * The {success, message} payload of a mutation: success with ok_message when rc is WM_OK; a
+ * failure the user can act on (bad input, not found, conflict, a wrong password or code) as
+ * success false with the domain's message; anything else (not signed in, a rate limit, a
+ * database error) stays a GraphQL error.
+ */
+static int respond(struct gql_call *call, int rc, const char *ok_message, struct gql_value *out)
+{
+    struct wm_ctx *ctx = call->ctx;
+    bool user_error = rc == WM_EINVAL || rc == WM_ENOTFOUND || rc == WM_ECONFLICT ||
+                      (rc == WM_EUNAUTH && ctx->viewer && ctx->viewer->status == WM_OK);
+    if (rc != WM_OK && !user_error) return rc;
+    const char *message = rc == WM_OK ? ok_message : ctx->err.message;
+    *out = gql_object(ctx->arena, 2);
+    gql_object_set(ctx->arena, out, "success", gql_bool(rc == WM_OK));
+    gql_object_set(ctx->arena, out, "message", gql_string(ctx->arena, message));
+    wm_clear_error(ctx);
+    return WM_OK;
+}
+
+/* The claims of an access token as a JSON object (graphql_jwt's payload). */
+static struct gql_value claims_value(struct wm_ctx *ctx, const struct jwt_claims *c)
+{
+    struct gql_value o = gql_object(ctx->arena, 8);
+    char id[24];
+    (void)snprintf(id, sizeof(id), "%lld", (long long)c->user_id);
+    gql_object_set(ctx->arena, &o, "sub", gql_string(ctx->arena, id));
+    (void)snprintf(id, sizeof(id), "%lld", (long long)c->session_id);
+    gql_object_set(ctx->arena, &o, "sid", gql_string(ctx->arena, id));
+    gql_object_set(ctx->arena, &o, "jti", gql_string(ctx->arena, c->jti));
+    gql_object_set(ctx->arena, &o, "iat", gql_int(c->iat));
+    gql_object_set(ctx->arena, &o, "nbf", gql_int(c->nbf));
+    gql_object_set(ctx->arena, &o, "exp", gql_int(c->exp));
+    gql_object_set(ctx->arena, &o, "origIat", gql_int(c->orig_iat));
+    gql_object_set(ctx->arena, &o, "email", gql_string(ctx->arena, c->email));
+    return o;
+}
+
+int accounts_gql_refresh_token(struct gql_call *call, struct gql_value *out)
+{
+    struct wm_ctx *ctx = call->ctx;
+    const char *refresh = NULL;
+    int rc = arg_text(call, "refreshToken", &refresh);
+    if (rc != WM_OK) return wm_errorf(ctx, WM_EUNAUTH, ACCOUNT_MSG_BAD_REFRESH);
+    struct account_tokens t;
+    int64_t expires = 0;
+    rc = account_refresh(ctx, refresh, &t, &expires);
+    if (rc != WM_OK) return rc;
+    struct jwt_claims c;
+    rc = jwt_verify(ctx, ctx->jwt, t.token, (int64_t)time(NULL), &c);
+    if (rc != WM_OK) return rc;
+    *out = gql_object(ctx->arena, 4);
+    gql_object_set(ctx->arena, out, "token", gql_string(ctx->arena, t.token));
+    gql_object_set(ctx->arena, out, "refreshToken", gql_string(ctx->arena, t.refresh_token));
+    gql_object_set(ctx->arena, out, "payload", claims_value(ctx, &c));
+    gql_object_set(ctx->arena, out, "refreshExpiresIn", gql_int(expires));
+    return WM_OK;
+}
+
+int accounts_gql_verify_token(struct gql_call *call, struct gql_value *out)
+{
+    struct wm_ctx *ctx = call->ctx;
+    const char *token = NULL;
+    int rc = arg_text(call, "token", &token);
+    if (rc != WM_OK) return wm_errorf(ctx, WM_EUNAUTH, JWT_MSG_DECODE);
+    struct jwt_claims c;
+    rc = account_verify_token(ctx, token, &c);
+    if (rc != WM_OK) return rc;
+    *out = gql_object(ctx->arena, 1);
+    gql_object_set(ctx->arena, out, "payload", claims_value(ctx, &c));
+    return WM_OK;
+}
+
+int accounts_gql_revoke_token(struct gql_call *call, struct gql_value *out)
+{
+    struct wm_ctx *ctx = call->ctx;
+    const char *refresh = NULL;
+    int rc = arg_text(call, "refreshToken", &refresh);
+    if (rc != WM_OK) return wm_errorf(ctx, WM_EUNAUTH, ACCOUNT_MSG_BAD_REFRESH);
+    int64_t at = 0;
+    rc = account_revoke_refresh(ctx, refresh, &at);
+    if (rc != WM_OK) return rc;
+    *out = gql_object(ctx->arena, 1);
+    gql_object_set(ctx->arena, out, "revoked", gql_int(at));
+    return WM_OK;
+}
+
+int accounts_gql_reset_password(struct gql_call *call, struct gql_value *out)
+{
+    const char *current = NULL;
+    const char *fresh = NULL;
+    int rc = arg_text(call, "currentPassword", &current);
+    if (rc == WM_OK) rc = arg_text(call, "newPassword", &fresh);
+    if (rc == WM_OK) rc = account_password_change(call->ctx, current, fresh);
+    return respond(call, rc, "Your password was changed; your other sessions were signed out.",
+                   out);
+}
+
+int accounts_gql_is_2fa_enabled(struct gql_call *call, struct gql_value *out)
+{
+    bool on = false;
+    int rc = account_twofa_enabled(call->ctx, &on);
+    if (rc != WM_OK) return rc;
+    *out = gql_object(call->ctx->arena, 1);
+    gql_object_set(call->ctx->arena, out, "enabled", gql_bool(on));
+    return WM_OK;
+}
+
+int accounts_gql_enable_2fa(struct gql_call *call, struct gql_value *out)
+{
+    struct wm_ctx *ctx = call->ctx;
+    struct account_twofa_setup setup;
+    int rc = account_twofa_begin(ctx, &setup);
+    if (rc == WM_ECONFLICT) {
+        *out = gql_object(ctx->arena, 2);
+        gql_object_set(ctx->arena, out, "success", gql_bool(false));
+        gql_object_set(ctx->arena, out, "message", gql_string(ctx->arena, ctx->err.message));
+        wm_clear_error(ctx);
+        return WM_OK;
+    }
+    if (rc != WM_OK) return rc;
+    struct gql_value codes = gql_list(ctx->arena, TOTP_BACKUP_COUNT);
+    for (size_t i = 0; i < TOTP_BACKUP_COUNT; i++)
+        codes.u.list.items[i] = gql_string_n(str_from(setup.backup_codes[i]));
+    *out = gql_object(ctx->arena, 7);
+    gql_object_set(ctx->arena, out, "success", gql_bool(true));
+    gql_object_set(ctx->arena, out, "message",
+                   gql_string(ctx->arena, "Scan the QR code, then confirm with a first code."));
+    gql_object_set(ctx->arena, out, "qrCodeUrl", gql_string(ctx->arena, setup.qr_data_url));
+    gql_object_set(ctx->arena, out, "backupCode", gql_string(ctx->arena, setup.backup_codes[0]));
+    gql_object_set(ctx->arena, out, "backupCodes", codes);
+    gql_object_set(ctx->arena, out, "secret", gql_string(ctx->arena, setup.secret));
+    gql_object_set(ctx->arena, out, "otpauthUri", gql_string(ctx->arena, setup.uri));
+    return WM_OK;
+}
+
+int accounts_gql_verify_2fa(struct gql_call *call, struct gql_value *out)
+{
+    const char *code = NULL;
+    bool enabled_now = false;
+    int rc = arg_text(call, "code", &code);
+    if (rc == WM_OK) rc = account_twofa_verify(call->ctx, code, &enabled_now);
+    return respond(call, rc,
+                   enabled_now ? "Two-factor authentication is on." : "The code is correct.", out);
+}
+
+int accounts_gql_disable_2fa(struct gql_call *call, struct gql_value *out)
+{
+    const char *password = NULL;
+    int rc = arg_text(call, "password", &password);
+    if (rc == WM_OK) rc = account_twofa_disable(call->ctx, password);
+    return respond(call, rc, "Two-factor authentication is off.", out);
+}
+
+int accounts_gql_active_sessions(struct gql_call *call, struct gql_value *out)
+{
+    struct wm_ctx *ctx = call->ctx;
+    struct account_session *list = NULL;
+    size_t n = 0;
+    int rc = account_sessions(ctx, &list, &n);
+    if (rc != WM_OK) return rc;
+    struct gql_value items = gql_list(ctx->arena, n);
+    for (size_t i = 0; i < n; i++)
+        items.u.list.items[i] = gql_ptr(&list[i], NULL);
+    *out = gql_object(ctx->arena, 2);
+    gql_object_set(ctx->arena, out, "sessions", items);
+    char id[24];
+    (void)snprintf(id, sizeof(id), "%lld", (long long)ctx->viewer->session_id);
+    gql_object_set(ctx->arena, out, "currentSessionId", gql_string(ctx->arena, id));
+    return WM_OK;
+}
+
+int accounts_gql_terminate_session(struct gql_call *call, struct gql_value *out)
+{
+    const char *id = NULL;
+    int rc = arg_text(call, "sessionId", &id);
+    if (rc == WM_OK) rc = account_session_terminate(call->ctx, id);
+    return respond(call, rc, "The session was signed out.", out);
+}
+
+int accounts_gql_terminate_others(struct gql_call *call, struct gql_value *out)
+{
+    int64_t n = 0;
+    int rc = account_sessions_terminate_others(call->ctx, &n);
+    const char *msg = rc == WM_OK
+                              ? arena_printf(call->ctx->arena, "%lld other session%s signed out.",
+                                             (long long)n, n == 1 ? " was" : "s were")
+                              : NULL;
+    return respond(call, rc, msg, out);
+}
+
+/* A String argument for a profile change: NULL when absent or null (unchanged). */
+static int arg_change(const struct gql_call *call, const char *name, const char **out)
+{
+    const struct gql_value *v = gql_arg(call, name);
+    *out = NULL;
+    if (!v || (v->kind != GQL_V_STRING && v->kind != GQL_V_ENUM)) return WM_OK;
+    if (memchr(v->u.s.ptr, '\0', v->u.s.len))
+        return wm_errorf(call->ctx, WM_EINVAL, "argument '%s' contains a NUL character", name);
+    *out = str_dup(call->ctx->arena, v->u.s);
+    return WM_OK;
+}
+
+int accounts_gql_update_user(struct gql_call *call, struct gql_value *out)
+{
+    struct wm_ctx *ctx = call->ctx;
+    struct account_profile in = { 0 };
+    static const struct {
+        const char *arg;
+        size_t offset;
+    } args[] = {
+        { "firstName", offsetof(struct account_profile, first_name) },
+        { "lastName", offsetof(struct account_profile, last_name) },
+        { "phoneNumber", offsetof(struct account_profile, phone_number) },
+        { "dob", offsetof(struct account_profile, dob) },
+        { "gender", offsetof(struct account_profile, gender) },
+        { "streetAddress", offsetof(struct account_profile, street_address) },
+        { "city", offsetof(struct account_profile, city) },
+        { "country", offsetof(struct account_profile, country) },
+        { "postalCode", offsetof(struct account_profile, postal_code) },
+        { "businessName", offsetof(struct account_profile, business_name) },
+    };
+    int rc = WM_OK;
+    for (size_t i = 0; rc == WM_OK && i < sizeof(args) / sizeof(args[0]); i++)
+        rc = arg_change(call, args[i].arg, (const char **)((char *)&in + args[i].offset));
+    const struct gql_value *pic = gql_arg(call, "profilePicture");
+    if (rc == WM_OK && pic && pic->kind == GQL_V_OBJECT) {
+        for (size_t i = 0; i < pic->u.obj.count; i++) {
+            const struct gql_member *m = &pic->u.obj.items[i];
+            if (strcmp(m->key, "url") == 0 && m->value->kind == GQL_V_STRING)
+                in.profile_picture_url = str_dup(ctx->arena, m->value->u.s);
+        }
+    }
+    struct user *u = NULL;
+    if (rc == WM_OK) rc = account_profile_update(ctx, &in, &u);
+    rc = respond(call, rc, "Your profile was updated.", out);
+    if (rc == WM_OK) gql_object_set(ctx->arena, out, "user", u ? gql_ptr(u, NULL) : gql_null());
+    return rc;
+}
+
+static const struct account_session *session_of(const struct gql_call *call)
+{
+    return call->source->u.ptr;
+}
+
+static int session_is_current(struct gql_call *call, struct gql_value *out)
+{
+    *out = gql_bool(session_of(call)->current);
+    return WM_OK;
+}
+
+/* clang-format off */
+const struct gql_field_map accounts_gql_session_fields[] = {
+    GQL_MAP_ID("id",           struct account_session, id),
+    GQL_MAP_STR("deviceName",  struct account_session, device_name),
+    GQL_MAP_STR("deviceType",  struct account_session, device_type),
+    GQL_MAP_STR("location",    struct account_session, location),
+    GQL_MAP_STR("ipAddress",   struct account_session, ip),
+    GQL_MAP_STR("lastActive",  struct account_session, last_active),
+    GQL_MAP_STR("userAgent",   struct account_session, user_agent),
+    GQL_MAP_STR("createdAt",   struct account_session, created_at),
+    GQL_MAP_FN("isCurrent",    session_is_current),
+    GQL_MAP_END,
+};
+/* clang-format on */
+
 static const struct user *user_of(const struct gql_call *call)
 {
     return call->source->u.ptr;
@@ -136,6 +414,20 @@ static int user_account_type(struct gql_call *call, struct gql_value *out)
 {
     const char *t = user_of(call)->account_type;
     *out = gql_string_n(str_from(t && strcmp(t, "VENDOR") == 0 ? "SUPPLIER" : t));
+    return WM_OK;
+}
+
+/* The picture as {url, thumbnail}: null when none was set. */
+static int user_profile_picture(struct gql_call *call, struct gql_value *out)
+{
+    const char *url = user_of(call)->profile_picture_url;
+    if (!url) {
+        *out = gql_null();
+        return WM_OK;
+    }
+    *out = gql_object(call->ctx->arena, 2);
+    gql_object_set(call->ctx->arena, out, "url", gql_string_n(str_from(url)));
+    gql_object_set(call->ctx->arena, out, "thumbnail", gql_null());
     return WM_OK;
 }
 
@@ -154,6 +446,7 @@ const struct gql_field_map accounts_gql_user_fields[] = {
     GQL_MAP_STR("postalCode",     struct user, postal_code),
     GQL_MAP_FN("accountType",     user_account_type),
     GQL_MAP_STR("businessName",   struct user, business_name),
+    GQL_MAP_FN("profilePicture",  user_profile_picture),
     GQL_MAP_END,
 };
 /* clang-format on */

@@ -27,6 +27,27 @@ gql_resolve_fn accounts_gql_logout;
 /* Query.viewMe: the signed-in User, or an UNAUTHENTICATED / TOKEN_EXPIRED error. */
 gql_resolve_fn accounts_gql_view_me;
 
+/* Mutation.refreshToken, verifyToken, revokeToken (django-graphql-jwt's shapes). */
+gql_resolve_fn accounts_gql_refresh_token;
+gql_resolve_fn accounts_gql_verify_token;
+gql_resolve_fn accounts_gql_revoke_token;
+/* Mutation.resetPassword (a change of password): MutationResponse. */
+gql_resolve_fn accounts_gql_reset_password;
+/* Query.is2FAEnabled, Mutation.enable2FA, verify2FA, disable2FA. */
+gql_resolve_fn accounts_gql_is_2fa_enabled;
+gql_resolve_fn accounts_gql_enable_2fa;
+gql_resolve_fn accounts_gql_verify_2fa;
+gql_resolve_fn accounts_gql_disable_2fa;
+/* Query.getActiveSessions, Mutation.terminateSession, terminateAllOtherSessions. */
+gql_resolve_fn accounts_gql_active_sessions;
+gql_resolve_fn accounts_gql_terminate_session;
+gql_resolve_fn accounts_gql_terminate_others;
+/* Mutation.updateUser: UpdateUserPayload {success, message, user}. */
+gql_resolve_fn accounts_gql_update_user;
+
+/* Field map of the Session type (source: struct account_session). */
+extern const struct gql_field_map accounts_gql_session_fields[];
+
 /* Field map of the User type (source: struct user). */
 extern const struct gql_field_map accounts_gql_user_fields[];
 

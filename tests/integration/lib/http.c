@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <CUnit/TestRun.h>
 #include <curl/curl.h>
 
 const char *it_base_url(void)
@@ -28,6 +29,23 @@ double it_now(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+const char *it_source_ip(void)
+{
+    /* Each test case gets its own loopback source address (127.1.x.y: the whole of 127/8
+     * reaches the stack on 127.0.0.1), so per-IP rate limits are per test, as they would be
+     * per client, and a test that means to hit a limit cannot be tripped by the others. */
+    static const CU_Test *last;
+    static unsigned n;
+    static char ip[32];
+    const CU_Test *t = CU_get_current_test();
+    if (t != last || !ip[0]) {
+        last = t;
+        n++;
+        (void)snprintf(ip, sizeof(ip), "127.1.%u.%u", (n / 250) % 250, n % 250 + 1);
+    }
+    return ip;
 }
 
 static size_t on_data(char *p, size_t size, size_t n, void *arg)
@@ -55,6 +73,7 @@ void it_request(const char *method, const char *path, const char *const *headers
     /* curl adds "Expect: 100-continue" for large bodies; the tests want one plain exchange. */
     hl = curl_slist_append(hl, "Expect:");
     curl_easy_setopt(c, CURLOPT_URL, url);
+    if (strstr(url, "://127.0.0.1")) curl_easy_setopt(c, CURLOPT_INTERFACE, it_source_ip());
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, hl);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &r->body);

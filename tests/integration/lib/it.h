@@ -28,6 +28,10 @@ struct it_response {
 /* The stack's base URL ("http://127.0.0.1:PORT"), from MARKET_TEST_URL. */
 const char *it_base_url(void);
 
+/* The loopback address this test case's requests come from (127.1.x.y, one per test case),
+ * which the stack sees as the client's IP. */
+const char *it_source_ip(void);
+
 /*
  * Send one request to base + path (or to path itself when it starts with "http").
  * headers: NULL-terminated "Name: value" strings or NULL; body may be NULL (len ignored).
@@ -55,5 +59,30 @@ int it_free_port(void);
 long it_wait_status(const char *path, long want_status, double timeout_s);
 
 double it_now(void);
+
+/* ---- GraphQL (gql.c) ---- */
+
+struct json_object;
+
+/*
+ * POST {query, variables} to /wms/graphql/ as the app does (vars: JSON text or NULL; the
+ * Authorization header value or NULL) and return the parsed reply (json_object_put() it).
+ * Asserts the HTTP status is 200 and the body is JSON.
+ */
+struct json_object *it_gql(const char *query, const char *vars, const char *authorization);
+
+/* The value at a dotted path under data ("login.user.email"; numbers index lists), or NULL. */
+struct json_object *it_at(struct json_object *reply, const char *path);
+
+/* it_at() as a string (NULL when absent or not a string) or a boolean (false unless true). */
+const char *it_str_at(struct json_object *reply, const char *path);
+bool it_bool_at(struct json_object *reply, const char *path);
+
+/* errors[0].message and errors[0].extensions.code, or NULL. */
+const char *it_error_message(struct json_object *reply);
+const char *it_error_code(struct json_object *reply);
+
+/* A fresh address for this run: "it-<tag>-<time>-<pid>-<n>@example.com" (8 kept at once). */
+const char *it_new_email(const char *tag);
 
 #endif

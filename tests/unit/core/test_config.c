@@ -21,7 +21,7 @@
 static char dir[64];       /* a private temporary directory */
 static char conf_path[96]; /* dir/market.conf */
 static char err[512];
-static char want[1024];
+static char want[4096];
 
 static int suite_init(void)
 {
@@ -104,6 +104,9 @@ static void test_the_table_covers_every_field_once(void)
         offsetof(struct config, auth_refresh_ttl_short),
         offsetof(struct config, auth_issuer),
         offsetof(struct config, auth_audience),
+        offsetof(struct config, auth_session_idle),
+        offsetof(struct config, auth_session_max_age),
+        offsetof(struct config, auth_totp_issuer),
     };
     size_t rows = 0;
     for (const struct cfg_key *k = cfg_keys; k->name; k++, rows++) {
@@ -554,7 +557,10 @@ static const char default_dump[] = "var = var\n"
                                    "auth.refresh_ttl = 1209600\n"
                                    "auth.refresh_ttl_short = 86400\n"
                                    "auth.issuer = \"\"\n"
-                                   "auth.audience = \"\"\n";
+                                   "auth.audience = \"\"\n"
+                                   "auth.session_idle = 1209600\n"
+                                   "auth.session_max_age = 7776000\n"
+                                   "auth.totp_issuer = Wholesale Market\n";
 
 static void test_dump_writes_every_key_and_masks_the_password(void)
 {

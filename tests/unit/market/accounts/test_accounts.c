@@ -237,7 +237,8 @@ static void register_refuses_an_email_taken_in_another_case(void)
 static int do_login(const char *email, const char *password, struct account_tokens *t)
 {
     CU_ASSERT_EQUAL_FATAL(db_begin(&ctx), WM_OK);
-    int rc = account_login(&ctx, email, password, t);
+    const struct account_credentials in = { .email = email, .password = password };
+    int rc = account_login(&ctx, &in, t);
     if (rc == WM_OK) {
         CU_ASSERT_EQUAL(db_commit(&ctx), WM_OK);
     } else {

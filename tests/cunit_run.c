@@ -20,6 +20,17 @@ static int wanted(const char *name, int argc, char **argv)
 int cunit_run(const CU_SuiteInfo *const *suites, int argc, char **argv, const char *label)
 {
     if (CU_initialize_registry() != CUE_SUCCESS) return 2;
+    int named = 0;
+    for (int a = 1; a < argc; a++)
+        for (size_t i = 0; suites[i]; i++)
+            if (strcmp(suites[i]->pName, argv[a]) == 0) named++;
+    if (named < argc - 1) {
+        /* A misspelt name would otherwise run nothing and pass. */
+        fprintf(stderr, "%s: a suite named on the command line does not exist\n", label);
+        printf("%s: 0 passed, 1 failed\n", label);
+        CU_cleanup_registry();
+        return 1;
+    }
     for (size_t i = 0; suites[i]; i++) {
         const CU_SuiteInfo *si = suites[i];
         if (!wanted(si->pName, argc, argv)) continue;

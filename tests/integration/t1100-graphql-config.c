@@ -9,44 +9,19 @@
 
 #include "lib/it.h"
 
-/* Run one POST /graphql/ of body through the worker in CGI mode with env; returns the reply
- * (heap buffer, release it). */
-static void cgi_post(const char *env, const char *body, struct buf *out)
-{
-    char in[1024], outp[1024];
-    snprintf(in, sizeof(in), "%s/t1100.in", getenv("MARKET_VAR"));
-    snprintf(outp, sizeof(outp), "%s/t1100.out", getenv("MARKET_VAR"));
-    FILE *f = fopen(in, "wb");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fwrite(body, 1, strlen(body), f);
-    fclose(f);
-    int rc = it_sh("env %s REQUEST_METHOD=POST REQUEST_URI=/graphql/ "
-                   "CONTENT_TYPE=application/json CONTENT_LENGTH=%zu '%s' <'%s' >'%s' 2>/dev/null",
-                   env, strlen(body), getenv("MARKET_FCGI"), in, outp);
-    CU_ASSERT_EQUAL(rc, 0);
-    buf_init(out, NULL, 0);
-    f = fopen(outp, "rb");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    char tmp[4096];
-    size_t n;
-    while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
-        buf_append(out, tmp, n);
-    fclose(f);
-}
-
 static void introspection_can_be_switched_off(void)
 {
     struct buf r;
-    cgi_post("MARKET_GRAPHQL_INTROSPECTION=false",
-             "{\"query\":\"{ __schema { queryType { name } } }\"}", &r);
+    it_cgi_post("MARKET_GRAPHQL_INTROSPECTION=false",
+                "{\"query\":\"{ __schema { queryType { name } } }\"}", &r);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.ptr, "GraphQL introspection is not allowed"));
     CU_ASSERT_PTR_NULL(strstr(r.ptr, "\"data\""));
     buf_release(&r);
-    cgi_post("MARKET_GRAPHQL_INTROSPECTION=false", "{\"query\":\"{ __typename }\"}", &r);
+    it_cgi_post("MARKET_GRAPHQL_INTROSPECTION=false", "{\"query\":\"{ __typename }\"}", &r);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.ptr, "\"data\":{\"__typename\":\"Query\"}"));
     buf_release(&r);
-    cgi_post("MARKET_GRAPHQL_INTROSPECTION=true",
-             "{\"query\":\"{ __schema { queryType { name } } }\"}", &r);
+    it_cgi_post("MARKET_GRAPHQL_INTROSPECTION=true",
+                "{\"query\":\"{ __schema { queryType { name } } }\"}", &r);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.ptr, "{\"queryType\":{\"name\":\"Query\"}}"));
     buf_release(&r);
 }
@@ -54,12 +29,12 @@ static void introspection_can_be_switched_off(void)
 static void the_cost_limit_refuses_expensive_operations(void)
 {
     struct buf r;
-    cgi_post("MARKET_GRAPHQL_MAX_COST=3", "{\"query\":\"{ health { status database cache } }\"}",
-             &r);
+    it_cgi_post("MARKET_GRAPHQL_MAX_COST=3", "{\"query\":\"{ health { status database cache } }\"}",
+                &r);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.ptr, "Query is too expensive: cost 4 exceeds the limit of 3."));
     buf_release(&r);
-    cgi_post("MARKET_GRAPHQL_MAX_COST=4", "{\"query\":\"{ health { status database cache } }\"}",
-             &r);
+    it_cgi_post("MARKET_GRAPHQL_MAX_COST=4", "{\"query\":\"{ health { status database cache } }\"}",
+                &r);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.ptr, "\"extensions\":{\"cost\":4}"));
     buf_release(&r);
 }
@@ -67,10 +42,10 @@ static void the_cost_limit_refuses_expensive_operations(void)
 static void the_batch_limit_refuses_large_batches(void)
 {
     struct buf r;
-    cgi_post("MARKET_GRAPHQL_MAX_BATCH=2",
-             "[{\"query\":\"{a:__typename}\"},{\"query\":\"{b:__typename}\"},"
-             "{\"query\":\"{c:__typename}\"}]",
-             &r);
+    it_cgi_post("MARKET_GRAPHQL_MAX_BATCH=2",
+                "[{\"query\":\"{a:__typename}\"},{\"query\":\"{b:__typename}\"},"
+                "{\"query\":\"{c:__typename}\"}]",
+                &r);
     CU_ASSERT_TRUE(strncmp(r.ptr, "Status: 400 ", 12) == 0);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.ptr, "A batch may hold at most 2 requests."));
     buf_release(&r);
@@ -84,7 +59,7 @@ static void the_token_limit_stops_huge_documents(void)
         buf_appends(&body, " __typename");
     buf_appends(&body, " }\"}");
     struct buf r;
-    cgi_post("MARKET_GRAPHQL_MAX_TOKENS=100", body.ptr, &r);
+    it_cgi_post("MARKET_GRAPHQL_MAX_TOKENS=100", body.ptr, &r);
     CU_ASSERT_PTR_NOT_NULL(strstr(r.ptr, "Document contains more th"));
     buf_release(&r);
     buf_release(&body);

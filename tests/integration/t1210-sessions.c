@@ -11,6 +11,8 @@
 #include <time.h>
 
 #include <json.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include "auth/jwt.h"
 #include "core/arena.h"
@@ -253,6 +255,107 @@ static void expired_and_unsigned_tokens_are_refused(void)
     json_object_put(r);
 }
 
+/* base64url without padding of n bytes. */
+static void b64url(const unsigned char *p, size_t n, char *out)
+{
+    unsigned char tmp[4096];
+    int len = EVP_EncodeBlock(tmp, p, (int)n);
+    int j = 0;
+    for (int i = 0; i < len; i++) {
+        if (tmp[i] == '=') break;
+        out[j++] = tmp[i] == '+' ? '-' : tmp[i] == '/' ? '_' : (char)tmp[i];
+    }
+    out[j] = '\0';
+}
+
+/* The JSON body of a CGI reply (after the header block), parsed; NULL when none. */
+static struct json_object *cgi_json(const struct buf *reply)
+{
+    const char *body = strstr(reply->ptr, "\r\n\r\n");
+    return body ? json_tokener_parse(body + 4) : NULL;
+}
+
+static void an_hs256_token_keyed_with_the_rs256_public_key_is_refused(void)
+{
+    const char *var = getenv("MARKET_VAR");
+    CU_ASSERT_EQUAL_FATAL(it_sh("cd '%s' && openssl genpkey -algorithm RSA -pkeyopt "
+                                "rsa_keygen_bits:2048 -out rs.key 2>/dev/null && "
+                                "openssl pkey -in rs.key -pubout -out rs.pub 2>/dev/null",
+                                var),
+                          0);
+    char env[2048];
+    snprintf(env, sizeof(env),
+             "MARKET_AUTH_JWT_ALG=RS256 MARKET_AUTH_JWT_PRIVATE_KEY='%s/rs.key' "
+             "MARKET_AUTH_JWT_PUBLIC_KEY='%s/rs.pub' REMOTE_ADDR=%s",
+             var, var, it_source_ip());
+    char body[1024];
+    snprintf(body, sizeof(body),
+             "{\"query\":\"mutation { register(firstName: \\\"R\\\", lastName: \\\"S\\\", "
+             "password1: \\\"%s\\\", password2: \\\"%s\\\", email: \\\"%s\\\", "
+             "accountType: \\\"CUSTOMER\\\", termsAccepted: true) { token } }\"}",
+             PASSWORD, PASSWORD, it_new_email("rs256"));
+    struct buf reply;
+    it_cgi_post(env, body, &reply);
+    struct json_object *r = cgi_json(&reply);
+    buf_release(&reply);
+    const char *token = it_str_at(r, "register.token");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(token);
+    char rs[2048];
+    snprintf(rs, sizeof(rs), "%s", token);
+    json_object_put(r);
+
+    /* The RS256 token works on the RS256 worker. */
+    static const char me[] = "{\"query\":\"{ viewMe { id } }\"}";
+    char env2[8192];
+    snprintf(env2, sizeof(env2), "%s HTTP_AUTHORIZATION='Bearer %s'", env, rs);
+    it_cgi_post(env2, me, &reply);
+    r = cgi_json(&reply);
+    buf_release(&reply);
+    CU_ASSERT_PTR_NOT_NULL(it_str_at(r, "viewMe.id"));
+    json_object_put(r);
+
+    /* Its claims, re-signed as HS256 with the public key as the HMAC secret (as the PEM file
+     * is, and trimmed): the classic algorithm confusion. Refused. */
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/rs.pub", var);
+    FILE *f = fopen(path, "rb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    unsigned char pem[4096];
+    size_t pem_len = fread(pem, 1, sizeof(pem), f);
+    fclose(f);
+    const char *payload = strchr(rs, '.') + 1;
+    size_t payload_len = (size_t)(strchr(payload, '.') - payload);
+    static const char hs_header[] = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
+    for (int trim = 0; trim < 2; trim++) {
+        char signing[4096];
+        b64url((const unsigned char *)hs_header, strlen(hs_header), signing);
+        size_t n = strlen(signing);
+        signing[n++] = '.';
+        memcpy(signing + n, payload, payload_len);
+        signing[n + payload_len] = '\0';
+        unsigned char mac[EVP_MAX_MD_SIZE];
+        unsigned mac_len = 0;
+        HMAC(EVP_sha256(), pem, (int)(pem_len - (size_t)trim), (unsigned char *)signing,
+             strlen(signing), mac, &mac_len);
+        char sig[128];
+        b64url(mac, mac_len, sig);
+        snprintf(env2, sizeof(env2), "%s HTTP_AUTHORIZATION='Bearer %s.%s'", env, signing, sig);
+        it_cgi_post(env2, me, &reply);
+        r = cgi_json(&reply);
+        buf_release(&reply);
+        CU_ASSERT_STRING_EQUAL(it_error_code(r), "UNAUTHENTICATED");
+        CU_ASSERT_TRUE(json_object_is_type(it_at(r, "viewMe"), json_type_null));
+        json_object_put(r);
+    }
+
+    /* And the RS256 token means nothing to the HS256 stack. */
+    char bearer[2100];
+    snprintf(bearer, sizeof(bearer), "Bearer %s", rs);
+    r = it_gql(VIEW_ME, NULL, bearer);
+    CU_ASSERT_STRING_EQUAL(it_error_code(r), "UNAUTHENTICATED");
+    json_object_put(r);
+}
+
 static void remember_me_chooses_the_refresh_lifetime(void)
 {
     const char *email = it_new_email("rem");
@@ -444,6 +547,8 @@ static CU_TestInfo tests[] = {
       refresh_rotates_and_a_reused_token_ends_the_session },
     { "verify and revoke tokens", verify_and_revoke_tokens },
     { "expired and unsigned tokens are refused", expired_and_unsigned_tokens_are_refused },
+    { "an HS256 token keyed with the RS256 public key is refused",
+      an_hs256_token_keyed_with_the_rs256_public_key_is_refused },
     { "remember me chooses the refresh lifetime", remember_me_chooses_the_refresh_lifetime },
     { "sessions are listed and signed out", sessions_are_listed_and_signed_out },
     { "brute force on an account hits the limit", brute_force_on_an_account_hits_the_limit },

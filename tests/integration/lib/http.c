@@ -189,3 +189,26 @@ long it_wait_status(const char *path, long want_status, double timeout_s)
         usleep(100 * 1000);
     }
 }
+
+void it_cgi_post(const char *env, const char *body, struct buf *out)
+{
+    char in[1024], outp[1024];
+    snprintf(in, sizeof(in), "%s/cgi-post.in", getenv("MARKET_VAR"));
+    snprintf(outp, sizeof(outp), "%s/cgi-post.out", getenv("MARKET_VAR"));
+    FILE *f = fopen(in, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fwrite(body, 1, strlen(body), f);
+    fclose(f);
+    int rc = it_sh("env %s REQUEST_METHOD=POST REQUEST_URI=/graphql/ "
+                   "CONTENT_TYPE=application/json CONTENT_LENGTH=%zu '%s' <'%s' >'%s' 2>/dev/null",
+                   env, strlen(body), getenv("MARKET_FCGI"), in, outp);
+    CU_ASSERT_EQUAL(rc, 0);
+    buf_init(out, NULL, 0);
+    f = fopen(outp, "rb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    char tmp[4096];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
+        buf_append(out, tmp, n);
+    fclose(f);
+}

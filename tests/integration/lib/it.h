@@ -60,6 +60,14 @@ long it_wait_status(const char *path, long want_status, double timeout_s);
 
 double it_now(void);
 
+/*
+ * Run one POST /graphql/ of body (JSON) through the worker binary ($MARKET_FCGI) as plain CGI,
+ * with env ("NAME=value ...", e.g. MARKET_GRAPHQL_* overrides or HTTP_AUTHORIZATION=...) over
+ * the test stack's config, so the running stack is untouched. *out gets the whole CGI reply
+ * (headers and body; heap buffer, buf_release() it).
+ */
+void it_cgi_post(const char *env, const char *body, struct buf *out);
+
 /* ---- GraphQL (gql.c) ---- */
 
 struct json_object;

@@ -8,6 +8,7 @@
 #include "market/accounts/accounts.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -38,6 +39,10 @@ static const char SQL_TERMS[] =
 static const char SQL_HASH[] = "SELECT password_hash FROM users WHERE email_norm = LOWER(?)";
 static const char SQL_SET_HASH[] = "UPDATE users SET password_hash = ? WHERE email_norm = LOWER(?)";
 static const char SQL_SESSION_HASH[] = "SELECT refresh_hash FROM sessions WHERE id = ?";
+static const char SQL_SESSION_IDLE[] =
+    "UPDATE sessions SET last_active_at = NOW(6) - INTERVAL ? SECOND WHERE id = ?";
+static const char SQL_SESSION_ENDS[] =
+    "UPDATE sessions SET ends_at = NOW(6) - INTERVAL 1 SECOND WHERE id = ?";
 /* clang-format on */
 
 static void fresh(void)
@@ -339,6 +344,73 @@ static void the_viewer_comes_from_the_token_and_ends_with_logout(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(ctx.err.message ? ctx.err.message : "", "token"));
 }
 
+/* Authenticate with token as a request would (viewer cache forgotten first). */
+static int viewer_status(const char *token)
+{
+    fresh();
+    cache_ns_bump(cache, "acct.sess");
+    char *header = arena_printf(arena, "Bearer %s", token);
+    CU_ASSERT_EQUAL(account_authenticate(&ctx, header), WM_OK);
+    return ctx.viewer ? ctx.viewer->status : WM_EINTERNAL;
+}
+
+static int do_refresh(const char *refresh, struct account_tokens *t)
+{
+    int64_t ends = 0;
+    CU_ASSERT_EQUAL_FATAL(db_begin(&ctx), WM_OK);
+    int rc = account_refresh(&ctx, refresh, t, &ends);
+    struct wm_error saved = ctx.err;
+    if (rc == WM_OK) {
+        CU_ASSERT_EQUAL(db_commit(&ctx), WM_OK);
+    } else {
+        db_rollback(&ctx);
+    }
+    ctx.err = saved;
+    return rc;
+}
+
+static void sessions_end_when_idle_and_at_their_absolute_end(void)
+{
+    fresh();
+    char *email = new_email(true);
+    struct account_signup in = signup(email);
+    const char **p = NULL;
+    size_t n = 0;
+    struct account_tokens t;
+    CU_ASSERT_EQUAL_FATAL(do_register(&in, &p, &n, &t), WM_OK);
+    char *token = strdup(t.token);
+    char refresh[ACCOUNT_REFRESH_LEN + 1];
+    snprintf(refresh, sizeof(refresh), "%s", t.refresh_token);
+    int64_t sid = t.session_id;
+    CU_ASSERT_EQUAL(viewer_status(token), WM_OK);
+
+    /* Idle just under auth.session_idle: live; just over: ended, for tokens and refresh. */
+    fresh();
+    CU_ASSERT_EQUAL(db_exec(&ctx, SQL_SESSION_IDLE, "ll", cfg.auth_session_idle - 60, sid), WM_OK);
+    CU_ASSERT_EQUAL(viewer_status(token), WM_OK);
+    fresh();
+    CU_ASSERT_EQUAL(db_exec(&ctx, SQL_SESSION_IDLE, "ll", cfg.auth_session_idle + 1, sid), WM_OK);
+    CU_ASSERT_EQUAL(viewer_status(token), WM_EUNAUTH);
+    fresh();
+    CU_ASSERT_EQUAL(do_refresh(refresh, &t), WM_EEXPIRED);
+    CU_ASSERT_STRING_EQUAL(ctx.err.message ? ctx.err.message : "", ACCOUNT_MSG_EXPIRED_REFRESH);
+
+    /* A fresh session past its absolute end: ended however active. */
+    fresh();
+    CU_ASSERT_EQUAL_FATAL(do_login(email, "Wholesale-Crate-42", &t), WM_OK);
+    free(token);
+    token = strdup(t.token);
+    snprintf(refresh, sizeof(refresh), "%s", t.refresh_token);
+    sid = t.session_id;
+    CU_ASSERT_EQUAL(viewer_status(token), WM_OK);
+    fresh();
+    CU_ASSERT_EQUAL(db_exec(&ctx, SQL_SESSION_ENDS, "l", sid), WM_OK);
+    CU_ASSERT_EQUAL(viewer_status(token), WM_EUNAUTH);
+    fresh();
+    CU_ASSERT_EQUAL(do_refresh(refresh, &t), WM_EEXPIRED);
+    free(token);
+}
+
 static CU_TestInfo tests[] = {
     { "account types accept SUPPLIER as VENDOR", account_types_accept_supplier_as_vendor },
     { "email syntax follows the dot-atom rules", email_syntax_follows_the_dot_atom_rules },
@@ -352,6 +424,8 @@ static CU_TestInfo tests[] = {
     { "login upgrades a weaker hash", login_upgrades_a_weaker_hash },
     { "the viewer comes from the token and ends with logout",
       the_viewer_comes_from_the_token_and_ends_with_logout },
+    { "sessions end when idle and at their absolute end",
+      sessions_end_when_idle_and_at_their_absolute_end },
     CU_TEST_INFO_NULL,
 };
 

@@ -149,7 +149,7 @@ static int reload(struct wm_ctx *ctx, int64_t user_id, int64_t id, struct addres
     return rc;
 }
 
-int address_list(struct wm_ctx *ctx, int64_t user_id, struct address ***out, size_t *n)
+int address_list(struct wm_ctx *ctx, int64_t user_id, struct address **out, size_t *n)
 {
     return addresses_db_list(ctx, user_id, out, n);
 }

@@ -81,9 +81,9 @@ const char *address_type_parse(const char *word);
 
 /*
  * The addresses of user_id, defaults first, then newest first: *out is an arena array of *n
- * pointers. Returns WM_OK or a database error.
+ * addresses. Returns WM_OK or a database error.
  */
-int address_list(struct wm_ctx *ctx, int64_t user_id, struct address ***out, size_t *n);
+int address_list(struct wm_ctx *ctx, int64_t user_id, struct address **out, size_t *n);
 
 /*
  * Create an address for user_id. name, phoneNumber, streetAddress, city and postalCode are

@@ -81,7 +81,7 @@ static int read_row(struct db_res *res, struct address *a)
                    &a->instructions, &a->created_at, &a->updated_at);
 }
 
-int addresses_db_list(struct wm_ctx *ctx, int64_t user_id, struct address ***out, size_t *n)
+int addresses_db_list(struct wm_ctx *ctx, int64_t user_id, struct address **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
@@ -89,14 +89,10 @@ int addresses_db_list(struct wm_ctx *ctx, int64_t user_id, struct address ***out
     int rc = db_query(ctx, &res, SQL_LIST, "l", user_id);
     if (rc != WM_OK) return rc;
     size_t rows = db_res_rows(res);
-    struct address **list = arena_zalloc_array(ctx->arena, rows ? rows : 1, sizeof(*list));
+    struct address *list = ARENA_ARRAY(ctx->arena, struct address, rows ? rows : 1);
     size_t i = 0;
-    for (;;) {
-        struct address *a = ARENA_NEW(ctx->arena, struct address);
-        rc = read_row(res, a);
-        if (rc <= 0) break;
-        list[i++] = a;
-    }
+    while (i < rows && (rc = read_row(res, &list[i])) == 1)
+        i++;
     if (rc < 0) return rc;
     *out = list;
     *n = i;

@@ -19,7 +19,7 @@ struct wm_ctx;
 int addresses_db_lock_owner(struct wm_ctx *ctx, int64_t user_id);
 
 /* Every address of user_id, defaults first, then newest first (arena array of *n). */
-int addresses_db_list(struct wm_ctx *ctx, int64_t user_id, struct address ***out, size_t *n);
+int addresses_db_list(struct wm_ctx *ctx, int64_t user_id, struct address **out, size_t *n);
 
 /* How many addresses user_id has. */
 int addresses_db_count(struct wm_ctx *ctx, int64_t user_id, int64_t *n);

@@ -167,31 +167,35 @@ static bool is_single_line(const char *s)
 static int check_card(struct wm_ctx *ctx, const struct payment_card_input *in,
                       struct payment_method *m)
 {
-    char digits[PAYMENT_CARD_DIGITS_MAX + 1];
+    char digits[PAYMENT_CARD_DIGITS_MAX + 1] = { 0 };
+    const struct card_brand *brand = NULL;
+    const char *why = NULL;
+    bool ok = false;
     if (!in->card_number || !payment_card_digits(in->card_number, digits))
-        return wm_errorf(ctx, WM_EINVAL,
-                         "the card number may hold only digits (at most 19), spaces and dashes");
-    const struct card_brand *brand = payment_card_brand(digits);
-    int rc = WM_OK;
-    if (!brand)
-        rc = wm_errorf(ctx, WM_EINVAL,
-                       "the card number is not from a supported card network (Visa, Mastercard, "
-                       "American Express, Discover, JCB, Diners Club, UnionPay)");
+        why = "the card number may hold only digits (at most 19), spaces and dashes";
+    else if (!(brand = payment_card_brand(digits)))
+        why = "the card number is not from a supported card network (Visa, Mastercard, American "
+              "Express, Discover, JCB, Diners Club, UnionPay)";
     else if (!payment_card_length_ok(brand, digits))
-        rc = wm_errorf(ctx, WM_EINVAL, "the card number has the wrong length for %s", brand->name);
+        why = arena_printf(ctx->arena, "the card number has the wrong length for %s", brand->name);
     else if (!payment_card_luhn_ok(digits))
-        rc = wm_errorf(ctx, WM_EINVAL, "the card number is not valid (check digit)");
+        why = "the card number is not valid (check digit)";
     else if (!in->cvv || !payment_card_cvv_ok(brand, in->cvv))
-        rc = wm_errorf(ctx, WM_EINVAL, "the CVV must be %u digits for %s", brand->cvv_len,
-                       brand->name);
-    if (rc == WM_OK) {
+        why = arena_printf(ctx->arena, "the CVV must be %u digits for %s", brand->cvv_len,
+                           brand->name);
+    else {
+        ok = true;
         size_t len = strlen(digits);
         m->card_brand = arena_strdup(ctx->arena, brand->name);
         m->card_last_four = arena_strndup(ctx->arena, digits + len - 4, 4);
     }
     /* The full number goes no further than this stack frame. */
     explicit_bzero(digits, sizeof(digits));
-    return rc;
+    if (!ok) {
+        (void)wm_errorf(ctx, WM_EINVAL, "%s", why ? why : "the card number is not valid");
+        return WM_EINVAL;
+    }
+    return WM_OK;
 }
 
 /* The current UTC year and month. */
@@ -224,8 +228,7 @@ static int reload(struct wm_ctx *ctx, int64_t user_id, int64_t id, struct paymen
     return rc;
 }
 
-int payment_method_list(struct wm_ctx *ctx, int64_t user_id, struct payment_method ***out,
-                        size_t *n)
+int payment_method_list(struct wm_ctx *ctx, int64_t user_id, struct payment_method **out, size_t *n)
 {
     return payments_db_method_list(ctx, user_id, out, n);
 }

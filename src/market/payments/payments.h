@@ -101,8 +101,9 @@ struct payment_card_input {
     bool is_default;
 };
 
-/* The payment methods of user_id, the default first, then newest first (arena array). */
-int payment_method_list(struct wm_ctx *ctx, int64_t user_id, struct payment_method ***out,
+/* The payment methods of user_id, the default first, then newest first: *out is an arena
+ * array of *n methods. Returns WM_OK or a database error. */
+int payment_method_list(struct wm_ctx *ctx, int64_t user_id, struct payment_method **out,
                         size_t *n);
 
 /*

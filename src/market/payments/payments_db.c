@@ -82,7 +82,7 @@ static int read_row(struct db_res *res, struct payment_method *m)
     return rc;
 }
 
-int payments_db_method_list(struct wm_ctx *ctx, int64_t user_id, struct payment_method ***out,
+int payments_db_method_list(struct wm_ctx *ctx, int64_t user_id, struct payment_method **out,
                             size_t *n)
 {
     *out = NULL;
@@ -91,14 +91,10 @@ int payments_db_method_list(struct wm_ctx *ctx, int64_t user_id, struct payment_
     int rc = db_query(ctx, &res, SQL_LIST, "l", user_id);
     if (rc != WM_OK) return rc;
     size_t rows = db_res_rows(res);
-    struct payment_method **list = arena_zalloc_array(ctx->arena, rows ? rows : 1, sizeof(*list));
+    struct payment_method *list = ARENA_ARRAY(ctx->arena, struct payment_method, rows ? rows : 1);
     size_t i = 0;
-    for (;;) {
-        struct payment_method *m = ARENA_NEW(ctx->arena, struct payment_method);
-        rc = read_row(res, m);
-        if (rc <= 0) break;
-        list[i++] = m;
-    }
+    while (i < rows && (rc = read_row(res, &list[i])) == 1)
+        i++;
     if (rc < 0) return rc;
     *out = list;
     *n = i;

@@ -88,13 +88,13 @@ int payments_gql_my_payment_methods(struct gql_call *call, struct gql_value *out
     const struct viewer *v = NULL;
     int rc = account_viewer(call->ctx, &v);
     if (rc != WM_OK) return rc;
-    struct payment_method **list = NULL;
+    struct payment_method *list = NULL;
     size_t n = 0;
     rc = payment_method_list(call->ctx, v->user_id, &list, &n);
     if (rc != WM_OK) return rc;
     *out = gql_list(call->ctx->arena, n);
     for (size_t i = 0; i < n; i++)
-        out->u.list.items[i] = gql_ptr(list[i], NULL);
+        out->u.list.items[i] = gql_ptr(&list[i], NULL);
     return WM_OK;
 }
 

@@ -20,7 +20,7 @@ struct wm_ctx;
 int payments_db_lock_owner(struct wm_ctx *ctx, int64_t user_id);
 
 /* Every payment method of user_id, the default first, then newest first (arena array). */
-int payments_db_method_list(struct wm_ctx *ctx, int64_t user_id, struct payment_method ***out,
+int payments_db_method_list(struct wm_ctx *ctx, int64_t user_id, struct payment_method **out,
                             size_t *n);
 
 /* How many payment methods user_id has. */

@@ -7,6 +7,8 @@
 #include "api/api_int.h"
 
 #include "market/accounts/accounts_gql.h"
+#include "market/addresses/addresses_gql.h"
+#include "market/payments/payments_gql.h"
 #include "market/system/system_gql.h"
 
 /* clang-format off */
@@ -29,6 +31,14 @@ const struct gql_root_field api_root_fields[] = {
     { "Mutation",  "terminateSession",  accounts_gql_terminate_session,  0 },
     { "Mutation",  "terminateAllOtherSessions", accounts_gql_terminate_others, 0 },
     { "Mutation",  "updateUser",        accounts_gql_update_user,        0 },
+    { "Query",     "myAddresses",         addresses_gql_my_addresses,         0 },
+    { "Query",     "myPaymentMethods",    payments_gql_my_payment_methods,    0 },
+    { "Mutation",  "createAddress",       addresses_gql_create,               0 },
+    { "Mutation",  "updateAddress",       addresses_gql_update,               0 },
+    { "Mutation",  "deleteAddress",       addresses_gql_delete,               0 },
+    { "Mutation",  "addPaymentMethod",    payments_gql_add_payment_method,    0 },
+    { "Mutation",  "updatePaymentMethod", payments_gql_update_payment_method, 0 },
+    { "Mutation",  "deletePaymentMethod", payments_gql_delete_payment_method, 0 },
 };
 
 const struct gql_type_map api_type_maps[] = {
@@ -48,6 +58,10 @@ const struct gql_type_map api_type_maps[] = {
     { "ActiveSessions",      NULL },
     { "UpdateUserPayload",   NULL },
     { "ProfilePicture",      NULL },
+    { "Address",              addresses_gql_address_fields },
+    { "AddressPayload",       NULL },
+    { "PaymentMethod",        payments_gql_payment_method_fields },
+    { "PaymentMethodPayload", NULL },
 };
 /* clang-format on */
 

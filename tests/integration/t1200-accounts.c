@@ -15,8 +15,6 @@
 
 #include "lib/it.h"
 
-static const char PASSWORD[] = "Wholesale-Crate-42";
-
 static const char REGISTER[] =
         "mutation R($firstName: String!, $lastName: String!, $password1: String!, "
         "$password2: String!, $email: String!, $accountType: String!, $termsAccepted: Boolean!) "
@@ -56,7 +54,8 @@ static struct json_object *do_login(const char *email, const char *password)
 
 static void register_returns_a_token_and_a_40_hex_refresh_token(void)
 {
-    struct json_object *r = do_register(it_new_email("reg"), PASSWORD, PASSWORD, "SUPPLIER", false);
+    struct json_object *r =
+            do_register(it_new_email("reg"), IT_PASSWORD, IT_PASSWORD, "SUPPLIER", false);
     CU_ASSERT_PTR_NULL(json_object_object_get(r, "errors"));
     CU_ASSERT_TRUE(json_object_get_boolean(it_at(r, "register.success")));
     const char *token = it_str_at(r, "register.token");
@@ -69,7 +68,7 @@ static void register_returns_a_token_and_a_40_hex_refresh_token(void)
 static void a_duplicate_email_in_any_case_is_an_error_in_the_list(void)
 {
     const char *email = it_new_email("dup");
-    struct json_object *r = do_register(email, PASSWORD, PASSWORD, "CUSTOMER", true);
+    struct json_object *r = do_register(email, IT_PASSWORD, IT_PASSWORD, "CUSTOMER", true);
     CU_ASSERT_TRUE(json_object_get_boolean(it_at(r, "register.success")));
     json_object_put(r);
     char upper[128];
@@ -78,7 +77,7 @@ static void a_duplicate_email_in_any_case_is_an_error_in_the_list(void)
     upper[1] = 'T';
     for (char *c = strchr(upper, '@'); *c; c++)
         if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 'a' + 'A');
-    r = do_register(upper, PASSWORD, PASSWORD, "CUSTOMER", false);
+    r = do_register(upper, IT_PASSWORD, IT_PASSWORD, "CUSTOMER", false);
     CU_ASSERT_PTR_NULL(json_object_object_get(r, "errors"));
     CU_ASSERT_FALSE(json_object_get_boolean(it_at(r, "register.success")));
     CU_ASSERT_TRUE(json_object_is_type(it_at(r, "register.token"), json_type_null));
@@ -97,6 +96,9 @@ static void weak_passwords_get_djangos_words(void)
     struct json_object *errs = it_at(r, "register.errors");
     CU_ASSERT_TRUE_FATAL(errs && json_object_is_type(errs, json_type_array));
     const char *text = json_object_to_json_string_ext(errs, JSON_C_TO_STRING_PLAIN);
+    if (strcmp(text, "[\"The two password fields didn't match.\",\"This password is too "
+                     "common.\",\"This password is entirely numeric.\"]") != 0)
+        printf("\n  reply: %s\n", json_object_to_json_string_ext(r, JSON_C_TO_STRING_PLAIN));
     CU_ASSERT_STRING_EQUAL(text, "[\"The two password fields didn't match.\","
                                  "\"This password is too common.\","
                                  "\"This password is entirely numeric.\"]");
@@ -106,8 +108,8 @@ static void weak_passwords_get_djangos_words(void)
 static void login_right_and_wrong(void)
 {
     const char *email = it_new_email("login");
-    json_object_put(do_register(email, PASSWORD, PASSWORD, "SUPPLIER", false));
-    struct json_object *r = do_login(email, PASSWORD);
+    json_object_put(do_register(email, IT_PASSWORD, IT_PASSWORD, "SUPPLIER", false));
+    struct json_object *r = do_login(email, IT_PASSWORD);
     CU_ASSERT_PTR_NULL(json_object_object_get(r, "errors"));
     CU_ASSERT_TRUE(strlen(it_str_at(r, "login.token") ? it_str_at(r, "login.token") : "") >= 10);
     CU_ASSERT_TRUE(is_hex40(it_str_at(r, "login.refreshToken")));
@@ -130,7 +132,7 @@ static void login_right_and_wrong(void)
 static const char *signed_up(const char *email, char refresh[41])
 {
     static char token[4096];
-    struct json_object *r = do_register(email, PASSWORD, PASSWORD, "CUSTOMER", false);
+    struct json_object *r = do_register(email, IT_PASSWORD, IT_PASSWORD, "CUSTOMER", false);
     snprintf(token, sizeof(token), "%s",
              it_str_at(r, "register.token") ? it_str_at(r, "register.token") : "");
     snprintf(refresh, 41, "%s",
@@ -158,7 +160,7 @@ static void view_me_takes_bearer_and_jwt_and_refuses_the_rest(void)
 
     r = it_gql(VIEW_ME, NULL, NULL);
     CU_ASSERT_TRUE(json_object_is_type(it_at(r, "viewMe"), json_type_null));
-    CU_ASSERT_PTR_NOT_NULL(strstr(it_error_message(r) ? it_error_message(r) : "", "token"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(it_error_message(r), "token"));
     CU_ASSERT_STRING_EQUAL(it_error_code(r), "UNAUTHENTICATED");
     json_object_put(r);
 
@@ -168,7 +170,7 @@ static void view_me_takes_bearer_and_jwt_and_refuses_the_rest(void)
     *last = *last == 'A' ? 'B' : 'A';
     r = it_gql(VIEW_ME, NULL, auth);
     CU_ASSERT_STRING_EQUAL(it_error_code(r), "UNAUTHENTICATED");
-    CU_ASSERT_PTR_NOT_NULL(strstr(it_error_message(r) ? it_error_message(r) : "", "token"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(it_error_message(r), "token"));
     json_object_put(r);
 }
 
@@ -190,7 +192,7 @@ static void logout_revokes_the_session_of_the_access_token(void)
     json_object_put(r);
     r = it_gql(VIEW_ME, NULL, auth);
     CU_ASSERT_STRING_EQUAL(it_error_code(r), "UNAUTHENTICATED");
-    CU_ASSERT_PTR_NOT_NULL(strstr(it_error_message(r) ? it_error_message(r) : "", "token"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(it_error_message(r), "token"));
     json_object_put(r);
 }
 

@@ -23,8 +23,6 @@
 
 extern char **environ;
 
-static const char PASSWORD[] = "Wholesale-Crate-42";
-
 static const char REGISTER[] =
         "mutation R($e: String!, $p: String!) { register(firstName: \"Ada\", lastName: \"Byron\", "
         "password1: $p, password2: $p, email: $e, accountType: \"CUSTOMER\", "
@@ -70,7 +68,7 @@ static bool take_tokens(struct json_object *r, const char *field, struct tokens 
 static bool sign_up(const char *email, struct tokens *t)
 {
     char vars[512];
-    snprintf(vars, sizeof(vars), "{\"e\":\"%s\",\"p\":\"%s\"}", email, PASSWORD);
+    snprintf(vars, sizeof(vars), "{\"e\":\"%s\",\"p\":\"%s\"}", email, IT_PASSWORD);
     struct json_object *r = it_gql(REGISTER, vars, NULL);
     bool ok = it_bool_at(r, "register.success") && take_tokens(r, "register", t);
     json_object_put(r);
@@ -86,7 +84,7 @@ static bool sign_in_as(const char *email, const char *user_agent, bool remember,
              "{\"query\":\"mutation L($e: String!, $p: String!, $r: Boolean) { login(email: $e, "
              "password: $p, rememberMe: $r) { token refreshToken } }\",\"variables\":{\"e\":\"%s\","
              "\"p\":\"%s\",\"r\":%s}}",
-             email, PASSWORD, remember ? "true" : "false");
+             email, IT_PASSWORD, remember ? "true" : "false");
     char ua[512];
     snprintf(ua, sizeof(ua), "User-Agent: %s", user_agent);
     const char *headers[] = { "Content-Type: application/json", ua, NULL };
@@ -293,7 +291,7 @@ static void an_hs256_token_keyed_with_the_rs256_public_key_is_refused(void)
              "{\"query\":\"mutation { register(firstName: \\\"R\\\", lastName: \\\"S\\\", "
              "password1: \\\"%s\\\", password2: \\\"%s\\\", email: \\\"%s\\\", "
              "accountType: \\\"CUSTOMER\\\", termsAccepted: true) { token } }\"}",
-             PASSWORD, PASSWORD, it_new_email("rs256"));
+             IT_PASSWORD, IT_PASSWORD, it_new_email("rs256"));
     struct buf reply;
     it_cgi_post(env, body, &reply);
     struct json_object *r = cgi_json(&reply);
@@ -500,7 +498,7 @@ static void brute_force_on_an_account_hits_the_limit(void)
         json_object_put(r);
     }
     /* Now even the right password waits, and the error says how long. */
-    struct json_object *r = login(saved, PASSWORD);
+    struct json_object *r = login(saved, IT_PASSWORD);
     CU_ASSERT_STRING_EQUAL(it_error_code(r), "LIMIT_EXCEEDED");
     const char *msg = it_error_message(r);
     CU_ASSERT_PTR_NOT_NULL(msg && strstr(msg, "try again in"));
@@ -511,7 +509,7 @@ static void brute_force_on_an_account_hits_the_limit(void)
     snprintf(upper, sizeof(upper), "%s", saved);
     for (char *c = upper; *c; c++)
         if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 'a' + 'A');
-    r = login(upper, PASSWORD);
+    r = login(upper, IT_PASSWORD);
     CU_ASSERT_STRING_EQUAL(it_error_code(r), "LIMIT_EXCEEDED");
     json_object_put(r);
 }
@@ -535,7 +533,7 @@ static void sign_ups_from_one_ip_hit_the_limit(void)
     for (int i = 0; i < 10; i++)
         CU_ASSERT_TRUE(sign_up(it_new_email("mass"), &t));
     char vars[512];
-    snprintf(vars, sizeof(vars), "{\"e\":\"%s\",\"p\":\"%s\"}", it_new_email("mass"), PASSWORD);
+    snprintf(vars, sizeof(vars), "{\"e\":\"%s\",\"p\":\"%s\"}", it_new_email("mass"), IT_PASSWORD);
     struct json_object *r = it_gql(REGISTER, vars, NULL);
     CU_ASSERT_STRING_EQUAL(it_error_code(r), "LIMIT_EXCEEDED");
     CU_ASSERT_PTR_NOT_NULL(strstr(it_error_message(r), "Sign-up: too many attempts"));

@@ -17,13 +17,6 @@
 
 #include "lib/it.h"
 
-static const char PASSWORD[] = "Wholesale-Crate-42";
-
-static const char REGISTER[] =
-        "mutation R($email: String!, $p: String!) { register(firstName: \"Ada\", "
-        "lastName: \"Lovelace\", password1: $p, password2: $p, email: $email, "
-        "accountType: \"CUSTOMER\", termsAccepted: true) { success token } }";
-
 /* The app's documents (client contract, graphql_service.dart), with the __typename the app's
  * client adds. */
 static const char MY_ADDRESSES[] =
@@ -55,99 +48,6 @@ static const char DELETE_ADDRESS[] =
         "mutation DeleteAddress($addressId: ID!) { __typename deleteAddress(addressId: "
         "$addressId) { __typename success message } }";
 
-/* POST {query, variables} (vars: JSON text or NULL) with "Authorization: Bearer <token>" when
- * token is not NULL; returns the parsed reply (caller puts it) and checks the status is 200. */
-static struct json_object *gql(const char *query, const char *vars, const char *token)
-{
-    struct json_object *body = json_object_new_object();
-    json_object_object_add(body, "query", json_object_new_string(query));
-    json_object_object_add(body, "variables",
-                           vars ? json_tokener_parse(vars) : json_object_new_object());
-    const char *text = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN);
-    char auth[4200];
-    snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token ? token : "");
-    const char *headers[] = { "Content-Type: application/json", "Accept: application/json",
-                              token ? auth : NULL, NULL };
-    struct it_response r;
-    it_request("POST", "/wms/graphql/", headers, text, strlen(text), &r);
-    CU_ASSERT_EQUAL(r.status, 200);
-    struct json_object *reply = json_tokener_parse(r.body.ptr ? r.body.ptr : "");
-    CU_ASSERT_PTR_NOT_NULL(reply);
-    if (!reply) printf("\n  reply: %s\n", r.body.ptr ? r.body.ptr : "(none)");
-    it_response_release(&r);
-    json_object_put(body);
-    return reply;
-}
-
-/* The object at a dotted path of data ("createAddress.address.id"), or NULL. */
-static struct json_object *at(struct json_object *reply, const char *path)
-{
-    struct json_object *o = json_object_object_get(reply, "data");
-    char copy[256];
-    snprintf(copy, sizeof(copy), "%s", path);
-    char *save = NULL;
-    for (char *k = strtok_r(copy, ".", &save); k && o; k = strtok_r(NULL, ".", &save))
-        o = json_object_object_get(o, k);
-    return o;
-}
-
-static const char *str_at(struct json_object *reply, const char *path)
-{
-    struct json_object *o = at(reply, path);
-    return o && json_object_is_type(o, json_type_string) ? json_object_get_string(o) : "";
-}
-
-static bool bool_at(struct json_object *reply, const char *path)
-{
-    struct json_object *o = at(reply, path);
-    return o && json_object_is_type(o, json_type_boolean) && json_object_get_boolean(o);
-}
-
-static bool is_null_at(struct json_object *reply, const char *path)
-{
-    struct json_object *parent = NULL;
-    char copy[256];
-    snprintf(copy, sizeof(copy), "%s", path);
-    char *dot = strrchr(copy, '.');
-    struct json_object *v = NULL;
-    if (dot) {
-        *dot = '\0';
-        parent = at(reply, copy);
-        return parent && json_object_object_get_ex(parent, dot + 1, &v) && v == NULL;
-    }
-    parent = json_object_object_get(reply, "data");
-    return parent && json_object_object_get_ex(parent, copy, &v) && v == NULL;
-}
-
-static const char *error_code(struct json_object *reply)
-{
-    struct json_object *e = json_object_array_get_idx(json_object_object_get(reply, "errors"), 0);
-    struct json_object *x = e ? json_object_object_get(e, "extensions") : NULL;
-    return x ? json_object_get_string(json_object_object_get(x, "code")) : "";
-}
-
-static bool has_errors(struct json_object *reply)
-{
-    return json_object_object_get(reply, "errors") != NULL;
-}
-
-/* Sign up a fresh user through the API; its access token (static copy, one of 4 slots). */
-static const char *new_user(const char *tag)
-{
-    static char tokens[4][4096];
-    static unsigned n;
-    char *t = tokens[n++ % 4];
-    char vars[512];
-    snprintf(vars, sizeof(vars), "{\"email\":\"it-%s-%ld-%d-%u@example.com\",\"p\":\"%s\"}", tag,
-             (long)time(NULL), (int)getpid(), n, PASSWORD);
-    struct json_object *r = gql(REGISTER, vars, NULL);
-    CU_ASSERT_TRUE(bool_at(r, "register.success"));
-    snprintf(t, 4096, "%s", str_at(r, "register.token"));
-    json_object_put(r);
-    CU_ASSERT_TRUE_FATAL(strlen(t) >= 10);
-    return t;
-}
-
 /* CreateAddress with the app's variables; extra replaces the tail (",\"k\":v..." or ""). */
 static struct json_object *create(const char *token, const char *name, const char *type,
                                   bool is_default, const char *extra)
@@ -159,7 +59,7 @@ static struct json_object *create(const char *token, const char *name, const cha
              "\"postalCode\":\"NW1 6XE\",\"addressType\":\"%s\",\"isDefault\":%s,"
              "\"latitude\":51.5237,\"longitude\":-0.1585,\"instructions\":null%s}",
              name, type, is_default ? "true" : "false", extra ? extra : "");
-    return gql(CREATE_ADDRESS, vars, token);
+    return it_gql_as(CREATE_ADDRESS, vars, token);
 }
 
 /* Create and return the new id (static copy, one of 8 slots). */
@@ -169,8 +69,8 @@ static const char *create_id(const char *token, const char *name, const char *ty
     static unsigned n;
     char *id = ids[n++ % 8];
     struct json_object *r = create(token, name, type, is_default, NULL);
-    CU_ASSERT_TRUE(bool_at(r, "createAddress.success"));
-    snprintf(id, 32, "%s", str_at(r, "createAddress.address.id"));
+    CU_ASSERT_TRUE(it_bool_at(r, "createAddress.success"));
+    snprintf(id, 32, "%s", it_text_at(r, "createAddress.address.id"));
     json_object_put(r);
     return id;
 }
@@ -178,15 +78,15 @@ static const char *create_id(const char *token, const char *name, const char *ty
 /* The viewer's addresses (caller puts it). */
 static struct json_object *list(const char *token)
 {
-    struct json_object *r = gql(MY_ADDRESSES, NULL, token);
-    CU_ASSERT_FALSE(has_errors(r));
+    struct json_object *r = it_gql_as(MY_ADDRESSES, NULL, token);
+    CU_ASSERT_FALSE(it_has_errors(r));
     return r;
 }
 
 /* The entry of id in a MyAddresses reply, or NULL. */
 static struct json_object *entry(struct json_object *reply, const char *id)
 {
-    struct json_object *arr = at(reply, "myAddresses");
+    struct json_object *arr = it_at(reply, "myAddresses");
     for (size_t i = 0; arr && i < json_object_array_length(arr); i++) {
         struct json_object *a = json_object_array_get_idx(arr, i);
         if (strcmp(json_object_get_string(json_object_object_get(a, "id")), id) == 0) return a;
@@ -203,7 +103,7 @@ static bool entry_is_default(struct json_object *reply, const char *id)
 static size_t count(const char *token)
 {
     struct json_object *r = list(token);
-    struct json_object *arr = at(r, "myAddresses");
+    struct json_object *arr = it_at(r, "myAddresses");
     size_t n = arr ? json_object_array_length(arr) : 0;
     json_object_put(r);
     return n;
@@ -233,44 +133,44 @@ static bool is_iso_utc(const char *s)
 
 static void without_a_token_every_operation_is_unauthenticated(void)
 {
-    struct json_object *r = gql(MY_ADDRESSES, NULL, NULL);
-    CU_ASSERT_STRING_EQUAL(error_code(r), "UNAUTHENTICATED");
-    CU_ASSERT_TRUE(is_null_at(r, "myAddresses"));
+    struct json_object *r = it_gql_as(MY_ADDRESSES, NULL, NULL);
+    CU_ASSERT_STRING_EQUAL(it_error_code(r), "UNAUTHENTICATED");
+    CU_ASSERT_TRUE(it_null_at(r, "myAddresses"));
     json_object_put(r);
     r = create(NULL, "Home", "home", false, NULL);
-    CU_ASSERT_STRING_EQUAL(error_code(r), "UNAUTHENTICATED");
-    CU_ASSERT_TRUE(is_null_at(r, "createAddress"));
+    CU_ASSERT_STRING_EQUAL(it_error_code(r), "UNAUTHENTICATED");
+    CU_ASSERT_TRUE(it_null_at(r, "createAddress"));
     json_object_put(r);
-    r = gql(UPDATE_ADDRESS, "{\"addressId\":\"1\",\"isDefault\":true}", NULL);
-    CU_ASSERT_STRING_EQUAL(error_code(r), "UNAUTHENTICATED");
+    r = it_gql_as(UPDATE_ADDRESS, "{\"addressId\":\"1\",\"isDefault\":true}", NULL);
+    CU_ASSERT_STRING_EQUAL(it_error_code(r), "UNAUTHENTICATED");
     json_object_put(r);
-    r = gql(DELETE_ADDRESS, "{\"addressId\":\"1\"}", "not-a-token");
-    CU_ASSERT_STRING_EQUAL(error_code(r), "UNAUTHENTICATED");
+    r = it_gql_as(DELETE_ADDRESS, "{\"addressId\":\"1\"}", "not-a-token");
+    CU_ASSERT_STRING_EQUAL(it_error_code(r), "UNAUTHENTICATED");
     json_object_put(r);
 }
 
 static void create_answers_every_field_and_the_first_of_a_type_is_default(void)
 {
-    const char *token = new_user("addr-create");
+    const char *token = it_sign_up("addr-create", NULL, 0);
     struct json_object *r = create(token, "  Home  ", "HOME", false, NULL);
-    CU_ASSERT_FALSE(has_errors(r));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "__typename"), "Mutation");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "createAddress.__typename"), "AddressPayload");
-    CU_ASSERT_TRUE(bool_at(r, "createAddress.success"));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "createAddress.address.__typename"), "Address");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "createAddress.address.name"), "Home");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "createAddress.address.addressType"), "home");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "createAddress.address.phoneNumber"), "+447700900123");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "createAddress.address.postalCode"), "NW1 6XE");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "createAddress.address.state"), "");
-    CU_ASSERT_TRUE(is_null_at(r, "createAddress.address.instructions"));
-    CU_ASSERT_TRUE(bool_at(r, "createAddress.address.isDefault")); /* first home */
-    CU_ASSERT_DOUBLE_EQUAL(json_object_get_double(at(r, "createAddress.address.latitude")), 51.5237,
-                           1e-9);
-    CU_ASSERT_DOUBLE_EQUAL(json_object_get_double(at(r, "createAddress.address.longitude")),
+    CU_ASSERT_FALSE(it_has_errors(r));
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "__typename"), "Mutation");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "createAddress.__typename"), "AddressPayload");
+    CU_ASSERT_TRUE(it_bool_at(r, "createAddress.success"));
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "createAddress.address.__typename"), "Address");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "createAddress.address.name"), "Home");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "createAddress.address.addressType"), "home");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "createAddress.address.phoneNumber"), "+447700900123");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "createAddress.address.postalCode"), "NW1 6XE");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "createAddress.address.state"), "");
+    CU_ASSERT_TRUE(it_null_at(r, "createAddress.address.instructions"));
+    CU_ASSERT_TRUE(it_bool_at(r, "createAddress.address.isDefault")); /* first home */
+    CU_ASSERT_DOUBLE_EQUAL(json_object_get_double(it_at(r, "createAddress.address.latitude")),
+                           51.5237, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(json_object_get_double(it_at(r, "createAddress.address.longitude")),
                            -0.1585, 1e-9);
     char id[32];
-    snprintf(id, sizeof(id), "%s", str_at(r, "createAddress.address.id"));
+    snprintf(id, sizeof(id), "%s", it_text_at(r, "createAddress.address.id"));
     CU_ASSERT_TRUE(strlen(id) > 0 && strspn(id, "0123456789") == strlen(id));
     json_object_put(r);
 
@@ -294,21 +194,22 @@ static void create_answers_every_field_and_the_first_of_a_type_is_default(void)
     json_object_put(r);
 
     /* A type that was never given is home; the optional fields may be absent. */
-    r = gql(CREATE_ADDRESS,
+    r = it_gql_as(
+            CREATE_ADDRESS,
             "{\"name\":\"Min\",\"phoneNumber\":\"020 7946 0000\",\"streetAddress\":\"1 Road\","
             "\"city\":\"Leeds\",\"postalCode\":\"LS1 1AA\"}",
             token);
-    CU_ASSERT_TRUE(bool_at(r, "createAddress.success"));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "createAddress.address.addressType"), "home");
-    CU_ASSERT_FALSE(bool_at(r, "createAddress.address.isDefault")); /* home has one */
-    CU_ASSERT_TRUE(is_null_at(r, "createAddress.address.country"));
-    CU_ASSERT_TRUE(is_null_at(r, "createAddress.address.latitude"));
+    CU_ASSERT_TRUE(it_bool_at(r, "createAddress.success"));
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "createAddress.address.addressType"), "home");
+    CU_ASSERT_FALSE(it_bool_at(r, "createAddress.address.isDefault")); /* home has one */
+    CU_ASSERT_TRUE(it_null_at(r, "createAddress.address.country"));
+    CU_ASSERT_TRUE(it_null_at(r, "createAddress.address.latitude"));
     json_object_put(r);
 }
 
 static void one_default_per_type_switched_by_create_and_update(void)
 {
-    const char *token = new_user("addr-default");
+    const char *token = it_sign_up("addr-default", NULL, 0);
     char home1[32], home2[32], work1[32], other1[32];
     snprintf(home1, sizeof(home1), "%s", create_id(token, "Home 1", "home", false));
     snprintf(work1, sizeof(work1), "%s", create_id(token, "Work 1", "Work", false));
@@ -320,7 +221,7 @@ static void one_default_per_type_switched_by_create_and_update(void)
     CU_ASSERT_TRUE(entry_is_default(r, work1)); /* first work: untouched by the home switch */
     CU_ASSERT_TRUE(entry_is_default(r, other1));
     /* Defaults come first. */
-    struct json_object *first = json_object_array_get_idx(at(r, "myAddresses"), 0);
+    struct json_object *first = json_object_array_get_idx(it_at(r, "myAddresses"), 0);
     CU_ASSERT_TRUE(json_object_get_boolean(json_object_object_get(first, "isDefault")));
     json_object_put(r);
 
@@ -332,18 +233,19 @@ static void one_default_per_type_switched_by_create_and_update(void)
              "\"addressType\":null,\"isDefault\":true,\"latitude\":null,\"longitude\":null,"
              "\"instructions\":null}",
              home1);
-    r = gql(UPDATE_ADDRESS, vars, token);
-    CU_ASSERT_FALSE(has_errors(r));
-    CU_ASSERT_TRUE(bool_at(r, "updateAddress.success"));
-    CU_ASSERT_TRUE(bool_at(r, "updateAddress.address.isDefault"));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "updateAddress.address.name"), "Home 1");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "updateAddress.address.streetAddress"), "221B Baker Street");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "updateAddress.address.city"), "London");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "updateAddress.address.state"), "");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "updateAddress.address.country"), "United Kingdom");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "updateAddress.address.addressType"), "home");
-    CU_ASSERT_DOUBLE_EQUAL(json_object_get_double(at(r, "updateAddress.address.latitude")), 51.5237,
-                           1e-9);
+    r = it_gql_as(UPDATE_ADDRESS, vars, token);
+    CU_ASSERT_FALSE(it_has_errors(r));
+    CU_ASSERT_TRUE(it_bool_at(r, "updateAddress.success"));
+    CU_ASSERT_TRUE(it_bool_at(r, "updateAddress.address.isDefault"));
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateAddress.address.name"), "Home 1");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateAddress.address.streetAddress"),
+                           "221B Baker Street");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateAddress.address.city"), "London");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateAddress.address.state"), "");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateAddress.address.country"), "United Kingdom");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateAddress.address.addressType"), "home");
+    CU_ASSERT_DOUBLE_EQUAL(json_object_get_double(it_at(r, "updateAddress.address.latitude")),
+                           51.5237, 1e-9);
     json_object_put(r);
     r = list(token);
     CU_ASSERT_TRUE(entry_is_default(r, home1));
@@ -353,10 +255,10 @@ static void one_default_per_type_switched_by_create_and_update(void)
 
     /* Moving the home default to work: work keeps its own default, home is left without. */
     snprintf(vars, sizeof(vars), "{\"addressId\":\"%s\",\"addressType\":\"WORK\"}", home1);
-    r = gql(UPDATE_ADDRESS, vars, token);
-    CU_ASSERT_TRUE(bool_at(r, "updateAddress.success"));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "updateAddress.address.addressType"), "work");
-    CU_ASSERT_FALSE(bool_at(r, "updateAddress.address.isDefault"));
+    r = it_gql_as(UPDATE_ADDRESS, vars, token);
+    CU_ASSERT_TRUE(it_bool_at(r, "updateAddress.success"));
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateAddress.address.addressType"), "work");
+    CU_ASSERT_FALSE(it_bool_at(r, "updateAddress.address.isDefault"));
     json_object_put(r);
     r = list(token);
     CU_ASSERT_TRUE(entry_is_default(r, work1));
@@ -366,15 +268,15 @@ static void one_default_per_type_switched_by_create_and_update(void)
 
     /* isDefault false on a default leaves its type without one. */
     snprintf(vars, sizeof(vars), "{\"addressId\":\"%s\",\"isDefault\":false}", other1);
-    r = gql(UPDATE_ADDRESS, vars, token);
-    CU_ASSERT_TRUE(bool_at(r, "updateAddress.success"));
-    CU_ASSERT_FALSE(bool_at(r, "updateAddress.address.isDefault"));
+    r = it_gql_as(UPDATE_ADDRESS, vars, token);
+    CU_ASSERT_TRUE(it_bool_at(r, "updateAddress.success"));
+    CU_ASSERT_FALSE(it_bool_at(r, "updateAddress.address.isDefault"));
     json_object_put(r);
 }
 
 static void a_full_update_changes_the_fields_it_names(void)
 {
-    const char *token = new_user("addr-update");
+    const char *token = it_sign_up("addr-update", NULL, 0);
     char id[32];
     snprintf(id, sizeof(id), "%s", create_id(token, "Home", "home", false));
     /* The contract's example variables with this user's id. */
@@ -386,26 +288,26 @@ static void a_full_update_changes_the_fields_it_names(void)
              "\"isDefault\":true,\"latitude\":null,\"longitude\":null,\"instructions\":\"Ring "
              "twice\"}",
              id);
-    struct json_object *r = gql(UPDATE_ADDRESS, vars, token);
-    CU_ASSERT_FALSE(has_errors(r));
-    CU_ASSERT_TRUE(bool_at(r, "updateAddress.success"));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "updateAddress.__typename"), "AddressPayload");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "updateAddress.address.name"), "Office");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "updateAddress.address.streetAddress"), "1 Canada Square");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "updateAddress.address.postalCode"), "E14 5AB");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "updateAddress.address.addressType"), "work");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "updateAddress.address.instructions"), "Ring twice");
-    CU_ASSERT_TRUE(bool_at(r, "updateAddress.address.isDefault"));
+    struct json_object *r = it_gql_as(UPDATE_ADDRESS, vars, token);
+    CU_ASSERT_FALSE(it_has_errors(r));
+    CU_ASSERT_TRUE(it_bool_at(r, "updateAddress.success"));
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateAddress.__typename"), "AddressPayload");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateAddress.address.name"), "Office");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateAddress.address.streetAddress"), "1 Canada Square");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateAddress.address.postalCode"), "E14 5AB");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateAddress.address.addressType"), "work");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateAddress.address.instructions"), "Ring twice");
+    CU_ASSERT_TRUE(it_bool_at(r, "updateAddress.address.isDefault"));
     /* null latitude/longitude: unchanged. */
-    CU_ASSERT_DOUBLE_EQUAL(json_object_get_double(at(r, "updateAddress.address.latitude")), 51.5237,
-                           1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(json_object_get_double(it_at(r, "updateAddress.address.latitude")),
+                           51.5237, 1e-9);
     json_object_put(r);
     snprintf(vars, sizeof(vars), "{\"addressId\":\"%s\",\"latitude\":-90,\"longitude\":180}", id);
-    r = gql(UPDATE_ADDRESS, vars, token);
-    CU_ASSERT_TRUE(bool_at(r, "updateAddress.success"));
-    CU_ASSERT_DOUBLE_EQUAL(json_object_get_double(at(r, "updateAddress.address.latitude")), -90,
+    r = it_gql_as(UPDATE_ADDRESS, vars, token);
+    CU_ASSERT_TRUE(it_bool_at(r, "updateAddress.success"));
+    CU_ASSERT_DOUBLE_EQUAL(json_object_get_double(it_at(r, "updateAddress.address.latitude")), -90,
                            1e-9);
-    CU_ASSERT_DOUBLE_EQUAL(json_object_get_double(at(r, "updateAddress.address.longitude")), 180,
+    CU_ASSERT_DOUBLE_EQUAL(json_object_get_double(it_at(r, "updateAddress.address.longitude")), 180,
                            1e-9);
     json_object_put(r);
 }
@@ -415,20 +317,20 @@ static void expect_refused(struct json_object *r, const char *field, const char 
 {
     char path[128];
     snprintf(path, sizeof(path), "%s.success", field);
-    CU_ASSERT_FALSE(has_errors(r));
-    struct json_object *s = at(r, path);
+    CU_ASSERT_FALSE(it_has_errors(r));
+    struct json_object *s = it_at(r, path);
     CU_ASSERT_TRUE(s && json_object_is_type(s, json_type_boolean) && !json_object_get_boolean(s));
     snprintf(path, sizeof(path), "%s.message", field);
-    const char *msg = str_at(r, path);
+    const char *msg = it_text_at(r, path);
     CU_ASSERT_PTR_NOT_NULL(strstr(msg, want));
     if (!strstr(msg, want)) printf("\n  message '%s', wanted '%s'\n", msg, want);
     snprintf(path, sizeof(path), "%s.address", field);
-    if (strcmp(field, "deleteAddress") != 0) CU_ASSERT_TRUE(is_null_at(r, path));
+    if (strcmp(field, "deleteAddress") != 0) CU_ASSERT_TRUE(it_null_at(r, path));
 }
 
 static void bad_input_is_refused_in_the_payload_and_nothing_changes(void)
 {
-    const char *token = new_user("addr-invalid");
+    const char *token = it_sign_up("addr-invalid", NULL, 0);
     char id[32];
     snprintf(id, sizeof(id), "%s", create_id(token, "Home", "home", false));
     static const struct {
@@ -457,13 +359,13 @@ static void bad_input_is_refused_in_the_payload_and_nothing_changes(void)
         json_object_put(r);
         char vars[1024];
         snprintf(vars, sizeof(vars), "{\"addressId\":\"%s\"%s}", id, cases[i].extra);
-        r = gql(UPDATE_ADDRESS, vars, token);
+        r = it_gql_as(UPDATE_ADDRESS, vars, token);
         expect_refused(r, "updateAddress", cases[i].want);
         json_object_put(r);
     }
     /* Nothing was created, and the address is as it was. */
     struct json_object *r = list(token);
-    CU_ASSERT_EQUAL(json_object_array_length(at(r, "myAddresses")), 1);
+    CU_ASSERT_EQUAL(json_object_array_length(it_at(r, "myAddresses")), 1);
     struct json_object *a = entry(r, id);
     CU_ASSERT_STRING_EQUAL(json_object_get_string(json_object_object_get(a, "name")), "Home");
     CU_ASSERT_STRING_EQUAL(json_object_get_string(json_object_object_get(a, "city")), "London");
@@ -472,38 +374,38 @@ static void bad_input_is_refused_in_the_payload_and_nothing_changes(void)
     CU_ASSERT_TRUE(json_object_get_boolean(json_object_object_get(a, "isDefault")));
     json_object_put(r);
     /* A missing required variable is the engine's error, not a payload. */
-    r = gql(CREATE_ADDRESS, "{\"name\":\"X\"}", token);
-    CU_ASSERT_TRUE(has_errors(r));
+    r = it_gql_as(CREATE_ADDRESS, "{\"name\":\"X\"}", token);
+    CU_ASSERT_TRUE(it_has_errors(r));
     json_object_put(r);
 }
 
 static void another_users_address_is_not_found_like_an_unknown_one(void)
 {
-    const char *alice = new_user("addr-alice");
+    const char *alice = it_sign_up("addr-alice", NULL, 0);
     char id[32];
     snprintf(id, sizeof(id), "%s", create_id(alice, "Alice home", "home", false));
-    const char *bob = new_user("addr-bob");
+    const char *bob = it_sign_up("addr-bob", NULL, 0);
     char vars[512];
     char want[128];
 
     snprintf(vars, sizeof(vars), "{\"addressId\":\"%s\",\"name\":\"Bob was here\"}", id);
-    struct json_object *r = gql(UPDATE_ADDRESS, vars, bob);
+    struct json_object *r = it_gql_as(UPDATE_ADDRESS, vars, bob);
     snprintf(want, sizeof(want), "address '%s' not found", id);
     expect_refused(r, "updateAddress", want);
-    CU_ASSERT_STRING_EQUAL(str_at(r, "updateAddress.message"), want);
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateAddress.message"), want);
     json_object_put(r);
     snprintf(vars, sizeof(vars), "{\"addressId\":\"%s\"}", id);
-    r = gql(DELETE_ADDRESS, vars, bob);
-    CU_ASSERT_STRING_EQUAL(str_at(r, "deleteAddress.message"), want);
-    CU_ASSERT_FALSE(bool_at(r, "deleteAddress.success"));
+    r = it_gql_as(DELETE_ADDRESS, vars, bob);
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "deleteAddress.message"), want);
+    CU_ASSERT_FALSE(it_bool_at(r, "deleteAddress.success"));
     json_object_put(r);
 
     /* An id nobody has, and one that is no id at all, read the same. */
-    r = gql(UPDATE_ADDRESS, "{\"addressId\":\"999999999\",\"isDefault\":true}", bob);
-    CU_ASSERT_STRING_EQUAL(str_at(r, "updateAddress.message"), "address '999999999' not found");
+    r = it_gql_as(UPDATE_ADDRESS, "{\"addressId\":\"999999999\",\"isDefault\":true}", bob);
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateAddress.message"), "address '999999999' not found");
     json_object_put(r);
-    r = gql(DELETE_ADDRESS, "{\"addressId\":\"abc\"}", bob);
-    CU_ASSERT_STRING_EQUAL(str_at(r, "deleteAddress.message"), "address 'abc' not found");
+    r = it_gql_as(DELETE_ADDRESS, "{\"addressId\":\"abc\"}", bob);
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "deleteAddress.message"), "address 'abc' not found");
     json_object_put(r);
 
     /* Bob sees none of Alice's; Alice's is unchanged. */
@@ -517,25 +419,25 @@ static void another_users_address_is_not_found_like_an_unknown_one(void)
 
 static void deleting_the_default_promotes_nothing(void)
 {
-    const char *token = new_user("addr-delete");
+    const char *token = it_sign_up("addr-delete", NULL, 0);
     char first[32], second[32];
     snprintf(first, sizeof(first), "%s", create_id(token, "First", "home", false));
     snprintf(second, sizeof(second), "%s", create_id(token, "Second", "home", false));
     char vars[128];
     snprintf(vars, sizeof(vars), "{\"addressId\":\"%s\"}", first);
-    struct json_object *r = gql(DELETE_ADDRESS, vars, token);
-    CU_ASSERT_FALSE(has_errors(r));
-    CU_ASSERT_TRUE(bool_at(r, "deleteAddress.success"));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "deleteAddress.__typename"), "MutationResponse");
-    CU_ASSERT_PTR_NOT_NULL(at(r, "deleteAddress.message"));
+    struct json_object *r = it_gql_as(DELETE_ADDRESS, vars, token);
+    CU_ASSERT_FALSE(it_has_errors(r));
+    CU_ASSERT_TRUE(it_bool_at(r, "deleteAddress.success"));
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "deleteAddress.__typename"), "MutationResponse");
+    CU_ASSERT_PTR_NOT_NULL(it_at(r, "deleteAddress.message"));
     json_object_put(r);
     r = list(token);
     CU_ASSERT_PTR_NULL(entry(r, first));
     CU_ASSERT_FALSE(entry_is_default(r, second));
     json_object_put(r);
     /* Deleting again: not found. */
-    r = gql(DELETE_ADDRESS, vars, token);
-    CU_ASSERT_FALSE(bool_at(r, "deleteAddress.success"));
+    r = it_gql_as(DELETE_ADDRESS, vars, token);
+    CU_ASSERT_FALSE(it_bool_at(r, "deleteAddress.success"));
     json_object_put(r);
     /* The next home address takes the empty place. */
     char third[32];
@@ -548,12 +450,12 @@ static void deleting_the_default_promotes_nothing(void)
 
 static void a_user_keeps_at_most_fifty_addresses(void)
 {
-    const char *token = new_user("addr-cap");
+    const char *token = it_sign_up("addr-cap", NULL, 0);
     for (int i = 0; i < 50; i++) {
         char name[32];
         snprintf(name, sizeof(name), "Address %d", i);
         struct json_object *r = create(token, name, i % 2 ? "work" : "other", false, NULL);
-        CU_ASSERT_TRUE(bool_at(r, "createAddress.success"));
+        CU_ASSERT_TRUE(it_bool_at(r, "createAddress.success"));
         json_object_put(r);
     }
     struct json_object *r = create(token, "One too many", "home", true, NULL);

@@ -18,13 +18,6 @@
 
 #include "lib/it.h"
 
-static const char PASSWORD[] = "Wholesale-Crate-42";
-
-static const char REGISTER[] =
-        "mutation R($email: String!, $p: String!) { register(firstName: \"Jose\", "
-        "lastName: \"Mane\", password1: $p, password2: $p, email: $email, "
-        "accountType: \"CUSTOMER\", termsAccepted: true) { success token } }";
-
 /* The app's documents (client contract), with the __typename the app's client adds. */
 static const char MY_METHODS[] =
         "query MyPaymentMethods { __typename myPaymentMethods { __typename id paymentType "
@@ -46,87 +39,10 @@ static const char DELETE_METHOD[] =
         "mutation DeletePaymentMethod($paymentMethodId: ID!) { __typename "
         "deletePaymentMethod(paymentMethodId: $paymentMethodId) { __typename success message } }";
 
-/* The raw text of the last reply, to look for card data in it. */
-static char last_body[65536];
-
-static struct json_object *gql(const char *query, const char *vars, const char *token)
-{
-    struct json_object *body = json_object_new_object();
-    json_object_object_add(body, "query", json_object_new_string(query));
-    json_object_object_add(body, "variables",
-                           vars ? json_tokener_parse(vars) : json_object_new_object());
-    const char *text = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN);
-    char auth[4200];
-    snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token ? token : "");
-    const char *headers[] = { "Content-Type: application/json", "Accept: application/json",
-                              token ? auth : NULL, NULL };
-    struct it_response r;
-    it_request("POST", "/wms/graphql/", headers, text, strlen(text), &r);
-    CU_ASSERT_EQUAL(r.status, 200);
-    snprintf(last_body, sizeof(last_body), "%s", r.body.ptr ? r.body.ptr : "");
-    struct json_object *reply = json_tokener_parse(last_body);
-    CU_ASSERT_PTR_NOT_NULL(reply);
-    if (!reply) printf("\n  reply: %s\n", last_body);
-    it_response_release(&r);
-    json_object_put(body);
-    return reply;
-}
-
-static struct json_object *at(struct json_object *reply, const char *path)
-{
-    struct json_object *o = json_object_object_get(reply, "data");
-    char copy[256];
-    snprintf(copy, sizeof(copy), "%s", path);
-    char *save = NULL;
-    for (char *k = strtok_r(copy, ".", &save); k && o; k = strtok_r(NULL, ".", &save))
-        o = json_object_object_get(o, k);
-    return o;
-}
-
-static const char *str_at(struct json_object *reply, const char *path)
-{
-    struct json_object *o = at(reply, path);
-    return o && json_object_is_type(o, json_type_string) ? json_object_get_string(o) : "";
-}
-
-static bool bool_at(struct json_object *reply, const char *path)
-{
-    struct json_object *o = at(reply, path);
-    return o && json_object_is_type(o, json_type_boolean) && json_object_get_boolean(o);
-}
-
 static bool is_false_at(struct json_object *reply, const char *path)
 {
-    struct json_object *o = at(reply, path);
+    struct json_object *o = it_at(reply, path);
     return o && json_object_is_type(o, json_type_boolean) && !json_object_get_boolean(o);
-}
-
-static const char *error_code(struct json_object *reply)
-{
-    struct json_object *e = json_object_array_get_idx(json_object_object_get(reply, "errors"), 0);
-    struct json_object *x = e ? json_object_object_get(e, "extensions") : NULL;
-    return x ? json_object_get_string(json_object_object_get(x, "code")) : "";
-}
-
-static bool has_errors(struct json_object *reply)
-{
-    return json_object_object_get(reply, "errors") != NULL;
-}
-
-static const char *new_user(const char *tag)
-{
-    static char tokens[4][4096];
-    static unsigned n;
-    char *t = tokens[n++ % 4];
-    char vars[512];
-    snprintf(vars, sizeof(vars), "{\"email\":\"it-%s-%ld-%d-%u@example.com\",\"p\":\"%s\"}", tag,
-             (long)time(NULL), (int)getpid(), n, PASSWORD);
-    struct json_object *r = gql(REGISTER, vars, NULL);
-    CU_ASSERT_TRUE(bool_at(r, "register.success"));
-    snprintf(t, 4096, "%s", str_at(r, "register.token"));
-    json_object_put(r);
-    CU_ASSERT_TRUE_FATAL(strlen(t) >= 10);
-    return t;
 }
 
 /* This year, for expiries that have not passed. */
@@ -154,7 +70,7 @@ static struct json_object *add(const char *token, const char *type, const char *
              "{\"paymentType\":\"%s\",\"cardNumber\":\"%s\",\"expiryMonth\":%d,"
              "\"expiryYear\":%d,\"cvv\":\"%s\",\"cardHolderName\":\"%s\",\"isDefault\":%s}",
              type, number, month, year, cvv, holder, is_default ? "true" : "false");
-    return gql(ADD_METHOD, vars, token);
+    return it_gql_as(ADD_METHOD, vars, token);
 }
 
 /* Add a valid Visa/Mastercard and return its id (static copy, one of 8 slots). */
@@ -165,22 +81,22 @@ static const char *add_id(const char *token, const char *number, bool is_default
     char *id = ids[n++ % 8];
     struct json_object *r =
             add(token, "Visa", number, 12, this_year() + 2, "123", "Jose Mane", is_default);
-    CU_ASSERT_TRUE(bool_at(r, "addPaymentMethod.success"));
-    snprintf(id, 32, "%s", str_at(r, "addPaymentMethod.paymentMethod.id"));
+    CU_ASSERT_TRUE(it_bool_at(r, "addPaymentMethod.success"));
+    snprintf(id, 32, "%s", it_text_at(r, "addPaymentMethod.paymentMethod.id"));
     json_object_put(r);
     return id;
 }
 
 static struct json_object *list(const char *token)
 {
-    struct json_object *r = gql(MY_METHODS, NULL, token);
-    CU_ASSERT_FALSE(has_errors(r));
+    struct json_object *r = it_gql_as(MY_METHODS, NULL, token);
+    CU_ASSERT_FALSE(it_has_errors(r));
     return r;
 }
 
 static struct json_object *entry(struct json_object *reply, const char *id)
 {
-    struct json_object *arr = at(reply, "myPaymentMethods");
+    struct json_object *arr = it_at(reply, "myPaymentMethods");
     for (size_t i = 0; arr && i < json_object_array_length(arr); i++) {
         struct json_object *m = json_object_array_get_idx(arr, i);
         if (strcmp(json_object_get_string(json_object_object_get(m, "id")), id) == 0) return m;
@@ -197,7 +113,7 @@ static bool flag(struct json_object *reply, const char *id, const char *key)
 static size_t count(const char *token)
 {
     struct json_object *r = list(token);
-    struct json_object *arr = at(r, "myPaymentMethods");
+    struct json_object *arr = it_at(r, "myPaymentMethods");
     size_t n = arr ? json_object_array_length(arr) : 0;
     json_object_put(r);
     return n;
@@ -227,58 +143,59 @@ static void random_card(char *out, const char *prefix, size_t len)
 
 static void without_a_token_every_operation_is_unauthenticated(void)
 {
-    struct json_object *r = gql(MY_METHODS, NULL, NULL);
-    CU_ASSERT_STRING_EQUAL(error_code(r), "UNAUTHENTICATED");
+    struct json_object *r = it_gql_as(MY_METHODS, NULL, NULL);
+    CU_ASSERT_STRING_EQUAL(it_error_code(r), "UNAUTHENTICATED");
     json_object_put(r);
     r = add(NULL, "Visa", "4242424242424242", 12, this_year() + 1, "123", "Jose Mane", false);
-    CU_ASSERT_STRING_EQUAL(error_code(r), "UNAUTHENTICATED");
+    CU_ASSERT_STRING_EQUAL(it_error_code(r), "UNAUTHENTICATED");
     json_object_put(r);
-    r = gql(UPDATE_METHOD, "{\"paymentMethodId\":\"1\",\"isDefault\":true,\"isActive\":null}",
-            NULL);
-    CU_ASSERT_STRING_EQUAL(error_code(r), "UNAUTHENTICATED");
+    r = it_gql_as(UPDATE_METHOD, "{\"paymentMethodId\":\"1\",\"isDefault\":true,\"isActive\":null}",
+                  NULL);
+    CU_ASSERT_STRING_EQUAL(it_error_code(r), "UNAUTHENTICATED");
     json_object_put(r);
-    r = gql(DELETE_METHOD, "{\"paymentMethodId\":\"1\"}", "garbage");
-    CU_ASSERT_STRING_EQUAL(error_code(r), "UNAUTHENTICATED");
+    r = it_gql_as(DELETE_METHOD, "{\"paymentMethodId\":\"1\"}", "garbage");
+    CU_ASSERT_STRING_EQUAL(it_error_code(r), "UNAUTHENTICATED");
     json_object_put(r);
 }
 
 static void a_card_keeps_brand_last_four_and_expiry_only(void)
 {
-    const char *token = new_user("pm-add");
+    const char *token = it_sign_up("pm-add", NULL, 0);
     /* The contract's example. */
     struct json_object *r =
             add(token, "Visa", "4242424242424242", 12, this_year() + 2, "123", "Jose Mane", false);
-    CU_ASSERT_FALSE(has_errors(r));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "__typename"), "Mutation");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "addPaymentMethod.__typename"), "PaymentMethodPayload");
-    CU_ASSERT_TRUE(bool_at(r, "addPaymentMethod.success"));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "addPaymentMethod.paymentMethod.__typename"), "PaymentMethod");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "addPaymentMethod.paymentMethod.cardLastFour"), "4242");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "addPaymentMethod.paymentMethod.cardBrand"), "Visa");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "addPaymentMethod.paymentMethod.paymentType"), "Visa");
-    CU_ASSERT_TRUE(bool_at(r, "addPaymentMethod.paymentMethod.isDefault")); /* the first */
+    CU_ASSERT_FALSE(it_has_errors(r));
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "__typename"), "Mutation");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "addPaymentMethod.__typename"), "PaymentMethodPayload");
+    CU_ASSERT_TRUE(it_bool_at(r, "addPaymentMethod.success"));
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "addPaymentMethod.paymentMethod.__typename"),
+                           "PaymentMethod");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "addPaymentMethod.paymentMethod.cardLastFour"), "4242");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "addPaymentMethod.paymentMethod.cardBrand"), "Visa");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "addPaymentMethod.paymentMethod.paymentType"), "Visa");
+    CU_ASSERT_TRUE(it_bool_at(r, "addPaymentMethod.paymentMethod.isDefault")); /* the first */
     char visa[32];
-    snprintf(visa, sizeof(visa), "%s", str_at(r, "addPaymentMethod.paymentMethod.id"));
+    snprintf(visa, sizeof(visa), "%s", it_text_at(r, "addPaymentMethod.paymentMethod.id"));
     json_object_put(r);
 
     /* The app's guess is kept as paymentType; the brand is ours (a 2-series Mastercard the
      * app calls Unknown), spaces and dashes allowed. */
     r = add(token, "Unknown", "2223 0031-2200 3222", 1, this_year() + 1, "999", "J Mane", false);
-    CU_ASSERT_TRUE(bool_at(r, "addPaymentMethod.success"));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "addPaymentMethod.paymentMethod.paymentType"), "Unknown");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "addPaymentMethod.paymentMethod.cardBrand"), "Mastercard");
-    CU_ASSERT_STRING_EQUAL(str_at(r, "addPaymentMethod.paymentMethod.cardLastFour"), "3222");
-    CU_ASSERT_FALSE(bool_at(r, "addPaymentMethod.paymentMethod.isDefault"));
+    CU_ASSERT_TRUE(it_bool_at(r, "addPaymentMethod.success"));
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "addPaymentMethod.paymentMethod.paymentType"), "Unknown");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "addPaymentMethod.paymentMethod.cardBrand"), "Mastercard");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "addPaymentMethod.paymentMethod.cardLastFour"), "3222");
+    CU_ASSERT_FALSE(it_bool_at(r, "addPaymentMethod.paymentMethod.isDefault"));
     json_object_put(r);
     r = add(token, "American Express", "378282246310005", this_month(), this_year(), "1234",
             "Jose Mane", false);
-    CU_ASSERT_TRUE(bool_at(r, "addPaymentMethod.success")); /* valid through this month */
-    CU_ASSERT_STRING_EQUAL(str_at(r, "addPaymentMethod.paymentMethod.cardBrand"),
+    CU_ASSERT_TRUE(it_bool_at(r, "addPaymentMethod.success")); /* valid through this month */
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "addPaymentMethod.paymentMethod.cardBrand"),
                            "American Express");
     json_object_put(r);
 
     r = list(token);
-    CU_ASSERT_EQUAL(json_object_array_length(at(r, "myPaymentMethods")), 3);
+    CU_ASSERT_EQUAL(json_object_array_length(it_at(r, "myPaymentMethods")), 3);
     struct json_object *m = entry(r, visa);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m);
     static const char *const keys[] = { "id",        "paymentType",  "isDefault",   "cardLastFour",
@@ -295,15 +212,15 @@ static void a_card_keeps_brand_last_four_and_expiry_only(void)
     CU_ASSERT_TRUE(created && strlen(created) >= 20 && created[10] == 'T' &&
                    created[strlen(created) - 1] == 'Z');
     /* The default comes first. */
-    struct json_object *first = json_object_array_get_idx(at(r, "myPaymentMethods"), 0);
+    struct json_object *first = json_object_array_get_idx(it_at(r, "myPaymentMethods"), 0);
     CU_ASSERT_STRING_EQUAL(json_object_get_string(json_object_object_get(first, "id")), visa);
-    CU_ASSERT_PTR_NULL(strstr(last_body, "4242424242424242"));
+    CU_ASSERT_PTR_NULL(strstr(it_last_reply(), "4242424242424242"));
     json_object_put(r);
 }
 
 static void bad_cards_are_refused_in_the_payload_and_nothing_is_saved(void)
 {
-    const char *token = new_user("pm-invalid");
+    const char *token = it_sign_up("pm-invalid", NULL, 0);
     int y = this_year();
     int m = this_month();
     int last_month_year = m == 1 ? y - 1 : y;
@@ -339,17 +256,18 @@ static void bad_cards_are_refused_in_the_payload_and_nothing_is_saved(void)
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         struct json_object *r = add(token, cases[i].type, cases[i].number, cases[i].month,
                                     cases[i].year, cases[i].cvv, cases[i].holder, true);
-        CU_ASSERT_FALSE(has_errors(r));
+        CU_ASSERT_FALSE(it_has_errors(r));
         CU_ASSERT_TRUE(is_false_at(r, "addPaymentMethod.success"));
-        const char *msg = str_at(r, "addPaymentMethod.message");
+        const char *msg = it_text_at(r, "addPaymentMethod.message");
         CU_ASSERT_PTR_NOT_NULL(strstr(msg, cases[i].want));
         if (!strstr(msg, cases[i].want))
             printf("\n  case %zu: message '%s', wanted '%s'\n", i, msg, cases[i].want);
         struct json_object *pm = NULL;
-        CU_ASSERT_TRUE(json_object_object_get_ex(at(r, "addPaymentMethod"), "paymentMethod", &pm) &&
-                       pm == NULL);
+        CU_ASSERT_TRUE(
+                json_object_object_get_ex(it_at(r, "addPaymentMethod"), "paymentMethod", &pm) &&
+                pm == NULL);
         /* The reply never quotes the number or the CVV. */
-        if (*cases[i].number) CU_ASSERT_PTR_NULL(strstr(last_body, cases[i].number));
+        if (*cases[i].number) CU_ASSERT_PTR_NULL(strstr(it_last_reply(), cases[i].number));
         json_object_put(r);
     }
     CU_ASSERT_EQUAL(count(token), 0);
@@ -357,7 +275,7 @@ static void bad_cards_are_refused_in_the_payload_and_nothing_is_saved(void)
 
 static void one_default_per_user_and_is_active_is_a_mark(void)
 {
-    const char *token = new_user("pm-default");
+    const char *token = it_sign_up("pm-default", NULL, 0);
     char a[32], b[32];
     snprintf(a, sizeof(a), "%s", add_id(token, "4242424242424242", false));
     snprintf(b, sizeof(b), "%s", add_id(token, "5555555555554444", true));
@@ -370,12 +288,12 @@ static void one_default_per_user_and_is_active_is_a_mark(void)
     char vars[256];
     snprintf(vars, sizeof(vars),
              "{\"paymentMethodId\":\"%s\",\"isDefault\":true,\"isActive\":null}", a);
-    r = gql(UPDATE_METHOD, vars, token);
-    CU_ASSERT_FALSE(has_errors(r));
-    CU_ASSERT_TRUE(bool_at(r, "updatePaymentMethod.success"));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "updatePaymentMethod.paymentMethod.id"), a);
-    CU_ASSERT_TRUE(bool_at(r, "updatePaymentMethod.paymentMethod.isDefault"));
-    CU_ASSERT_TRUE(bool_at(r, "updatePaymentMethod.paymentMethod.isActive"));
+    r = it_gql_as(UPDATE_METHOD, vars, token);
+    CU_ASSERT_FALSE(it_has_errors(r));
+    CU_ASSERT_TRUE(it_bool_at(r, "updatePaymentMethod.success"));
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updatePaymentMethod.paymentMethod.id"), a);
+    CU_ASSERT_TRUE(it_bool_at(r, "updatePaymentMethod.paymentMethod.isDefault"));
+    CU_ASSERT_TRUE(it_bool_at(r, "updatePaymentMethod.paymentMethod.isActive"));
     json_object_put(r);
     r = list(token);
     CU_ASSERT_TRUE(flag(r, a, "isDefault"));
@@ -385,10 +303,10 @@ static void one_default_per_user_and_is_active_is_a_mark(void)
     /* isActive false: still listed, marked, the default unchanged. */
     snprintf(vars, sizeof(vars),
              "{\"paymentMethodId\":\"%s\",\"isDefault\":null,\"isActive\":false}", a);
-    r = gql(UPDATE_METHOD, vars, token);
-    CU_ASSERT_TRUE(bool_at(r, "updatePaymentMethod.success"));
+    r = it_gql_as(UPDATE_METHOD, vars, token);
+    CU_ASSERT_TRUE(it_bool_at(r, "updatePaymentMethod.success"));
     CU_ASSERT_TRUE(is_false_at(r, "updatePaymentMethod.paymentMethod.isActive"));
-    CU_ASSERT_TRUE(bool_at(r, "updatePaymentMethod.paymentMethod.isDefault"));
+    CU_ASSERT_TRUE(it_bool_at(r, "updatePaymentMethod.paymentMethod.isDefault"));
     json_object_put(r);
     r = list(token);
     CU_ASSERT_PTR_NOT_NULL(entry(r, a));
@@ -398,10 +316,10 @@ static void one_default_per_user_and_is_active_is_a_mark(void)
 
     /* Deleting the default promotes nothing; the next card added becomes the default. */
     snprintf(vars, sizeof(vars), "{\"paymentMethodId\":\"%s\"}", a);
-    r = gql(DELETE_METHOD, vars, token);
-    CU_ASSERT_FALSE(has_errors(r));
-    CU_ASSERT_TRUE(bool_at(r, "deletePaymentMethod.success"));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "deletePaymentMethod.__typename"), "MutationResponse");
+    r = it_gql_as(DELETE_METHOD, vars, token);
+    CU_ASSERT_FALSE(it_has_errors(r));
+    CU_ASSERT_TRUE(it_bool_at(r, "deletePaymentMethod.success"));
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "deletePaymentMethod.__typename"), "MutationResponse");
     json_object_put(r);
     r = list(token);
     CU_ASSERT_PTR_NULL(entry(r, a));
@@ -416,27 +334,27 @@ static void one_default_per_user_and_is_active_is_a_mark(void)
 
 static void another_users_card_is_not_found_like_an_unknown_one(void)
 {
-    const char *alice = new_user("pm-alice");
+    const char *alice = it_sign_up("pm-alice", NULL, 0);
     char id[32];
     snprintf(id, sizeof(id), "%s", add_id(alice, "4242424242424242", false));
-    const char *bob = new_user("pm-bob");
+    const char *bob = it_sign_up("pm-bob", NULL, 0);
     char vars[256];
     char want[128];
     snprintf(want, sizeof(want), "payment method '%s' not found", id);
     snprintf(vars, sizeof(vars),
              "{\"paymentMethodId\":\"%s\",\"isDefault\":false,\"isActive\":false}", id);
-    struct json_object *r = gql(UPDATE_METHOD, vars, bob);
-    CU_ASSERT_FALSE(has_errors(r));
+    struct json_object *r = it_gql_as(UPDATE_METHOD, vars, bob);
+    CU_ASSERT_FALSE(it_has_errors(r));
     CU_ASSERT_TRUE(is_false_at(r, "updatePaymentMethod.success"));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "updatePaymentMethod.message"), want);
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updatePaymentMethod.message"), want);
     json_object_put(r);
     snprintf(vars, sizeof(vars), "{\"paymentMethodId\":\"%s\"}", id);
-    r = gql(DELETE_METHOD, vars, bob);
+    r = it_gql_as(DELETE_METHOD, vars, bob);
     CU_ASSERT_TRUE(is_false_at(r, "deletePaymentMethod.success"));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "deletePaymentMethod.message"), want);
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "deletePaymentMethod.message"), want);
     json_object_put(r);
-    r = gql(DELETE_METHOD, "{\"paymentMethodId\":\"999999999\"}", bob);
-    CU_ASSERT_STRING_EQUAL(str_at(r, "deletePaymentMethod.message"),
+    r = it_gql_as(DELETE_METHOD, "{\"paymentMethodId\":\"999999999\"}", bob);
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "deletePaymentMethod.message"),
                            "payment method '999999999' not found");
     json_object_put(r);
     CU_ASSERT_EQUAL(count(bob), 0);
@@ -448,24 +366,24 @@ static void another_users_card_is_not_found_like_an_unknown_one(void)
 
 static void a_user_keeps_at_most_twenty_cards(void)
 {
-    const char *token = new_user("pm-cap");
+    const char *token = it_sign_up("pm-cap", NULL, 0);
     for (int i = 0; i < 20; i++) {
         struct json_object *r = add(token, "Visa", "4242424242424242", 1 + i % 12,
                                     this_year() + 1 + i % 5, "123", "Jose Mane", false);
-        CU_ASSERT_TRUE(bool_at(r, "addPaymentMethod.success"));
+        CU_ASSERT_TRUE(it_bool_at(r, "addPaymentMethod.success"));
         json_object_put(r);
     }
     struct json_object *r =
             add(token, "Visa", "4242424242424242", 12, this_year() + 1, "123", "Jose Mane", true);
     CU_ASSERT_TRUE(is_false_at(r, "addPaymentMethod.success"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(str_at(r, "addPaymentMethod.message"), "at most 20"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(it_text_at(r, "addPaymentMethod.message"), "at most 20"));
     json_object_put(r);
     CU_ASSERT_EQUAL(count(token), 20);
 }
 
 static void the_number_and_cvv_are_stored_and_logged_nowhere(void)
 {
-    const char *token = new_user("pm-secret");
+    const char *token = it_sign_up("pm-secret", NULL, 0);
     char amex[20];
     char visa[20];
     random_card(amex, "37", 15);
@@ -482,15 +400,15 @@ static void the_number_and_cvv_are_stored_and_logged_nowhere(void)
 
     struct json_object *r =
             add(token, "American Express", spaced, 12, this_year() + 3, cvv, "Jose Mane", false);
-    CU_ASSERT_TRUE(bool_at(r, "addPaymentMethod.success"));
-    CU_ASSERT_STRING_EQUAL(str_at(r, "addPaymentMethod.paymentMethod.cardLastFour"), amex + 11);
-    CU_ASSERT_PTR_NULL(strstr(last_body, amex));
-    CU_ASSERT_PTR_NULL(strstr(last_body, cvv));
+    CU_ASSERT_TRUE(it_bool_at(r, "addPaymentMethod.success"));
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "addPaymentMethod.paymentMethod.cardLastFour"), amex + 11);
+    CU_ASSERT_PTR_NULL(strstr(it_last_reply(), amex));
+    CU_ASSERT_PTR_NULL(strstr(it_last_reply(), cvv));
     char id[32];
-    snprintf(id, sizeof(id), "%s", str_at(r, "addPaymentMethod.paymentMethod.id"));
+    snprintf(id, sizeof(id), "%s", it_text_at(r, "addPaymentMethod.paymentMethod.id"));
     json_object_put(r);
     r = add(token, "Visa", visa, 12, this_year() + 3, "123", "Jose Mane", false);
-    CU_ASSERT_TRUE(bool_at(r, "addPaymentMethod.success"));
+    CU_ASSERT_TRUE(it_bool_at(r, "addPaymentMethod.success"));
     json_object_put(r);
     /* A refused card is not kept either. */
     char bad[20];
@@ -500,8 +418,8 @@ static void the_number_and_cvv_are_stored_and_logged_nowhere(void)
     CU_ASSERT_TRUE(is_false_at(r, "addPaymentMethod.success"));
     json_object_put(r);
     r = list(token);
-    CU_ASSERT_PTR_NULL(strstr(last_body, amex));
-    CU_ASSERT_PTR_NULL(strstr(last_body, visa));
+    CU_ASSERT_PTR_NULL(strstr(it_last_reply(), amex));
+    CU_ASSERT_PTR_NULL(strstr(it_last_reply(), visa));
     json_object_put(r);
 
     const char *var = getenv("MARKET_VAR");

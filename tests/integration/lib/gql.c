@@ -11,6 +11,14 @@
 
 #include <json.h>
 
+/* The raw text of the last reply (it_last_reply). */
+static struct buf last_reply = BUF_INIT(NULL);
+
+const char *it_last_reply(void)
+{
+    return last_reply.ptr ? last_reply.ptr : "";
+}
+
 struct json_object *it_gql(const char *query, const char *vars, const char *authorization)
 {
     struct json_object *body = json_object_new_object();
@@ -24,12 +32,21 @@ struct json_object *it_gql(const char *query, const char *vars, const char *auth
     struct it_response r;
     it_request("POST", "/wms/graphql/", headers, text, strlen(text), &r);
     CU_ASSERT_EQUAL(r.status, 200);
+    buf_reset(&last_reply);
+    buf_append(&last_reply, r.body.ptr ? r.body.ptr : "", r.body.len);
     struct json_object *reply = json_tokener_parse(r.body.ptr ? r.body.ptr : "");
     CU_ASSERT_PTR_NOT_NULL(reply);
     if (!reply) printf("\n  reply: %s\n", r.body.ptr ? r.body.ptr : "(none)");
     it_response_release(&r);
     json_object_put(body);
     return reply;
+}
+
+struct json_object *it_gql_as(const char *query, const char *vars, const char *token)
+{
+    char auth[4200];
+    snprintf(auth, sizeof(auth), "Bearer %s", token ? token : "");
+    return it_gql(query, vars, token ? auth : NULL);
 }
 
 struct json_object *it_at(struct json_object *reply, const char *path)
@@ -55,6 +72,33 @@ const char *it_str_at(struct json_object *reply, const char *path)
     return o && json_object_is_type(o, json_type_string) ? json_object_get_string(o) : NULL;
 }
 
+const char *it_text_at(struct json_object *reply, const char *path)
+{
+    const char *s = it_str_at(reply, path);
+    return s ? s : "";
+}
+
+bool it_null_at(struct json_object *reply, const char *path)
+{
+    char copy[256];
+    snprintf(copy, sizeof(copy), "%s", path);
+    char *dot = strrchr(copy, '.');
+    struct json_object *parent = NULL;
+    if (dot) {
+        *dot = '\0';
+        parent = it_at(reply, copy);
+    } else {
+        parent = json_object_object_get(reply, "data");
+    }
+    struct json_object *v = NULL;
+    return parent && json_object_object_get_ex(parent, dot ? dot + 1 : copy, &v) && v == NULL;
+}
+
+bool it_has_errors(struct json_object *reply)
+{
+    return json_object_object_get(reply, "errors") != NULL;
+}
+
 bool it_bool_at(struct json_object *reply, const char *path)
 {
     struct json_object *o = it_at(reply, path);
@@ -64,14 +108,16 @@ bool it_bool_at(struct json_object *reply, const char *path)
 const char *it_error_message(struct json_object *reply)
 {
     struct json_object *e = json_object_array_get_idx(json_object_object_get(reply, "errors"), 0);
-    return e ? json_object_get_string(json_object_object_get(e, "message")) : NULL;
+    const char *m = e ? json_object_get_string(json_object_object_get(e, "message")) : NULL;
+    return m ? m : "";
 }
 
 const char *it_error_code(struct json_object *reply)
 {
     struct json_object *e = json_object_array_get_idx(json_object_object_get(reply, "errors"), 0);
     struct json_object *x = e ? json_object_object_get(e, "extensions") : NULL;
-    return x ? json_object_get_string(json_object_object_get(x, "code")) : NULL;
+    const char *c = x ? json_object_get_string(json_object_object_get(x, "code")) : NULL;
+    return c ? c : "";
 }
 
 const char *it_new_email(const char *tag)
@@ -82,4 +128,25 @@ const char *it_new_email(const char *tag)
     snprintf(b, sizeof(buf[0]), "it-%s-%ld-%d-%u@example.com", tag, (long)time(NULL), (int)getpid(),
              n);
     return b;
+}
+
+const char *it_sign_up(const char *tag, char *email, size_t len)
+{
+    static const char doc[] =
+            "mutation R($e: String!, $p: String!) { register(firstName: \"Ada\", lastName: "
+            "\"Lovelace\", password1: $p, password2: $p, email: $e, accountType: \"CUSTOMER\", "
+            "termsAccepted: true) { success token } }";
+    static char tokens[4][4096];
+    static unsigned n;
+    char *t = tokens[n++ % 4];
+    const char *e = it_new_email(tag);
+    if (email) snprintf(email, len, "%s", e);
+    char vars[512];
+    snprintf(vars, sizeof(vars), "{\"e\":\"%s\",\"p\":\"%s\"}", e, IT_PASSWORD);
+    struct json_object *r = it_gql(doc, vars, NULL);
+    CU_ASSERT_TRUE(it_bool_at(r, "register.success"));
+    snprintf(t, 4096, "%s", it_text_at(r, "register.token"));
+    json_object_put(r);
+    CU_ASSERT_TRUE_FATAL(strlen(t) >= 10);
+    return t;
 }

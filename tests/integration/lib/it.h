@@ -72,23 +72,41 @@ void it_cgi_post(const char *env, const char *body, struct buf *out);
 
 struct json_object;
 
+/* The password of every account the tests sign up with it_sign_up(). */
+#define IT_PASSWORD "Wholesale-Crate-42"
+
 /*
  * POST {query, variables} to /wms/graphql/ as the app does (vars: JSON text or NULL; the
  * Authorization header value or NULL) and return the parsed reply (json_object_put() it).
- * Asserts the HTTP status is 200 and the body is JSON.
+ * Asserts the HTTP status is 200 and the body is JSON. it_gql_as() sends "Bearer <token>"
+ * (token NULL: no header). it_last_reply() is the raw text of the last reply.
  */
 struct json_object *it_gql(const char *query, const char *vars, const char *authorization);
+struct json_object *it_gql_as(const char *query, const char *vars, const char *token);
+const char *it_last_reply(void);
 
 /* The value at a dotted path under data ("login.user.email"; numbers index lists), or NULL. */
 struct json_object *it_at(struct json_object *reply, const char *path);
 
-/* it_at() as a string (NULL when absent or not a string) or a boolean (false unless true). */
+/* it_at() as a string: NULL (it_str_at) or "" (it_text_at, safe in string asserts) when
+ * absent or not a string; as a boolean (false unless true). */
 const char *it_str_at(struct json_object *reply, const char *path);
+const char *it_text_at(struct json_object *reply, const char *path);
 bool it_bool_at(struct json_object *reply, const char *path);
 
-/* errors[0].message and errors[0].extensions.code, or NULL. */
+/* True when the member at path is present and JSON null. */
+bool it_null_at(struct json_object *reply, const char *path);
+
+/* True when the reply has an "errors" member. */
+bool it_has_errors(struct json_object *reply);
+
+/* errors[0].message and errors[0].extensions.code, "" when absent. */
 const char *it_error_message(struct json_object *reply);
 const char *it_error_code(struct json_object *reply);
+
+/* Sign up a fresh CUSTOMER (email from it_new_email(tag), copied into email when not NULL;
+ * password IT_PASSWORD) and return its access token (static copy, one of 4 slots). */
+const char *it_sign_up(const char *tag, char *email, size_t len);
 
 /* A fresh address for this run: "it-<tag>-<time>-<pid>-<n>@example.com" (8 kept at once). */
 const char *it_new_email(const char *tag);

@@ -147,10 +147,8 @@ static enum job_outcome send_smtp(struct wm_ctx *ctx, const char *from, const ch
     struct reply reply = { "" };
     char errbuf[CURL_ERROR_SIZE] = "";
     CURLcode set = CURLE_OK;
-#define SET(opt, val)                                             \
-    do {                                                          \
-        if (set == CURLE_OK) set = curl_easy_setopt(c, opt, val); \
-    } while (0)
+/* One statement per option: the first failure sticks. */
+#define SET(opt, val) (set = set != CURLE_OK ? set : curl_easy_setopt(c, opt, val))
     SET(CURLOPT_URL, cfg->mail_smtp_url);
     SET(CURLOPT_PROTOCOLS_STR, "smtp,smtps");
     SET(CURLOPT_MAIL_FROM, arena_printf(ctx->arena, "<%s>", from));

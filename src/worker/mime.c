@@ -68,8 +68,8 @@ static void base64(struct buf *out, const unsigned char *p, size_t n)
         if (i + 2 < n) v |= p[i + 2];
         buf_appendc(out, B64[(v >> 18) & 63]);
         buf_appendc(out, B64[(v >> 12) & 63]);
-        buf_appendc(out, i + 1 < n ? B64[(v >> 6) & 63] : '=');
-        buf_appendc(out, i + 2 < n ? B64[v & 63] : '=');
+        buf_appendc(out, (char)(i + 1 < n ? B64[(v >> 6) & 63] : '='));
+        buf_appendc(out, (char)(i + 2 < n ? B64[v & 63] : '='));
     }
 }
 
@@ -93,7 +93,7 @@ void mime_header_text(struct buf *out, const char *name, const char *value)
     if (ascii) {
         for (size_t i = 0; i < n; i++) {
             unsigned char c = (unsigned char)value[i];
-            buf_appendc(out, c < 0x20 || c == 0x7f ? ' ' : (char)c);
+            buf_appendc(out, (char)(c < 0x20 || c == 0x7f ? ' ' : c));
         }
         buf_appends(out, "\r\n");
         return;

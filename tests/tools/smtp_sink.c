@@ -68,6 +68,17 @@ struct session {
     size_t nrcpt;
 };
 
+/* realloc that aborts when memory runs out (test code: no recovery). */
+static void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n);
+    if (!q) {
+        fprintf(stderr, "out of memory (%zu bytes)\n", n);
+        abort();
+    }
+    return q;
+}
+
 static void logf_(struct sink *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void logf_(struct sink *s, const char *fmt, ...)
 {
@@ -288,7 +299,7 @@ static bool do_data(struct sink *s, struct session *ss)
         }
         while (len + n + 2 > cap) {
             cap *= 2;
-            data = realloc(data, cap);
+            data = xrealloc(data, cap);
         }
         memcpy(data + len, text, n);
         memcpy(data + len + n, "\r\n", 2);

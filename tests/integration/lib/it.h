@@ -2,7 +2,8 @@
  * it.h: helpers for the integration tests, which talk to a real stack on loopback (started by
  * tests/run-tests: MariaDB, memcached, lighttpd + market.fcgi). Each tNNNN-*.c file defines
  * `const CU_SuiteInfo suite_tNNNN_<name>` (see IT_SUITE); the makefile lists them.
- * Environment: MARKET_TEST_URL (base URL), MARKET_STACK (the stack script), MARKET_VAR.
+ * Environment: MARKET_TEST_URL (base URL), MARKET_STACK (the stack script), MARKET_VAR,
+ * MARKET_TEST_MAIL_DIR (where the SMTP sink stores what the stack's worker delivered).
  */
 #ifndef WM_IT_H
 #define WM_IT_H

@@ -14,6 +14,17 @@
 
 #include "lib/it.h"
 
+/* realloc that aborts when memory runs out (test code: no recovery). */
+static void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n);
+    if (!q) {
+        fprintf(stderr, "out of memory (%zu bytes)\n", n);
+        abort();
+    }
+    return q;
+}
+
 const char *it_mail_dir(void)
 {
     const char *d = getenv("MARKET_TEST_MAIL_DIR");
@@ -30,7 +41,7 @@ static char *read_all(const char *path)
     size_t n;
     while ((n = fread(p + len, 1, cap - len - 1, f)) > 0) {
         len += n;
-        if (cap - len < 2) p = realloc(p, cap *= 2);
+        if (cap - len < 2) p = xrealloc(p, cap *= 2);
     }
     fclose(f);
     p[len] = '\0';
@@ -354,7 +365,7 @@ static char **unread_for(const char *to, size_t *n)
         if (!fgets(line, sizeof(line), f)) line[0] = '\0';
         fclose(f);
         if (!strcasestr(line, want)) continue;
-        names = realloc(names, (*n + 1) * sizeof(*names));
+        names = xrealloc(names, (*n + 1) * sizeof(*names));
         names[(*n)++] = strdup(path);
     }
     closedir(d);

@@ -6,9 +6,12 @@
  *   market seed [--if-empty]    create the demo accounts (random passwords, listed in
  *                               <var>/demo-logins.txt); --if-empty: only when there are no users
  *   market config               print the effective configuration, secrets masked
+ *   market worker [--once]      run queued jobs (mail) until SIGTERM/SIGINT, which lets the
+ *                               current job finish; --once: the jobs due now, then exit
  *   market help
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -28,6 +31,9 @@
 #include "auth/jwt.h"
 #include "db/db.h"
 #include "market/accounts/accounts.h"
+#include "worker/worker.h"
+
+#include <curl/curl.h>
 
 extern char **environ;
 
@@ -169,6 +175,36 @@ static int cmd_seed(struct wm_ctx *ctx, int argc, char **argv)
     return WM_OK;
 }
 
+/* Set by SIGTERM/SIGINT in `market worker`; the loop reads it between jobs. */
+static volatile sig_atomic_t worker_stop;
+
+static void on_stop_signal(int sig)
+{
+    (void)sig;
+    worker_stop = 1;
+}
+
+static int cmd_worker(struct wm_ctx *ctx, int argc, char **argv)
+{
+    struct worker_opts opts = { .once = false, .stop = &worker_stop };
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--once") != 0)
+            return wm_errorf(ctx, WM_EINVAL,
+                             "unknown argument '%s' (usage: market worker [--once])", argv[i]);
+        opts.once = true;
+    }
+    log_set_program("market-worker");
+    struct sigaction sa = { .sa_handler = on_stop_signal }; /* no SA_RESTART: wake the poll */
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGTERM, &sa, NULL) != 0 || sigaction(SIGINT, &sa, NULL) != 0)
+        return wm_errorf(ctx, WM_EINTERNAL, "sigaction: %s", strerror(errno));
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+        return wm_errorf(ctx, WM_EINTERNAL, "curl_global_init failed");
+    int rc = worker_run(ctx, &opts);
+    curl_global_cleanup();
+    return rc;
+}
+
 /* clang-format off */
 static const struct command commands[] = {
     { "config",  cmd_config,  0, "print the effective configuration (secrets masked)" },
@@ -176,6 +212,7 @@ static const struct command commands[] = {
     { "migrate", cmd_migrate, 1, "apply sql/migrations in order; --status prints the version" },
     { "secrets", cmd_secrets, 0, "generate missing keys into the secrets directory" },
     { "seed",    cmd_seed,    1, "create the demo accounts (--if-empty: only when there are no users)" },
+    { "worker",  cmd_worker,  1, "run queued jobs (mail) until SIGTERM; --once: the due ones, then exit" },
 };
 /* clang-format on */
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -59,6 +59,18 @@ struct config {
     int64_t auth_session_idle;      /* auth.session_idle: idle seconds that end a session */
     int64_t auth_session_max_age;   /* auth.session_max_age: absolute session lifetime */
     char *auth_totp_issuer;         /* auth.totp_issuer: issuer in otpauth:// URIs */
+    char *site_url;                 /* site.url: public base URL, links in mail start with it */
+    char *mail_from;                /* mail.from: From header, "Name <addr>" or "addr" */
+    char *mail_smtp_url;            /* mail.smtp_url: smtp(s)://host:port ("" = .eml outbox) */
+    bool mail_starttls;             /* mail.starttls: require STARTTLS on smtp:// */
+    char *mail_username;            /* mail.username: SMTP AUTH user ("" = no auth) */
+    char *mail_password;            /* mail.password: SMTP AUTH password (masked by cfg_dump) */
+    int64_t mail_timeout_s;         /* mail.timeout_s: one SMTP delivery, seconds */
+    int64_t jobs_poll_ms;           /* jobs.poll_ms: worker's sleep between queue polls */
+    int64_t jobs_max_attempts;      /* jobs.max_attempts: tries before a job is dead */
+    int64_t jobs_backoff_base_ms;   /* jobs.backoff_base_ms: delay after the first failure */
+    int64_t jobs_backoff_max_ms;    /* jobs.backoff_max_ms: longest delay between tries */
+    int64_t jobs_lease_s;           /* jobs.lease_s: a running job is retried after this */
 };
 
 enum cfg_type {

@@ -2,7 +2,8 @@
  * it.h: helpers for the integration tests, which talk to a real stack on loopback (started by
  * tests/run-tests: MariaDB, memcached, lighttpd + market.fcgi). Each tNNNN-*.c file defines
  * `const CU_SuiteInfo suite_tNNNN_<name>` (see IT_SUITE); the makefile lists them.
- * Environment: MARKET_TEST_URL (base URL), MARKET_STACK (the stack script), MARKET_VAR.
+ * Environment: MARKET_TEST_URL (base URL), MARKET_STACK (the stack script), MARKET_VAR,
+ * MARKET_TEST_MAIL_DIR (where the SMTP sink stores what the stack's worker delivered).
  */
 #ifndef WM_IT_H
 #define WM_IT_H
@@ -110,5 +111,41 @@ const char *it_sign_up(const char *tag, char *email, size_t len);
 
 /* A fresh address for this run: "it-<tag>-<time>-<pid>-<n>@example.com" (8 kept at once). */
 const char *it_new_email(const char *tag);
+/* ---- mail (lib/mail.c): messages the stack's worker delivered to the SMTP sink ----------- */
+
+/* One message, decoded. Heap strings (it_mail_release). */
+struct it_mail {
+    char *path;          /* the file it was read from */
+    char *envelope_from; /* MAIL FROM address (sink's X-Sink-Envelope), "" for .eml outbox files */
+    char *envelope_to;   /* RCPT TO addresses as "<a>,<b>" */
+    char *headers;       /* the message's header block, unfolded, LF line ends */
+    char *subject;       /* Subject, RFC 2047 words decoded */
+    char *text;     /* the text/plain part, transfer encoding undone, LF line ends; NULL if none */
+    char *html;     /* the text/html part likewise; NULL if none */
+    char *text_cte; /* Content-Transfer-Encoding of the text part (lowercased) */
+    char *html_cte; /* ... of the HTML part */
+};
+
+/* The sink's directory (MARKET_TEST_MAIL_DIR, set by tests/run-tests). */
+const char *it_mail_dir(void);
+
+/*
+ * Wait up to timeout_ms for a message the sink accepted for the recipient to (case-insensitive)
+ * and not returned before; fill msg with the oldest such message and mark it read (renamed
+ * NNNN.eml.read), so the next call returns the next one. false (msg zeroed) on timeout.
+ */
+bool it_mail_wait(const char *to, int timeout_ms, struct it_mail *msg);
+
+/* Messages for to not yet returned by it_mail_wait. */
+int it_mail_count(const char *to);
+
+/* Parse one message file (sink or .eml outbox). false when it cannot be read. */
+bool it_mail_parse_file(const char *path, struct it_mail *msg);
+
+/* The value of a header of msg (first one, case-insensitive name, unfolded), a static copy, or
+ * NULL. */
+const char *it_mail_header(const struct it_mail *msg, const char *name);
+
+void it_mail_release(struct it_mail *msg);
 
 #endif

@@ -107,6 +107,18 @@ static void test_the_table_covers_every_field_once(void)
         offsetof(struct config, auth_session_idle),
         offsetof(struct config, auth_session_max_age),
         offsetof(struct config, auth_totp_issuer),
+        offsetof(struct config, site_url),
+        offsetof(struct config, mail_from),
+        offsetof(struct config, mail_smtp_url),
+        offsetof(struct config, mail_starttls),
+        offsetof(struct config, mail_username),
+        offsetof(struct config, mail_password),
+        offsetof(struct config, mail_timeout_s),
+        offsetof(struct config, jobs_poll_ms),
+        offsetof(struct config, jobs_max_attempts),
+        offsetof(struct config, jobs_backoff_base_ms),
+        offsetof(struct config, jobs_backoff_max_ms),
+        offsetof(struct config, jobs_lease_s),
     };
     size_t rows = 0;
     for (const struct cfg_key *k = cfg_keys; k->name; k++, rows++) {
@@ -560,7 +572,19 @@ static const char default_dump[] = "var = var\n"
                                    "auth.audience = \"\"\n"
                                    "auth.session_idle = 1209600\n"
                                    "auth.session_max_age = 7776000\n"
-                                   "auth.totp_issuer = Wholesale Market\n";
+                                   "auth.totp_issuer = Wholesale Market\n"
+                                   "site.url = http://127.0.0.1:8080\n"
+                                   "mail.from = Wholesale Market <no-reply@wholesale-market.test>\n"
+                                   "mail.smtp_url = \"\"\n"
+                                   "mail.starttls = false\n"
+                                   "mail.username = \"\"\n"
+                                   "mail.password = \"\"\n"
+                                   "mail.timeout_s = 30\n"
+                                   "jobs.poll_ms = 1000\n"
+                                   "jobs.max_attempts = 8\n"
+                                   "jobs.backoff_base_ms = 30000\n"
+                                   "jobs.backoff_max_ms = 3600000\n"
+                                   "jobs.lease_s = 300\n";
 
 static void test_dump_writes_every_key_and_masks_the_password(void)
 {

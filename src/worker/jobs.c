@@ -1,0 +1,20 @@
+/*
+ * jobs.c: THE table of job kinds: every kind `market worker` can run, with its handler (git
+ * commands[] style). A kind queued by a domain (jobs_enqueue) and missing here ends dead.
+ */
+#include "worker/worker_int.h"
+
+#include <string.h>
+
+/* clang-format off */
+static const struct job_kind job_kinds[] = {
+    { "mail", mail_job_run, "render templates/mail/<template>.*.cs and send it (SMTP or .eml)" },
+};
+/* clang-format on */
+
+const struct job_kind *job_kind_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof(job_kinds) / sizeof(job_kinds[0]); i++)
+        if (strcmp(job_kinds[i].name, name) == 0) return &job_kinds[i];
+    return NULL;
+}

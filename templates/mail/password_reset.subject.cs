@@ -1,0 +1,1 @@
+Reset your Wholesale Market password

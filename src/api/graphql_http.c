@@ -168,7 +168,14 @@ static int hook_begin(struct wm_ctx *ctx)
 
 static int hook_end(struct wm_ctx *ctx, int rc)
 {
-    if (rc == WM_OK) return db_commit(ctx);
+    if (rc == WM_OK) {
+        rc = db_commit(ctx);
+        void (*after)(struct wm_ctx *) = ctx->after_commit;
+        ctx->after_commit = NULL;
+        if (rc == WM_OK && after) after(ctx);
+        return rc;
+    }
+    ctx->after_commit = NULL;
     int saved = ctx->err.code;
     char *msg = ctx->err.message;
     db_rollback(ctx);

@@ -149,7 +149,7 @@ static int cmd_seed(struct wm_ctx *ctx, int argc, char **argv)
         char *password = arena_printf(ctx->arena, "Demo-%s", hex);
         struct account_signup in = {
             demo_users[i].email,        password, password, demo_users[i].first_name, "Demo",
-            demo_users[i].account_type, true
+            demo_users[i].account_type, true,     true
         };
         const char **problems = NULL;
         size_t nproblems = 0;

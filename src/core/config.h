@@ -59,6 +59,8 @@ struct config {
     int64_t auth_session_idle;      /* auth.session_idle: idle seconds that end a session */
     int64_t auth_session_max_age;   /* auth.session_max_age: absolute session lifetime */
     char *auth_totp_issuer;         /* auth.totp_issuer: issuer in otpauth:// URIs */
+    int64_t auth_verify_ttl;        /* auth.verify_ttl: verification link lifetime, seconds */
+    char *auth_require_verified;    /* auth.require_verified: actions needing a verified email */
     char *site_url;                 /* site.url: public base URL, links in mail start with it */
     char *mail_from;                /* mail.from: From header, "Name <addr>" or "addr" */
     char *mail_smtp_url;            /* mail.smtp_url: smtp(s)://host:port ("" = .eml outbox) */

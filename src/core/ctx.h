@@ -35,6 +35,10 @@ struct wm_ctx {
     struct viewer *viewer;       /* who is calling (market/accounts), NULL until checked */
     const char *client_ip;       /* the caller's address as the surface saw it, or NULL */
     const char *user_agent;      /* the caller's User-Agent header, or NULL */
+    /* Set by a module whose writes need a follow-up once they are durable (the job outbox
+     * wakes the worker); the surface that owns the transaction calls it after a successful
+     * commit, then clears it. */
+    void (*after_commit)(struct wm_ctx *ctx);
 };
 
 /*

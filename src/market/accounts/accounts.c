@@ -179,12 +179,6 @@ int accounts_open_session(struct wm_ctx *ctx, int64_t user_id, bool remember_me,
     return WM_OK;
 }
 
-/* The client's address for per-IP limits ("" when unknown: one shared bucket). */
-static const char *client_ip(const struct wm_ctx *ctx)
-{
-    return ctx->client_ip ? ctx->client_ip : "";
-}
-
 int account_register(struct wm_ctx *ctx, const struct account_signup *in, const char ***problems,
                      size_t *nproblems, struct account_tokens *out)
 {
@@ -194,8 +188,10 @@ int account_register(struct wm_ctx *ctx, const struct account_signup *in, const 
     *nproblems = 0;
     memset(out, 0, sizeof(*out));
 
+    /* Per-IP limits apply to requests (a command line has no client address). */
     unsigned retry = 0;
-    if (!ratelimit_hit(ctx, &LIMIT_REGISTER_IP, client_ip(ctx), (int64_t)time(NULL), &retry))
+    if (ctx->client_ip &&
+        !ratelimit_hit(ctx, &LIMIT_REGISTER_IP, ctx->client_ip, (int64_t)time(NULL), &retry))
         return ratelimit_error(ctx, "Sign-up", retry);
     if (!account_email_is_valid(in->email)) {
         p[n++] = "Enter a valid email address.";
@@ -227,6 +223,8 @@ int account_register(struct wm_ctx *ctx, const struct account_signup *in, const 
     if (rc != WM_OK) return rc;
     int64_t id = 0;
     rc = accounts_db_user_insert(ctx, in, type, hash, &id);
+    if (rc == WM_OK && !in->email_verified)
+        rc = accounts_email_send_verification(ctx, id, in->email, in->first_name);
     if (rc != WM_OK) return rc;
     return accounts_open_session(ctx, id, true, out);
 }
@@ -235,7 +233,7 @@ int account_register(struct wm_ctx *ctx, const struct account_signup *in, const 
 static int login_failed(struct wm_ctx *ctx, const char *email, int64_t now)
 {
     ratelimit_count(ctx, &LIMIT_LOGIN_ACCOUNT, email, now);
-    ratelimit_count(ctx, &LIMIT_LOGIN_IP, client_ip(ctx), now);
+    if (ctx->client_ip) ratelimit_count(ctx, &LIMIT_LOGIN_IP, ctx->client_ip, now);
     return wm_errorf(ctx, WM_EUNAUTH, ACCOUNT_MSG_BAD_LOGIN);
 }
 
@@ -250,7 +248,7 @@ int account_login(struct wm_ctx *ctx, const struct account_credentials *in,
     for (char *c = email_key; *c; c++)
         if (*c >= 'A' && *c <= 'Z') *c = (char)(*c - 'A' + 'a');
     unsigned retry = 0;
-    if (!ratelimit_allows(ctx, &LIMIT_LOGIN_IP, client_ip(ctx), now, &retry) ||
+    if ((ctx->client_ip && !ratelimit_allows(ctx, &LIMIT_LOGIN_IP, ctx->client_ip, now, &retry)) ||
         !ratelimit_allows(ctx, &LIMIT_LOGIN_ACCOUNT, email_key, now, &retry))
         return ratelimit_error(ctx, "Sign-in", retry);
 

@@ -49,6 +49,7 @@ struct user {
     char *postal_code;
     char *business_name;       /* vendors and resellers */
     char *profile_picture_url; /* NULL when none was set */
+    bool email_verified;       /* the address was confirmed by an emailed link */
 };
 
 /* Who is calling: set once per request by account_authenticate(). */
@@ -68,6 +69,7 @@ struct account_signup {
     const char *last_name;
     const char *account_type; /* CUSTOMER, VENDOR, RESELLER; SUPPLIER means VENDOR */
     bool terms_accepted;      /* recorded as terms_accepted_at only when true */
+    bool email_verified;      /* trusted callers only (market seed): no verification mail */
 };
 
 /* A signed-in result: both tokens and the user. */
@@ -267,5 +269,57 @@ int account_twofa_verify(struct wm_ctx *ctx, const char *code, bool *enabled_now
  * rate-limited). WM_EINVAL when it is not on. Transaction.
  */
 int account_twofa_disable(struct wm_ctx *ctx, const char *password);
+
+/* ---- email verification and password reset (accounts_email.c) ---------------------------- */
+
+/* What a used, unknown or expired emailed link gets. */
+#define ACCOUNT_MSG_BAD_LINK "This link is invalid or has expired."
+/* requestPasswordReset's answer, the same whether or not the address has an account. */
+#define ACCOUNT_MSG_RESET_SENT \
+    "If an account exists for that address, we have sent it a link to choose a new password."
+
+/* Seconds a password-reset link works (the issue's one hour). */
+#define ACCOUNT_RESET_TTL 3600
+
+/*
+ * Mail user_id a link that confirms email (template verify_email), valid auth.verify_ttl
+ * seconds; earlier verification links of the user stop working. Runs in the caller's
+ * transaction: the mail is queued only if it commits.
+ */
+int accounts_email_send_verification(struct wm_ctx *ctx, int64_t user_id, const char *email,
+                                     const char *name);
+
+/*
+ * Confirm the address a verification link was sent to. WM_EINVAL ACCOUNT_MSG_BAD_LINK for an
+ * unknown, used or expired token. Transaction.
+ */
+int account_email_verify(struct wm_ctx *ctx, const char *token);
+
+/*
+ * Send the viewer a new verification link (rate-limited per account). WM_ECONFLICT when the
+ * address is already verified. Transaction.
+ */
+int account_email_resend(struct wm_ctx *ctx);
+
+/*
+ * Mail a password-reset link (template password_reset, ACCOUNT_RESET_TTL) to email if an
+ * active account has it. Answers WM_OK either way (the caller says ACCOUNT_MSG_RESET_SENT);
+ * WM_ELIMIT over the per-address or per-IP limit, for any address. Transaction.
+ */
+int account_password_reset_request(struct wm_ctx *ctx, const char *email);
+
+/*
+ * Set a new password with a reset link's token: WM_EINVAL ACCOUNT_MSG_BAD_LINK for an unknown,
+ * used or expired token, or the strength problems; on success the token and every other reset
+ * link of the user are used up and every session of the account ends. Transaction.
+ */
+int account_password_reset(struct wm_ctx *ctx, const char *token, const char *fresh);
+
+/*
+ * May the viewer do action ("sell", "order", "message" ...)? WM_OK when the viewer's email is
+ * verified or action is not listed in auth.require_verified; WM_EPERM "Verify your email
+ * address before you <action>." otherwise; the viewer's error when nobody is signed in.
+ */
+int account_require_verified(struct wm_ctx *ctx, const char *action);
 
 #endif

@@ -20,7 +20,8 @@ static const char SQL_USER_EMAIL_TAKEN[] =
 /* Writes uq_users_email_norm: a duplicate email fails with 1062 (WM_ECONFLICT). */
 static const char SQL_USER_INSERT[] =
     "INSERT INTO users (email, email_norm, password_hash, first_name, last_name, account_type,"
-    " terms_accepted_at) VALUES (?, LOWER(?), ?, ?, ?, ?, IF(?, NOW(6), NULL))";
+    " terms_accepted_at, email_verified_at)"
+    " VALUES (?, LOWER(?), ?, ?, ?, ?, IF(?, NOW(6), NULL), IF(?, NOW(6), NULL))";
 
 /* Uses uq_users_email_norm(email_norm). */
 static const char SQL_USER_LOGIN[] =
@@ -34,7 +35,7 @@ static const char SQL_USER_SET_HASH[] =
 #define USER_COLUMNS \
     "SELECT id, email, first_name, last_name, account_type, phone_number," \
     " DATE_FORMAT(dob, '%Y-%m-%d'), gender, street_address, city, country, postal_code," \
-    " business_name, profile_picture_url FROM users WHERE id = ?"
+    " business_name, profile_picture_url, email_verified_at IS NOT NULL FROM users WHERE id = ?"
 static const char SQL_USER_GET[] = USER_COLUMNS;
 
 /* Uses the primary key; locks the row for a read-modify-write of the profile. */
@@ -169,6 +170,30 @@ static const char SQL_SESSIONS_LIST[] =
     " WHERE s.user_id = ? AND " SESSION_IS_LIVE
     " ORDER BY s.last_active_at DESC, s.id DESC LIMIT 100";
 
+/* Writes uq_email_tokens_hash and ix_email_tokens_user. */
+static const char SQL_EMAIL_TOKEN_INSERT[] =
+    "INSERT INTO user_email_tokens (user_id, purpose, token_hash, email, expires_at)"
+    " VALUES (?, ?, SHA2(?, 256), ?, NOW(6) + INTERVAL ? SECOND)";
+
+/* Uses ix_email_tokens_user(user_id, purpose, used_at). */
+static const char SQL_EMAIL_TOKENS_RETIRE[] =
+    "UPDATE user_email_tokens SET used_at = NOW(6)"
+    " WHERE user_id = ? AND purpose = ? AND used_at IS NULL";
+
+/* Uses uq_email_tokens_hash(token_hash); locks the row. */
+static const char SQL_EMAIL_TOKEN_FIND[] =
+    "SELECT id, user_id, email FROM user_email_tokens WHERE token_hash = SHA2(?, 256)"
+    " AND purpose = ? AND used_at IS NULL AND expires_at > NOW(6) FOR UPDATE";
+
+/* Uses the primary key. */
+static const char SQL_EMAIL_TOKEN_USE[] =
+    "UPDATE user_email_tokens SET used_at = NOW(6) WHERE id = ?";
+
+/* Uses the primary key. */
+static const char SQL_USER_SET_VERIFIED[] =
+    "UPDATE users SET email_verified_at = NOW(6)"
+    " WHERE id = ? AND email_norm = LOWER(?) AND email_verified_at IS NULL";
+
 /* clang-format on */
 
 int accounts_db_email_taken(struct wm_ctx *ctx, const char *email, bool *taken)
@@ -182,8 +207,9 @@ int accounts_db_email_taken(struct wm_ctx *ctx, const char *email, bool *taken)
 int accounts_db_user_insert(struct wm_ctx *ctx, const struct account_signup *in,
                             const char *account_type, const char *password_hash, int64_t *id)
 {
-    int rc = db_exec(ctx, SQL_USER_INSERT, "ssssssb", in->email, in->email, password_hash,
-                     in->first_name, in->last_name, account_type, (int)in->terms_accepted);
+    int rc = db_exec(ctx, SQL_USER_INSERT, "ssssssbb", in->email, in->email, password_hash,
+                     in->first_name, in->last_name, account_type, (int)in->terms_accepted,
+                     (int)in->email_verified);
     *id = rc == WM_OK ? db_insert_id(ctx) : 0;
     return rc;
 }
@@ -201,10 +227,11 @@ int accounts_db_user_set_hash(struct wm_ctx *ctx, int64_t id, const char *hash)
 
 static int user_get(struct wm_ctx *ctx, const char *sql, int64_t id, struct user *out)
 {
-    return db_query_one(ctx, sql, "l", "lsssssssssssss", id, &out->id, &out->email,
+    return db_query_one(ctx, sql, "l", "lsssssssssssssb", id, &out->id, &out->email,
                         &out->first_name, &out->last_name, &out->account_type, &out->phone_number,
                         &out->dob, &out->gender, &out->street_address, &out->city, &out->country,
-                        &out->postal_code, &out->business_name, &out->profile_picture_url);
+                        &out->postal_code, &out->business_name, &out->profile_picture_url,
+                        &out->email_verified);
 }
 
 int accounts_db_user_get(struct wm_ctx *ctx, int64_t id, struct user *out)
@@ -397,4 +424,30 @@ int accounts_db_sessions_list(struct wm_ctx *ctx, int64_t user_id, int64_t idle_
         (*n)++;
     }
     return rc < 0 ? rc : WM_OK;
+}
+
+int accounts_db_email_token_insert(struct wm_ctx *ctx, int64_t user_id, const char *purpose,
+                                   const char *token, const char *email, int64_t ttl_s)
+{
+    return db_exec(ctx, SQL_EMAIL_TOKEN_INSERT, "lsssl", user_id, purpose, token, email, ttl_s);
+}
+
+int accounts_db_email_tokens_retire(struct wm_ctx *ctx, int64_t user_id, const char *purpose)
+{
+    return db_exec(ctx, SQL_EMAIL_TOKENS_RETIRE, "ls", user_id, purpose);
+}
+
+int accounts_db_email_token_take(struct wm_ctx *ctx, const char *token, const char *purpose,
+                                 int64_t *user_id, char **email)
+{
+    int64_t id = 0;
+    int rc = db_query_one(ctx, SQL_EMAIL_TOKEN_FIND, "ss", "lls", token, purpose, &id, user_id,
+                          email);
+    if (rc != WM_OK) return rc;
+    return db_exec(ctx, SQL_EMAIL_TOKEN_USE, "l", id);
+}
+
+int accounts_db_user_set_verified(struct wm_ctx *ctx, int64_t user_id, const char *email)
+{
+    return db_exec(ctx, SQL_USER_SET_VERIFIED, "ls", user_id, email);
 }

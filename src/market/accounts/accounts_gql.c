@@ -16,6 +16,7 @@
 #include "core/arena.h"
 #include "core/ctx.h"
 #include "core/err.h"
+#include "db/db.h"
 #include "market/accounts/accounts.h"
 
 int accounts_gql_authenticate(struct wm_ctx *ctx, const char *authorization_header)
@@ -150,6 +151,13 @@ static int respond(struct gql_call *call, int rc, const char *ok_message, struct
                       (rc == WM_EUNAUTH && ctx->viewer && ctx->viewer->status == WM_OK);
     if (rc != WM_OK && !user_error) return rc;
     const char *message = rc == WM_OK ? ok_message : ctx->err.message;
+    if (rc != WM_OK) {
+        /* A refusal changes nothing: undo what the field wrote before it failed, and leave an
+         * empty transaction for the surface to commit. */
+        int trc = db_rollback(ctx);
+        if (trc == WM_OK) trc = db_begin(ctx);
+        if (trc != WM_OK) return trc;
+    }
     *out = gql_object(ctx->arena, 2);
     gql_object_set(ctx->arena, out, "success", gql_bool(rc == WM_OK));
     gql_object_set(ctx->arena, out, "message", gql_string(ctx->arena, message));
@@ -377,6 +385,41 @@ int accounts_gql_update_user(struct gql_call *call, struct gql_value *out)
     return rc;
 }
 
+int accounts_gql_verify_email(struct gql_call *call, struct gql_value *out)
+{
+    const char *token = NULL;
+    int rc = arg_text(call, "token", &token);
+    if (rc == WM_OK) rc = account_email_verify(call->ctx, token);
+    return respond(call, rc, "Thank you: your email address is verified.", out);
+}
+
+int accounts_gql_resend_verification(struct gql_call *call, struct gql_value *out)
+{
+    int rc = account_email_resend(call->ctx);
+    return respond(call, rc, "We have sent you a new link to verify your email address.", out);
+}
+
+int accounts_gql_request_password_reset(struct gql_call *call, struct gql_value *out)
+{
+    const char *email = NULL;
+    int rc = arg_text(call, "email", &email);
+    if (rc == WM_OK) {
+        email = str_dup(call->ctx->arena, str_trim(str_from(email)));
+        rc = account_password_reset_request(call->ctx, email);
+    }
+    return respond(call, rc, ACCOUNT_MSG_RESET_SENT, out);
+}
+
+int accounts_gql_reset_password_with_token(struct gql_call *call, struct gql_value *out)
+{
+    const char *token = NULL;
+    const char *fresh = NULL;
+    int rc = arg_text(call, "token", &token);
+    if (rc == WM_OK) rc = arg_text(call, "newPassword", &fresh);
+    if (rc == WM_OK) rc = account_password_reset(call->ctx, token, fresh);
+    return respond(call, rc, "Your password was changed. Please sign in with it.", out);
+}
+
 static const struct account_session *session_of(const struct gql_call *call)
 {
     return call->source->u.ptr;
@@ -447,6 +490,7 @@ const struct gql_field_map accounts_gql_user_fields[] = {
     GQL_MAP_FN("accountType",     user_account_type),
     GQL_MAP_STR("businessName",   struct user, business_name),
     GQL_MAP_FN("profilePicture",  user_profile_picture),
+    GQL_MAP_BOOL("emailVerified", struct user, email_verified),
     GQL_MAP_END,
 };
 /* clang-format on */

@@ -45,6 +45,13 @@ gql_resolve_fn accounts_gql_terminate_others;
 /* Mutation.updateUser: UpdateUserPayload {success, message, user}. */
 gql_resolve_fn accounts_gql_update_user;
 
+/* Mutation.verifyEmail, resendVerificationEmail, requestPasswordReset,
+ * resetPasswordWithToken: MutationResponse. */
+gql_resolve_fn accounts_gql_verify_email;
+gql_resolve_fn accounts_gql_resend_verification;
+gql_resolve_fn accounts_gql_request_password_reset;
+gql_resolve_fn accounts_gql_reset_password_with_token;
+
 /* Field map of the Session type (source: struct account_session). */
 extern const struct gql_field_map accounts_gql_session_fields[];
 

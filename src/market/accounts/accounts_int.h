@@ -157,4 +157,23 @@ int accounts_db_session_rotate(struct wm_ctx *ctx, int64_t sid, const char *old,
 int accounts_db_sessions_list(struct wm_ctx *ctx, int64_t user_id, int64_t idle_s,
                               struct account_session **out, size_t *n);
 
+/* Purposes of emailed tokens (the ENUM of user_email_tokens.purpose). */
+#define EMAIL_TOKEN_VERIFY "verify_email"
+#define EMAIL_TOKEN_RESET  "password_reset"
+
+/* Store the hash of token, sent to email for purpose, valid ttl_s seconds. */
+int accounts_db_email_token_insert(struct wm_ctx *ctx, int64_t user_id, const char *purpose,
+                                   const char *token, const char *email, int64_t ttl_s);
+
+/* Use up every unused token of user_id for purpose. */
+int accounts_db_email_tokens_retire(struct wm_ctx *ctx, int64_t user_id, const char *purpose);
+
+/* Use up token (of purpose) if it is unused and unexpired: *user_id and *email of it, or
+ * WM_ENOTFOUND for an unknown, used or expired token. */
+int accounts_db_email_token_take(struct wm_ctx *ctx, const char *token, const char *purpose,
+                                 int64_t *user_id, char **email);
+
+/* Mark user_id's address verified if it is still email. */
+int accounts_db_user_set_verified(struct wm_ctx *ctx, int64_t user_id, const char *email);
+
 #endif

@@ -101,6 +101,13 @@ bool jobs_mail_template_exists(const struct config *cfg, const char *name)
     return true;
 }
 
+/* After the commit that made queued jobs visible: wake the worker now rather than at its
+ * next poll. */
+static void wake_after_commit(struct wm_ctx *ctx)
+{
+    jobs_wake(ctx->config);
+}
+
 int jobs_enqueue(struct wm_ctx *ctx, const char *kind, const char *payload_json, int64_t delay_s,
                  int64_t *id)
 {
@@ -121,6 +128,7 @@ int jobs_enqueue(struct wm_ctx *ctx, const char *kind, const char *payload_json,
     int rc = jobs_db_insert(ctx, kind, payload_json, delay_s, &new_id);
     if (rc != WM_OK) return rc;
     if (id) *id = new_id;
+    if (delay_s == 0) ctx->after_commit = wake_after_commit;
     log_debug("job %lld queued: %s", (long long)new_id, kind);
     return WM_OK;
 }

@@ -105,16 +105,24 @@ bool it_bool_at(struct json_object *reply, const char *path)
     return o && json_object_is_type(o, json_type_boolean) && json_object_get_boolean(o);
 }
 
+/* errors[0], or NULL when the reply has no errors array. */
+static struct json_object *first_error(struct json_object *reply)
+{
+    struct json_object *errors = json_object_object_get(reply, "errors");
+    if (!errors || !json_object_is_type(errors, json_type_array)) return NULL;
+    return json_object_array_get_idx(errors, 0);
+}
+
 const char *it_error_message(struct json_object *reply)
 {
-    struct json_object *e = json_object_array_get_idx(json_object_object_get(reply, "errors"), 0);
+    struct json_object *e = first_error(reply);
     const char *m = e ? json_object_get_string(json_object_object_get(e, "message")) : NULL;
     return m ? m : "";
 }
 
 const char *it_error_code(struct json_object *reply)
 {
-    struct json_object *e = json_object_array_get_idx(json_object_object_get(reply, "errors"), 0);
+    struct json_object *e = first_error(reply);
     struct json_object *x = e ? json_object_object_get(e, "extensions") : NULL;
     const char *c = x ? json_object_get_string(json_object_object_get(x, "code")) : NULL;
     return c ? c : "";

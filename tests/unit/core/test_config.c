@@ -107,6 +107,8 @@ static void test_the_table_covers_every_field_once(void)
         offsetof(struct config, auth_session_idle),
         offsetof(struct config, auth_session_max_age),
         offsetof(struct config, auth_totp_issuer),
+        offsetof(struct config, auth_verify_ttl),
+        offsetof(struct config, auth_require_verified),
         offsetof(struct config, site_url),
         offsetof(struct config, mail_from),
         offsetof(struct config, mail_smtp_url),
@@ -573,6 +575,8 @@ static const char default_dump[] = "var = var\n"
                                    "auth.session_idle = 1209600\n"
                                    "auth.session_max_age = 7776000\n"
                                    "auth.totp_issuer = Wholesale Market\n"
+                                   "auth.verify_ttl = 259200\n"
+                                   "auth.require_verified = sell,order,message\n"
                                    "site.url = http://127.0.0.1:8080\n"
                                    "mail.from = Wholesale Market <no-reply@wholesale-market.test>\n"
                                    "mail.smtp_url = \"\"\n"

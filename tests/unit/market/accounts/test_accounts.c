@@ -41,6 +41,7 @@ static const char SQL_SET_HASH[] = "UPDATE users SET password_hash = ? WHERE ema
 static const char SQL_SESSION_HASH[] = "SELECT refresh_hash FROM sessions WHERE id = ?";
 static const char SQL_SESSION_IDLE[] =
     "UPDATE sessions SET last_active_at = NOW(6) - INTERVAL ? SECOND WHERE id = ?";
+static const char SQL_VERIFY[] = "UPDATE users SET email_verified_at = NOW(6) WHERE id = ?";
 static const char SQL_SESSION_ENDS[] =
     "UPDATE sessions SET ends_at = NOW(6) - INTERVAL 1 SECOND WHERE id = ?";
 /* clang-format on */
@@ -411,6 +412,36 @@ static void sessions_end_when_idle_and_at_their_absolute_end(void)
     free(token);
 }
 
+static void unverified_accounts_may_not_do_what_config_lists(void)
+{
+    fresh();
+    char *email = new_email(false);
+    struct account_signup in = signup(email);
+    const char **p = NULL;
+    size_t n = 0;
+    struct account_tokens t;
+    CU_ASSERT_EQUAL_FATAL(do_register(&in, &p, &n, &t), WM_OK);
+    int64_t uid = t.user->id;
+    struct viewer v = { .status = WM_OK, .user_id = uid, .session_id = t.session_id };
+
+    /* auth.require_verified is "sell,order,message" by default. */
+    fresh();
+    ctx.viewer = &v;
+    CU_ASSERT_EQUAL(account_require_verified(&ctx, "sell"), WM_EPERM);
+    CU_ASSERT_STRING_EQUAL(ctx.err.message ? ctx.err.message : "",
+                           "Verify your email address before you sell.");
+    CU_ASSERT_EQUAL(account_require_verified(&ctx, "order"), WM_EPERM);
+    CU_ASSERT_EQUAL(account_require_verified(&ctx, "browse"), WM_OK);
+    CU_ASSERT_EQUAL(account_require_verified(&ctx, "sel"), WM_OK);
+
+    CU_ASSERT_EQUAL(db_exec(&ctx, SQL_VERIFY, "l", uid), WM_OK);
+    CU_ASSERT_EQUAL(account_require_verified(&ctx, "sell"), WM_OK);
+
+    /* Nobody signed in: the viewer's own error. */
+    fresh();
+    CU_ASSERT_EQUAL(account_require_verified(&ctx, "sell"), WM_EUNAUTH);
+}
+
 static CU_TestInfo tests[] = {
     { "account types accept SUPPLIER as VENDOR", account_types_accept_supplier_as_vendor },
     { "email syntax follows the dot-atom rules", email_syntax_follows_the_dot_atom_rules },
@@ -426,6 +457,8 @@ static CU_TestInfo tests[] = {
       the_viewer_comes_from_the_token_and_ends_with_logout },
     { "sessions end when idle and at their absolute end",
       sessions_end_when_idle_and_at_their_absolute_end },
+    { "unverified accounts may not do what config lists",
+      unverified_accounts_may_not_do_what_config_lists },
     CU_TEST_INFO_NULL,
 };
 

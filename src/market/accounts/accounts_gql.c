@@ -16,8 +16,8 @@
 #include "core/arena.h"
 #include "core/ctx.h"
 #include "core/err.h"
-#include "db/db.h"
 #include "market/accounts/accounts.h"
+#include "market/shared/shared_gql.h"
 
 int accounts_gql_authenticate(struct wm_ctx *ctx, const char *authorization_header)
 {
@@ -26,37 +26,18 @@ int accounts_gql_authenticate(struct wm_ctx *ctx, const char *authorization_head
     return rc;
 }
 
-/*
- * The String argument name as a NUL-terminated string in *out ("" when null or absent).
- * WM_EINVAL when it holds a NUL character, which C strings cannot carry.
- */
-static int arg_text(const struct gql_call *call, const char *name, const char **out)
-{
-    const struct gql_value *v = gql_arg(call, name);
-    *out = "";
-    if (!v || v->kind != GQL_V_STRING) return WM_OK;
-    if (memchr(v->u.s.ptr, '\0', v->u.s.len))
-        return wm_errorf(call->ctx, WM_EINVAL, "argument '%s' contains a NUL character", name);
-    *out = str_dup(call->ctx->arena, v->u.s);
-    return WM_OK;
-}
-
-static bool arg_bool(const struct gql_call *call, const char *name)
-{
-    const struct gql_value *v = gql_arg(call, name);
-    return v && v->kind == GQL_V_BOOL && v->u.b;
-}
-
 int accounts_gql_register(struct gql_call *call, struct gql_value *out)
 {
     struct wm_ctx *ctx = call->ctx;
-    struct account_signup in = { .terms_accepted = arg_bool(call, "termsAccepted") };
-    int rc = arg_text(call, "email", &in.email);
-    if (rc == WM_OK) rc = arg_text(call, "password1", &in.password1);
-    if (rc == WM_OK) rc = arg_text(call, "password2", &in.password2);
-    if (rc == WM_OK) rc = arg_text(call, "firstName", &in.first_name);
-    if (rc == WM_OK) rc = arg_text(call, "lastName", &in.last_name);
-    if (rc == WM_OK) rc = arg_text(call, "accountType", &in.account_type);
+    struct account_signup in = { 0 };
+    bool has_terms = false;
+    shared_gql_arg_bool(call, "termsAccepted", &has_terms, &in.terms_accepted);
+    int rc = shared_gql_arg_text(call, "email", "", &in.email);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "password1", "", &in.password1);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "password2", "", &in.password2);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "firstName", "", &in.first_name);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "lastName", "", &in.last_name);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "accountType", "", &in.account_type);
     if (rc != WM_OK) return rc;
     /* Emails are compared and stored without surrounding blanks (Django strips them too). */
     in.email = str_dup(ctx->arena, str_trim(str_from(in.email)));
@@ -89,8 +70,8 @@ int accounts_gql_login(struct gql_call *call, struct gql_value *out)
     struct wm_ctx *ctx = call->ctx;
     const char *email = NULL;
     const char *password = NULL;
-    int rc = arg_text(call, "email", &email);
-    if (rc == WM_OK) rc = arg_text(call, "password", &password);
+    int rc = shared_gql_arg_text(call, "email", "", &email);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "password", "", &password);
     if (rc != WM_OK) return wm_errorf(ctx, WM_EUNAUTH, ACCOUNT_MSG_BAD_LOGIN);
     struct account_credentials in = {
         .email = str_dup(ctx->arena, str_trim(str_from(email))),
@@ -99,7 +80,7 @@ int accounts_gql_login(struct gql_call *call, struct gql_value *out)
     };
     const struct gql_value *remember = gql_arg(call, "rememberMe");
     if (remember && remember->kind == GQL_V_BOOL) in.remember_me = remember->u.b;
-    rc = arg_text(call, "otpCode", &in.otp_code);
+    rc = shared_gql_arg_text(call, "otpCode", "", &in.otp_code);
     if (rc != WM_OK) return rc;
     struct account_tokens t;
     rc = account_login(ctx, &in, &t);
@@ -115,7 +96,7 @@ int accounts_gql_logout(struct gql_call *call, struct gql_value *out)
 {
     struct wm_ctx *ctx = call->ctx;
     const char *refresh = NULL;
-    int rc = arg_text(call, "refreshToken", &refresh);
+    int rc = shared_gql_arg_text(call, "refreshToken", "", &refresh);
     if (rc == WM_OK) rc = account_logout(ctx, refresh);
     if (rc != WM_OK && rc != WM_EINVAL) return rc;
     *out = gql_object(ctx->arena, 1);
@@ -135,33 +116,6 @@ int accounts_gql_view_me(struct gql_call *call, struct gql_value *out)
         return wm_errorf(call->ctx, WM_EUNAUTH, "unauthorized: the token's user is gone");
     if (rc != WM_OK) return rc;
     *out = gql_ptr(u, NULL);
-    return WM_OK;
-}
-
-/*
- * The {success, message} payload of a mutation: success with ok_message when rc is WM_OK; a
- * failure the user can act on (bad input, not found, conflict, a wrong password or code) as
- * success false with the domain's message; anything else (not signed in, a rate limit, a
- * database error) stays a GraphQL error.
- */
-static int respond(struct gql_call *call, int rc, const char *ok_message, struct gql_value *out)
-{
-    struct wm_ctx *ctx = call->ctx;
-    bool user_error = rc == WM_EINVAL || rc == WM_ENOTFOUND || rc == WM_ECONFLICT ||
-                      (rc == WM_EUNAUTH && ctx->viewer && ctx->viewer->status == WM_OK);
-    if (rc != WM_OK && !user_error) return rc;
-    const char *message = rc == WM_OK ? ok_message : ctx->err.message;
-    if (rc != WM_OK) {
-        /* A refusal changes nothing: undo what the field wrote before it failed, and leave an
-         * empty transaction for the surface to commit. */
-        int trc = db_rollback(ctx);
-        if (trc == WM_OK) trc = db_begin(ctx);
-        if (trc != WM_OK) return trc;
-    }
-    *out = gql_object(ctx->arena, 2);
-    gql_object_set(ctx->arena, out, "success", gql_bool(rc == WM_OK));
-    gql_object_set(ctx->arena, out, "message", gql_string(ctx->arena, message));
-    wm_clear_error(ctx);
     return WM_OK;
 }
 
@@ -187,7 +141,7 @@ int accounts_gql_refresh_token(struct gql_call *call, struct gql_value *out)
 {
     struct wm_ctx *ctx = call->ctx;
     const char *refresh = NULL;
-    int rc = arg_text(call, "refreshToken", &refresh);
+    int rc = shared_gql_arg_text(call, "refreshToken", "", &refresh);
     if (rc != WM_OK) return wm_errorf(ctx, WM_EUNAUTH, ACCOUNT_MSG_BAD_REFRESH);
     struct account_tokens t;
     int64_t expires = 0;
@@ -208,7 +162,7 @@ int accounts_gql_verify_token(struct gql_call *call, struct gql_value *out)
 {
     struct wm_ctx *ctx = call->ctx;
     const char *token = NULL;
-    int rc = arg_text(call, "token", &token);
+    int rc = shared_gql_arg_text(call, "token", "", &token);
     if (rc != WM_OK) return wm_errorf(ctx, WM_EUNAUTH, JWT_MSG_DECODE);
     struct jwt_claims c;
     rc = account_verify_token(ctx, token, &c);
@@ -222,7 +176,7 @@ int accounts_gql_revoke_token(struct gql_call *call, struct gql_value *out)
 {
     struct wm_ctx *ctx = call->ctx;
     const char *refresh = NULL;
-    int rc = arg_text(call, "refreshToken", &refresh);
+    int rc = shared_gql_arg_text(call, "refreshToken", "", &refresh);
     if (rc != WM_OK) return wm_errorf(ctx, WM_EUNAUTH, ACCOUNT_MSG_BAD_REFRESH);
     int64_t at = 0;
     rc = account_revoke_refresh(ctx, refresh, &at);
@@ -236,11 +190,12 @@ int accounts_gql_reset_password(struct gql_call *call, struct gql_value *out)
 {
     const char *current = NULL;
     const char *fresh = NULL;
-    int rc = arg_text(call, "currentPassword", &current);
-    if (rc == WM_OK) rc = arg_text(call, "newPassword", &fresh);
+    int rc = shared_gql_arg_text(call, "currentPassword", "", &current);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "newPassword", "", &fresh);
     if (rc == WM_OK) rc = account_password_change(call->ctx, current, fresh);
-    return respond(call, rc, "Your password was changed; your other sessions were signed out.",
-                   out);
+    return shared_gql_payload(call, rc,
+                              "Your password was changed; your other sessions were signed out.",
+                              NULL, gql_null(), out);
 }
 
 int accounts_gql_is_2fa_enabled(struct gql_call *call, struct gql_value *out)
@@ -258,14 +213,7 @@ int accounts_gql_enable_2fa(struct gql_call *call, struct gql_value *out)
     struct wm_ctx *ctx = call->ctx;
     struct account_twofa_setup setup;
     int rc = account_twofa_begin(ctx, &setup);
-    if (rc == WM_ECONFLICT) {
-        *out = gql_object(ctx->arena, 2);
-        gql_object_set(ctx->arena, out, "success", gql_bool(false));
-        gql_object_set(ctx->arena, out, "message", gql_string(ctx->arena, ctx->err.message));
-        wm_clear_error(ctx);
-        return WM_OK;
-    }
-    if (rc != WM_OK) return rc;
+    if (rc != WM_OK) return shared_gql_payload(call, rc, NULL, NULL, gql_null(), out);
     struct gql_value codes = gql_list(ctx->arena, TOTP_BACKUP_COUNT);
     for (size_t i = 0; i < TOTP_BACKUP_COUNT; i++)
         codes.u.list.items[i] = gql_string_n(str_from(setup.backup_codes[i]));
@@ -285,18 +233,19 @@ int accounts_gql_verify_2fa(struct gql_call *call, struct gql_value *out)
 {
     const char *code = NULL;
     bool enabled_now = false;
-    int rc = arg_text(call, "code", &code);
+    int rc = shared_gql_arg_text(call, "code", "", &code);
     if (rc == WM_OK) rc = account_twofa_verify(call->ctx, code, &enabled_now);
-    return respond(call, rc,
-                   enabled_now ? "Two-factor authentication is on." : "The code is correct.", out);
+    return shared_gql_payload(
+            call, rc, enabled_now ? "Two-factor authentication is on." : "The code is correct.",
+            NULL, gql_null(), out);
 }
 
 int accounts_gql_disable_2fa(struct gql_call *call, struct gql_value *out)
 {
     const char *password = NULL;
-    int rc = arg_text(call, "password", &password);
+    int rc = shared_gql_arg_text(call, "password", "", &password);
     if (rc == WM_OK) rc = account_twofa_disable(call->ctx, password);
-    return respond(call, rc, "Two-factor authentication is off.", out);
+    return shared_gql_payload(call, rc, "Two-factor authentication is off.", NULL, gql_null(), out);
 }
 
 int accounts_gql_active_sessions(struct gql_call *call, struct gql_value *out)
@@ -320,9 +269,9 @@ int accounts_gql_active_sessions(struct gql_call *call, struct gql_value *out)
 int accounts_gql_terminate_session(struct gql_call *call, struct gql_value *out)
 {
     const char *id = NULL;
-    int rc = arg_text(call, "sessionId", &id);
+    int rc = shared_gql_arg_text(call, "sessionId", "", &id);
     if (rc == WM_OK) rc = account_session_terminate(call->ctx, id);
-    return respond(call, rc, "The session was signed out.", out);
+    return shared_gql_payload(call, rc, "The session was signed out.", NULL, gql_null(), out);
 }
 
 int accounts_gql_terminate_others(struct gql_call *call, struct gql_value *out)
@@ -333,19 +282,7 @@ int accounts_gql_terminate_others(struct gql_call *call, struct gql_value *out)
                               ? arena_printf(call->ctx->arena, "%lld other session%s signed out.",
                                              (long long)n, n == 1 ? " was" : "s were")
                               : NULL;
-    return respond(call, rc, msg, out);
-}
-
-/* A String argument for a profile change: NULL when absent or null (unchanged). */
-static int arg_change(const struct gql_call *call, const char *name, const char **out)
-{
-    const struct gql_value *v = gql_arg(call, name);
-    *out = NULL;
-    if (!v || (v->kind != GQL_V_STRING && v->kind != GQL_V_ENUM)) return WM_OK;
-    if (memchr(v->u.s.ptr, '\0', v->u.s.len))
-        return wm_errorf(call->ctx, WM_EINVAL, "argument '%s' contains a NUL character", name);
-    *out = str_dup(call->ctx->arena, v->u.s);
-    return WM_OK;
+    return shared_gql_payload(call, rc, msg, NULL, gql_null(), out);
 }
 
 int accounts_gql_update_user(struct gql_call *call, struct gql_value *out)
@@ -369,7 +306,8 @@ int accounts_gql_update_user(struct gql_call *call, struct gql_value *out)
     };
     int rc = WM_OK;
     for (size_t i = 0; rc == WM_OK && i < sizeof(args) / sizeof(args[0]); i++)
-        rc = arg_change(call, args[i].arg, (const char **)((char *)&in + args[i].offset));
+        rc = shared_gql_arg_text(call, args[i].arg, NULL,
+                                 (const char **)((char *)&in + args[i].offset));
     const struct gql_value *pic = gql_arg(call, "profilePicture");
     if (rc == WM_OK && pic && pic->kind == GQL_V_OBJECT) {
         for (size_t i = 0; i < pic->u.obj.count; i++) {
@@ -380,44 +318,45 @@ int accounts_gql_update_user(struct gql_call *call, struct gql_value *out)
     }
     struct user *u = NULL;
     if (rc == WM_OK) rc = account_profile_update(ctx, &in, &u);
-    rc = respond(call, rc, "Your profile was updated.", out);
-    if (rc == WM_OK) gql_object_set(ctx->arena, out, "user", u ? gql_ptr(u, NULL) : gql_null());
-    return rc;
+    return shared_gql_payload(call, rc, "Your profile was updated.", "user", gql_ptr(u, NULL), out);
 }
 
 int accounts_gql_verify_email(struct gql_call *call, struct gql_value *out)
 {
     const char *token = NULL;
-    int rc = arg_text(call, "token", &token);
+    int rc = shared_gql_arg_text(call, "token", "", &token);
     if (rc == WM_OK) rc = account_email_verify(call->ctx, token);
-    return respond(call, rc, "Thank you: your email address is verified.", out);
+    return shared_gql_payload(call, rc, "Thank you: your email address is verified.", NULL,
+                              gql_null(), out);
 }
 
 int accounts_gql_resend_verification(struct gql_call *call, struct gql_value *out)
 {
     int rc = account_email_resend(call->ctx);
-    return respond(call, rc, "We have sent you a new link to verify your email address.", out);
+    return shared_gql_payload(call, rc, "We have sent you a new link to verify your email address.",
+                              NULL, gql_null(), out);
 }
 
 int accounts_gql_request_password_reset(struct gql_call *call, struct gql_value *out)
 {
     const char *email = NULL;
-    int rc = arg_text(call, "email", &email);
+    int rc = shared_gql_arg_text(call, "email", "", &email);
     if (rc == WM_OK) {
         email = str_dup(call->ctx->arena, str_trim(str_from(email)));
         rc = account_password_reset_request(call->ctx, email);
     }
-    return respond(call, rc, ACCOUNT_MSG_RESET_SENT, out);
+    return shared_gql_payload(call, rc, ACCOUNT_MSG_RESET_SENT, NULL, gql_null(), out);
 }
 
 int accounts_gql_reset_password_with_token(struct gql_call *call, struct gql_value *out)
 {
     const char *token = NULL;
     const char *fresh = NULL;
-    int rc = arg_text(call, "token", &token);
-    if (rc == WM_OK) rc = arg_text(call, "newPassword", &fresh);
+    int rc = shared_gql_arg_text(call, "token", "", &token);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "newPassword", "", &fresh);
     if (rc == WM_OK) rc = account_password_reset(call->ctx, token, fresh);
-    return respond(call, rc, "Your password was changed. Please sign in with it.", out);
+    return shared_gql_payload(call, rc, "Your password was changed. Please sign in with it.", NULL,
+                              gql_null(), out);
 }
 
 static const struct account_session *session_of(const struct gql_call *call)

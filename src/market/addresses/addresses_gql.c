@@ -14,92 +14,25 @@
 #include "core/ctx.h"
 #include "core/err.h"
 #include "market/accounts/accounts.h"
+#include "market/shared/shared_gql.h"
 #include "market/addresses/addresses.h"
-
-/* The String argument name in *out: NULL when null or absent. WM_EINVAL when it holds a NUL
- * character, which C strings cannot carry. */
-static int arg_text(struct gql_call *call, const char *name, const char **out)
-{
-    const struct gql_value *v = gql_arg(call, name);
-    *out = NULL;
-    if (!v || v->kind != GQL_V_STRING) return WM_OK;
-    if (memchr(v->u.s.ptr, '\0', v->u.s.len))
-        return wm_errorf(call->ctx, WM_EINVAL, "%s contains a NUL character", name);
-    *out = str_dup(call->ctx->arena, v->u.s);
-    return WM_OK;
-}
-
-/* A Boolean argument: *has false when null or absent. */
-static void arg_bool(const struct gql_call *call, const char *name, bool *has, bool *out)
-{
-    const struct gql_value *v = gql_arg(call, name);
-    *has = v && v->kind == GQL_V_BOOL;
-    *out = *has && v->u.b;
-}
-
-/* A Float argument: *has false when null or absent. */
-static void arg_float(const struct gql_call *call, const char *name, bool *has, double *out)
-{
-    const struct gql_value *v = gql_arg(call, name);
-    *has = v && (v->kind == GQL_V_FLOAT || v->kind == GQL_V_INT);
-    *out = !*has ? 0 : v->kind == GQL_V_FLOAT ? v->u.f : (double)v->u.i;
-}
-
-/* The ID argument addressId as a positive id; a malformed one is recorded as not found (the
- * same answer as an unknown id). */
-static int arg_id(struct gql_call *call, int64_t *id)
-{
-    const struct gql_value *v = gql_arg(call, "addressId");
-    *id = 0;
-    if (v && v->kind == GQL_V_INT) *id = v->u.i;
-    if (v && v->kind == GQL_V_STRING && !str_to_int64(str_trim(v->u.s), id)) *id = 0;
-    if (*id > 0) return WM_OK;
-    struct str shown = v && v->kind == GQL_V_STRING ? v->u.s : STR("");
-    if (shown.len > 40) shown.len = 40;
-    return wm_errorf(call->ctx, WM_ENOTFOUND, "address '%.*s' not found", STR_FMT(shown));
-}
 
 static int read_input(struct gql_call *call, struct address_input *in)
 {
     memset(in, 0, sizeof(*in));
-    int rc = arg_text(call, "name", &in->name);
-    if (rc == WM_OK) rc = arg_text(call, "phoneNumber", &in->phone_number);
-    if (rc == WM_OK) rc = arg_text(call, "streetAddress", &in->street_address);
-    if (rc == WM_OK) rc = arg_text(call, "city", &in->city);
-    if (rc == WM_OK) rc = arg_text(call, "state", &in->state);
-    if (rc == WM_OK) rc = arg_text(call, "country", &in->country);
-    if (rc == WM_OK) rc = arg_text(call, "postalCode", &in->postal_code);
-    if (rc == WM_OK) rc = arg_text(call, "addressType", &in->address_type);
-    if (rc == WM_OK) rc = arg_text(call, "instructions", &in->instructions);
-    arg_bool(call, "isDefault", &in->has_is_default, &in->is_default);
-    arg_float(call, "latitude", &in->has_latitude, &in->latitude);
-    arg_float(call, "longitude", &in->has_longitude, &in->longitude);
+    int rc = shared_gql_arg_text(call, "name", NULL, &in->name);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "phoneNumber", NULL, &in->phone_number);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "streetAddress", NULL, &in->street_address);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "city", NULL, &in->city);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "state", NULL, &in->state);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "country", NULL, &in->country);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "postalCode", NULL, &in->postal_code);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "addressType", NULL, &in->address_type);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "instructions", NULL, &in->instructions);
+    shared_gql_arg_bool(call, "isDefault", &in->has_is_default, &in->is_default);
+    shared_gql_arg_float(call, "latitude", &in->has_latitude, &in->latitude);
+    shared_gql_arg_float(call, "longitude", &in->has_longitude, &in->longitude);
     return rc;
-}
-
-/* True for the failures a payload reports (the user can fix them; nothing was written). */
-static bool is_payload_failure(int rc)
-{
-    return rc == WM_EINVAL || rc == WM_ENOTFOUND || rc == WM_ELIMIT;
-}
-
-/*
- * The payload of a mutation that ended with rc: {success, message[, key: value]}. Failures of
- * is_payload_failure() become success false with ctx->err's message (key null); other errors
- * are returned for the executor to report.
- */
-static int payload(struct gql_call *call, int rc, const char *ok, const char *key,
-                   struct gql_value value, struct gql_value *out)
-{
-    struct wm_ctx *ctx = call->ctx;
-    if (rc != WM_OK && !is_payload_failure(rc)) return rc;
-    *out = gql_object(ctx->arena, 3);
-    gql_object_set(ctx->arena, out, "success", gql_bool(rc == WM_OK));
-    const char *msg = rc == WM_OK ? ok : wm_client_message(ctx, rc);
-    gql_object_set(ctx->arena, out, "message", gql_string(ctx->arena, msg));
-    if (key) gql_object_set(ctx->arena, out, key, rc == WM_OK ? value : gql_null());
-    wm_clear_error(ctx);
-    return WM_OK;
 }
 
 int addresses_gql_my_addresses(struct gql_call *call, struct gql_value *out)
@@ -126,7 +59,7 @@ int addresses_gql_create(struct gql_call *call, struct gql_value *out)
     struct address *a = NULL;
     rc = read_input(call, &in);
     if (rc == WM_OK) rc = address_create(call->ctx, v->user_id, &in, &a);
-    return payload(call, rc, "Address created", "address", gql_ptr(a, NULL), out);
+    return shared_gql_payload(call, rc, "Address created", "address", gql_ptr(a, NULL), out);
 }
 
 int addresses_gql_update(struct gql_call *call, struct gql_value *out)
@@ -137,10 +70,10 @@ int addresses_gql_update(struct gql_call *call, struct gql_value *out)
     int64_t id = 0;
     struct address_input in;
     struct address *a = NULL;
-    rc = arg_id(call, &id);
+    rc = shared_gql_arg_id(call, "addressId", "address", &id);
     if (rc == WM_OK) rc = read_input(call, &in);
     if (rc == WM_OK) rc = address_update(call->ctx, v->user_id, id, &in, &a);
-    return payload(call, rc, "Address updated", "address", gql_ptr(a, NULL), out);
+    return shared_gql_payload(call, rc, "Address updated", "address", gql_ptr(a, NULL), out);
 }
 
 int addresses_gql_delete(struct gql_call *call, struct gql_value *out)
@@ -149,9 +82,9 @@ int addresses_gql_delete(struct gql_call *call, struct gql_value *out)
     int rc = account_viewer(call->ctx, &v);
     if (rc != WM_OK) return rc;
     int64_t id = 0;
-    rc = arg_id(call, &id);
+    rc = shared_gql_arg_id(call, "addressId", "address", &id);
     if (rc == WM_OK) rc = address_delete(call->ctx, v->user_id, id);
-    return payload(call, rc, "Address deleted", NULL, gql_null(), out);
+    return shared_gql_payload(call, rc, "Address deleted", NULL, gql_null(), out);
 }
 
 static const struct address *address_of(const struct gql_call *call)

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "auth/device.h"
+#include "auth/geo.h"
 #include "auth/jwt.h"
 #include "auth/password.h"
 #include "auth/ratelimit.h"
@@ -122,24 +123,6 @@ int accounts_issue_access(struct wm_ctx *ctx, int64_t user_id, int64_t sid, cons
     if (!ctx->jwt) return wm_errorf(ctx, WM_EINTERNAL, "no JWT keys are loaded");
     struct jwt_claims c = { .user_id = user_id, .session_id = sid, .email = email };
     return jwt_issue(ctx, ctx->jwt, &c, token);
-}
-
-/* Loopback and private addresses (RFC 1918, RFC 4193, link-local): no place to name. */
-static bool is_local_ip(const char *ip)
-{
-    static const char *const prefixes[] = { "127.", "10.", "192.168.", "169.254.",
-                                            "::1",  "fc",  "fd",       "fe80:" };
-    for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
-        if (strncasecmp(ip, prefixes[i], strlen(prefixes[i])) == 0) return true;
-    if (strncmp(ip, "172.", 4) != 0) return false;
-    char *end = NULL;
-    long b = strtol(ip + 4, &end, 10);
-    return end != ip + 4 && *end == '.' && b >= 16 && b <= 31;
-}
-
-const char *accounts_ip_location(const char *ip)
-{
-    return ip && is_local_ip(ip) ? "Local network" : NULL;
 }
 
 int accounts_open_session(struct wm_ctx *ctx, int64_t user_id, bool remember_me,

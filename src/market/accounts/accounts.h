@@ -161,7 +161,7 @@ struct account_session {
     char *device_type; /* mobile, tablet, desktop or web */
     char *ip;
     char *user_agent;
-    char *location;    /* "Local network" for loopback and private addresses, else NULL */
+    char *location;    /* geo_location(): "Local network", a country, or NULL */
     char *created_at;  /* ISO 8601 UTC */
     char *last_active; /* ISO 8601 UTC */
     bool current;      /* the session of the caller's access token */

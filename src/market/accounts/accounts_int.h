@@ -25,9 +25,6 @@ int accounts_issue_access(struct wm_ctx *ctx, int64_t user_id, int64_t sid, cons
 int accounts_open_session(struct wm_ctx *ctx, int64_t user_id, bool remember_me,
                           struct account_tokens *out);
 
-/* "Local network" for loopback and private addresses, NULL otherwise (no GeoIP database). */
-const char *accounts_ip_location(const char *ip);
-
 /*
  * The two-factor step of sign-in for user_id, whose password was right: WM_OK when 2FA is off
  * or code is a good TOTP or unused backup code (then used up); WM_EOTPREQUIRED when 2FA is on

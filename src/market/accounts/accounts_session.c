@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "auth/geo.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/config.h"
@@ -108,7 +109,7 @@ int account_sessions(struct wm_ctx *ctx, struct account_session **out, size_t *n
     for (size_t i = 0; i < *n; i++) {
         struct account_session *s = &(*out)[i];
         s->current = s->id == v->session_id;
-        const char *where = accounts_ip_location(s->ip);
+        const char *where = geo_location(s->ip);
         s->location = where ? arena_strdup(ctx->arena, where) : NULL;
     }
     return WM_OK;

@@ -8,6 +8,7 @@
 #include "graphql/language/visitor.h"
 
 #include <assert.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -16,7 +17,7 @@
 struct frame {
     const struct gql_node *node;
     unsigned slot; /* which child member of node comes next (next_child()'s numbering) */
-    size_t idx;    /* the next item in that member when it is a list */
+    size_t idx;    /* the next item of that member (a list), or 1 once its one node was given */
     bool descend;  /* some visitor wants this node's children */
     bool skipped;  /* some visitor answered GQL_SKIP at this node */
 };
@@ -43,240 +44,142 @@ size_t gql_visit_depth(const struct gql_visit *walk)
 }
 
 /*
- * The children of a node come member by member (f->slot numbers them), each member
- * an optional node or a list (f->idx is the next item). The next_*() functions resume at the
- * frame's position: each case either returns the next child of its member or falls through
- * to the next member, so empty members cost one test.
+ * The children of a node come member by member, in graphql-js QueryDocumentKeys order: each
+ * member is an optional node pointer or a GQL_LIST at an offset in the node's struct (names
+ * are not nodes here, and a directive definition's locations are not visited). A frame's slot
+ * is the member it is in, its idx the next item (or, for a single node, whether it was
+ * given). Leaves (variables, scalar values, named types, names) have no members.
  */
-#define ONE_AT(n, p)              \
-    case n:                       \
-        f->slot = (n) + 1;        \
-        f->idx = 0;               \
-        if (p) return &(p)->node; \
-        __attribute__((fallthrough))
-#define MANY_AT(n, l)                                              \
-    case n:                                                        \
-        if (f->idx < (l).count) return &(l).items[f->idx++]->node; \
-        f->slot = (n) + 1;                                         \
-        f->idx = 0;                                                \
-        __attribute__((fallthrough))
+struct member {
+    uint16_t offset; /* of the member in the node's struct */
+    bool many;       /* a GQL_LIST of node pointers, else one node pointer (may be NULL) */
+};
 
-/* The next child of the document or of an executable definition, or NULL. */
-static const struct gql_node *next_of_definition(struct frame *f)
-{
-    const struct gql_node *n = f->node;
-    if (n->kind == GQL_DOCUMENT) {
-        const struct gql_document *d = (const struct gql_document *)n;
-        return f->idx < d->definitions.count ? d->definitions.items[f->idx++] : NULL;
-    }
-    if (n->kind == GQL_OPERATION_DEFINITION) {
-        const struct gql_operation *o = (const struct gql_operation *)n;
-        switch (f->slot) {
-            MANY_AT(0, o->variables);
-            MANY_AT(1, o->directives);
-            ONE_AT(2, o->selection_set);
-        default:
-            return NULL;
-        }
-    }
-    if (n->kind == GQL_VARIABLE_DEFINITION) {
-        /* Its variable is its name here, not a node. */
-        const struct gql_variable_definition *v = (const struct gql_variable_definition *)n;
-        switch (f->slot) {
-            ONE_AT(0, v->type);
-            ONE_AT(1, v->default_value);
-            MANY_AT(2, v->directives);
-        default:
-            return NULL;
-        }
-    }
-    const struct gql_fragment *fr = (const struct gql_fragment *)n;
-    switch (f->slot) {
-        ONE_AT(0, fr->type_condition);
-        MANY_AT(1, fr->directives);
-        ONE_AT(2, fr->selection_set);
-    default:
-        return NULL;
-    }
-}
+struct members {
+    uint8_t count;
+    struct member m[6];
+};
 
-/* The next child of an argument, an object field, a list or object value, or a type ref. */
-static const struct gql_node *next_of_value(struct frame *f)
-{
-    const struct gql_node *n = f->node;
-    switch (n->kind) {
-    case GQL_ARGUMENT: {
-        const struct gql_argument *arg = (const struct gql_argument *)n;
-        switch (f->slot) {
-            ONE_AT(0, arg->value);
-        default:
-            return NULL;
-        }
+#define ONE(T, f)                        \
+    {                                    \
+        (uint16_t) offsetof(T, f), false \
     }
-    case GQL_LIST_VALUE:
-    case GQL_OBJECT_VALUE: {
-        const struct gql_ast_value *v = (const struct gql_ast_value *)n;
-        switch (f->slot) {
-            MANY_AT(0, v->list);
-            MANY_AT(1, v->fields);
-        default:
-            return NULL;
-        }
+#define MANY(T, f)                      \
+    {                                   \
+        (uint16_t) offsetof(T, f), true \
     }
-    case GQL_OBJECT_FIELD: {
-        const struct gql_object_field *of = (const struct gql_object_field *)n;
-        switch (f->slot) {
-            ONE_AT(0, of->value);
-        default:
-            return NULL;
-        }
-    }
-    case GQL_LIST_TYPE:
-    case GQL_NON_NULL_TYPE: {
-        const struct gql_type_ref *t = (const struct gql_type_ref *)n;
-        switch (f->slot) {
-            ONE_AT(0, t->of);
-        default:
-            return NULL;
-        }
-    }
-    default:
-        /* Leaves: VARIABLE, the scalar values, NAMED_TYPE. */
-        return NULL;
-    }
-}
 
-/* The next child of a selection set, a selection or a directive; else next_of_value(). */
-static const struct gql_node *next_of_selection(struct frame *f)
-{
-    const struct gql_node *n = f->node;
-    switch (n->kind) {
-    case GQL_SELECTION_SET: {
-        const struct gql_selection_set *set = (const struct gql_selection_set *)n;
-        return f->idx < set->selections.count ? &set->selections.items[f->idx++]->node : NULL;
+/* A selection (Field: arguments, directives, selectionSet; FragmentSpread: directives;
+ * InlineFragment: typeCondition, directives, selectionSet); absent members are empty. */
+#define SELECTION_MEMBERS                                                                \
+    {                                                                                    \
+        4,                                                                               \
+        {                                                                                \
+            ONE(struct gql_selection, type_condition), MANY(struct gql_selection, args), \
+                    MANY(struct gql_selection, directives),                              \
+                    ONE(struct gql_selection, selection_set)                             \
+        }                                                                                \
     }
-    case GQL_FIELD:
-    case GQL_FRAGMENT_SPREAD:
-    case GQL_INLINE_FRAGMENT: {
-        /* Field: arguments, directives, selectionSet; FragmentSpread: directives;
-         * InlineFragment: typeCondition, directives, selectionSet. Absent members are empty. */
-        const struct gql_selection *s = (const struct gql_selection *)n;
-        switch (f->slot) {
-            ONE_AT(0, s->type_condition);
-            MANY_AT(1, s->args);
-            MANY_AT(2, s->directives);
-            ONE_AT(3, s->selection_set);
-        default:
-            return NULL;
-        }
+/* A type definition or extension: interfaces, directives, then the kind's own list. */
+#define TYPE_DEF_MEMBERS                                                                       \
+    {                                                                                          \
+        6,                                                                                     \
+        {                                                                                      \
+            MANY(struct gql_type_def, interfaces), MANY(struct gql_type_def, directives),      \
+                    MANY(struct gql_type_def, fields), MANY(struct gql_type_def, members),     \
+                    MANY(struct gql_type_def, values), MANY(struct gql_type_def, input_fields) \
+        }                                                                                      \
     }
-    case GQL_DIRECTIVE: {
-        const struct gql_directive *d = (const struct gql_directive *)n;
-        return f->idx < d->args.count ? &d->args.items[f->idx++]->node : NULL;
-    }
-    default:
-        return next_of_value(f);
-    }
-}
 
-/* The next child of a type definition or extension (members in QueryDocumentKeys order:
- * interfaces, directives, then the kind's own list; the others are empty). */
-static const struct gql_node *next_of_type_def(struct frame *f)
-{
-    const struct gql_type_def *t = (const struct gql_type_def *)f->node;
-    switch (f->slot) {
-        MANY_AT(0, t->interfaces);
-        MANY_AT(1, t->directives);
-        MANY_AT(2, t->fields);
-        MANY_AT(3, t->members);
-        MANY_AT(4, t->values);
-        MANY_AT(5, t->input_fields);
-    default:
-        return NULL;
-    }
-}
+/* clang-format off */
+static const struct members children[GQL_KIND_COUNT] = {
+    [GQL_DOCUMENT]             = { 1, { MANY(struct gql_document, definitions) } },
+    [GQL_OPERATION_DEFINITION] = { 3, { MANY(struct gql_operation, variables),
+                                        MANY(struct gql_operation, directives),
+                                        ONE(struct gql_operation, selection_set) } },
+    [GQL_VARIABLE_DEFINITION]  = { 3, { ONE(struct gql_variable_definition, type),
+                                        ONE(struct gql_variable_definition, default_value),
+                                        MANY(struct gql_variable_definition, directives) } },
+    [GQL_SELECTION_SET]        = { 1, { MANY(struct gql_selection_set, selections) } },
+    [GQL_FIELD]                = SELECTION_MEMBERS,
+    [GQL_ARGUMENT]             = { 1, { ONE(struct gql_argument, value) } },
+    [GQL_FRAGMENT_SPREAD]      = SELECTION_MEMBERS,
+    [GQL_INLINE_FRAGMENT]      = SELECTION_MEMBERS,
+    [GQL_FRAGMENT_DEFINITION]  = { 3, { ONE(struct gql_fragment, type_condition),
+                                        MANY(struct gql_fragment, directives),
+                                        ONE(struct gql_fragment, selection_set) } },
+    [GQL_LIST_VALUE]           = { 2, { MANY(struct gql_ast_value, list),
+                                        MANY(struct gql_ast_value, fields) } },
+    [GQL_OBJECT_VALUE]         = { 2, { MANY(struct gql_ast_value, list),
+                                        MANY(struct gql_ast_value, fields) } },
+    [GQL_OBJECT_FIELD]         = { 1, { ONE(struct gql_object_field, value) } },
+    [GQL_DIRECTIVE]            = { 1, { MANY(struct gql_directive, args) } },
+    [GQL_LIST_TYPE]            = { 1, { ONE(struct gql_type_ref, of) } },
+    [GQL_NON_NULL_TYPE]        = { 1, { ONE(struct gql_type_ref, of) } },
+    [GQL_SCHEMA_DEFINITION]    = { 2, { MANY(struct gql_schema_def, directives),
+                                        MANY(struct gql_schema_def, operation_types) } },
+    [GQL_SCHEMA_EXTENSION]     = { 2, { MANY(struct gql_schema_def, directives),
+                                        MANY(struct gql_schema_def, operation_types) } },
+    [GQL_OPERATION_TYPE_DEFINITION] = { 1, { ONE(struct gql_operation_type_def, type) } },
+    [GQL_FIELD_DEFINITION]     = { 3, { MANY(struct gql_field_def, args),
+                                        ONE(struct gql_field_def, type),
+                                        MANY(struct gql_field_def, directives) } },
+    [GQL_INPUT_VALUE_DEFINITION] = { 3, { ONE(struct gql_input_value_def, type),
+                                          ONE(struct gql_input_value_def, default_value),
+                                          MANY(struct gql_input_value_def, directives) } },
+    [GQL_ENUM_VALUE_DEFINITION] = { 1, { MANY(struct gql_enum_value_def, directives) } },
+    [GQL_DIRECTIVE_DEFINITION] = { 1, { MANY(struct gql_directive_def, args) } },
+    [GQL_SCALAR_TYPE_DEFINITION]       = TYPE_DEF_MEMBERS,
+    [GQL_OBJECT_TYPE_DEFINITION]       = TYPE_DEF_MEMBERS,
+    [GQL_INTERFACE_TYPE_DEFINITION]    = TYPE_DEF_MEMBERS,
+    [GQL_UNION_TYPE_DEFINITION]        = TYPE_DEF_MEMBERS,
+    [GQL_ENUM_TYPE_DEFINITION]         = TYPE_DEF_MEMBERS,
+    [GQL_INPUT_OBJECT_TYPE_DEFINITION] = TYPE_DEF_MEMBERS,
+    [GQL_SCALAR_TYPE_EXTENSION]        = TYPE_DEF_MEMBERS,
+    [GQL_OBJECT_TYPE_EXTENSION]        = TYPE_DEF_MEMBERS,
+    [GQL_INTERFACE_TYPE_EXTENSION]     = TYPE_DEF_MEMBERS,
+    [GQL_UNION_TYPE_EXTENSION]         = TYPE_DEF_MEMBERS,
+    [GQL_ENUM_TYPE_EXTENSION]          = TYPE_DEF_MEMBERS,
+    [GQL_INPUT_OBJECT_TYPE_EXTENSION]  = TYPE_DEF_MEMBERS,
+};
+/* clang-format on */
 
-/* The next child of a field, argument or input field definition; else next_of_type_def(). */
-static const struct gql_node *next_of_field_def(struct frame *f)
-{
-    const struct gql_node *n = f->node;
-    if (n->kind == GQL_FIELD_DEFINITION) {
-        const struct gql_field_def *fd = (const struct gql_field_def *)n;
-        switch (f->slot) {
-            MANY_AT(0, fd->args);
-            ONE_AT(1, fd->type);
-            MANY_AT(2, fd->directives);
-        default:
-            return NULL;
-        }
-    }
-    if (n->kind == GQL_INPUT_VALUE_DEFINITION) {
-        const struct gql_input_value_def *v = (const struct gql_input_value_def *)n;
-        switch (f->slot) {
-            ONE_AT(0, v->type);
-            ONE_AT(1, v->default_value);
-            MANY_AT(2, v->directives);
-        default:
-            return NULL;
-        }
-    }
-    return next_of_type_def(f);
-}
+#undef ONE
+#undef MANY
+#undef SELECTION_MEMBERS
+#undef TYPE_DEF_MEMBERS
 
-/* The next child of the other type-system nodes. A directive definition's locations are
- * names in graphql-js (NAMED_TYPE nodes in our AST) and are not visited. */
-static const struct gql_node *next_of_type_system(struct frame *f)
-{
-    const struct gql_node *n = f->node;
-    switch (n->kind) {
-    case GQL_SCHEMA_DEFINITION:
-    case GQL_SCHEMA_EXTENSION: {
-        const struct gql_schema_def *s = (const struct gql_schema_def *)n;
-        switch (f->slot) {
-            MANY_AT(0, s->directives);
-            MANY_AT(1, s->operation_types);
-        default:
-            return NULL;
-        }
-    }
-    case GQL_OPERATION_TYPE_DEFINITION: {
-        const struct gql_operation_type_def *o = (const struct gql_operation_type_def *)n;
-        switch (f->slot) {
-            ONE_AT(0, o->type);
-        default:
-            return NULL;
-        }
-    }
-    case GQL_ENUM_VALUE_DEFINITION: {
-        const struct gql_enum_value_def *e = (const struct gql_enum_value_def *)n;
-        return f->idx < e->directives.count ? &e->directives.items[f->idx++]->node : NULL;
-    }
-    case GQL_DIRECTIVE_DEFINITION: {
-        const struct gql_directive_def *d = (const struct gql_directive_def *)n;
-        return f->idx < d->args.count ? &d->args.items[f->idx++]->node : NULL;
-    }
-    default:
-        return next_of_field_def(f);
-    }
-}
+/* The layout every GQL_LIST(T) shares. */
+struct node_list {
+    const void *const *items;
+    size_t count;
+};
 
-#undef ONE_AT
-#undef MANY_AT
-
-/* The next child of the frame's node (graphql-js QueryDocumentKeys order), or NULL when all
- * have been visited. Names are not nodes here. */
+/* The next child of the frame's node, or NULL when all have been visited. Every child struct
+ * starts with its struct gql_node, so a pointer to it is a pointer to its node. */
 static const struct gql_node *next_child(struct frame *f)
 {
-    switch (f->node->kind) {
-    case GQL_DOCUMENT:
-    case GQL_OPERATION_DEFINITION:
-    case GQL_VARIABLE_DEFINITION:
-    case GQL_FRAGMENT_DEFINITION:
-        return next_of_definition(f);
-    default:
-        if (f->node->kind >= GQL_SCHEMA_DEFINITION) return next_of_type_system(f);
-        return next_of_selection(f);
+    const struct members *ms = &children[f->node->kind];
+    while (f->slot < ms->count) {
+        const struct member *m = &ms->m[f->slot];
+        const char *at = (const char *)f->node + m->offset;
+        const struct gql_node *child = NULL;
+        if (m->many) {
+            struct node_list list;
+            memcpy(&list, at, sizeof(list));
+            if (f->idx < list.count) {
+                memcpy(&child, &list.items[f->idx++], sizeof(child));
+                return child;
+            }
+        } else if (f->idx == 0) {
+            f->idx = 1;
+            memcpy(&child, at, sizeof(child));
+            if (child) return child;
+        }
+        f->slot++;
+        f->idx = 0;
     }
+    return NULL;
 }
 
 static void push(struct gql_visit *w, const struct gql_node *node)

@@ -75,16 +75,18 @@ void csrf_hmac_hex(const char *key, const char *const *parts, size_t n,
     size_t len = 0;
     for (size_t i = 0; i < n; i++) {
         const char *s = parts[i] ? parts[i] : "";
+        size_t sl = strlen(s);
         if (i > 0) msg[len++] = '|';
-        memcpy(msg + len, s, strlen(s));
-        len += strlen(s);
+        for (size_t k = 0; k < sl; k++)
+            msg[len + k] = (unsigned char)s[k];
+        len += sl;
     }
     unsigned char mac[EVP_MAX_MD_SIZE];
     unsigned int maclen = 0;
     if (!HMAC(EVP_sha256(), key, (int)strlen(key), msg, len, mac, &maclen)) abort();
     OPENSSL_cleanse(msg, total + 1);
     free(msg);
-    for (unsigned i = 0; i < 32; i++) {
+    for (size_t i = 0; i < 32; i++) {
         out[2 * i] = hex[mac[i] >> 4];
         out[2 * i + 1] = hex[mac[i] & 15];
     }

@@ -24,7 +24,7 @@
 #define FLASH_COOKIE "wm_flash"
 
 /* Seconds the language choice is remembered. */
-#define LANG_COOKIE_AGE (365 * 86400)
+#define LANG_COOKIE_AGE ((int64_t)365 * 86400)
 
 /* ---- small helpers ----------------------------------------------------------------------- */
 

@@ -148,7 +148,7 @@ static char *format_datetime(struct view *v, struct arena *a, const char *s)
             break;
         case 'b': {
             char key[32];
-            (void)snprintf(key, sizeof(key), "Lang.Months.%d", atoi(part[1]));
+            (void)snprintf(key, sizeof(key), "Lang.Months.%ld", strtol(part[1], NULL, 10));
             const char *m = render_get(v, key);
             buf_appends(&b, m ? m : part[1]);
             break;
@@ -213,6 +213,7 @@ int render_view_init(struct wm_ctx *ctx, struct http_request *req, struct http_r
 {
     memset(v, 0, sizeof(*v));
     v->arena = ctx->arena;
+    if (!ctx->cookie_key) return wm_errorf(ctx, WM_EINTERNAL, "no cookie key is loaded");
     HDF *h = NULL;
     NEOERR *err = hdf_init(&h);
     if (err) return wm_errorf(ctx, WM_EINTERNAL, "hdf_init: %s", neo_message(ctx, err));

@@ -37,7 +37,8 @@ struct view {
  * Start a view for req: the language (the RENDER_LANG_COOKIE when valid, else the best of
  * Accept-Language, else "en") and its strings, a fresh CSP nonce, the browser cookie (set on
  * res when absent), the CSRF token, the viewer from the session cookie (ctx->viewer), and
- * Page.Path / Page.Query. WM_OK, or WM_EINTERNAL when the language file does not load.
+ * Page.Path / Page.Query. WM_OK, or WM_EINTERNAL when the language file does not load or no
+ * cookie key is loaded (ctx->cookie_key: forms could not be protected).
  */
 int render_view_init(struct wm_ctx *ctx, struct http_request *req, struct http_response *res,
                      struct view *v);

@@ -209,7 +209,8 @@ static void test_captures_are_reset_between_routings(void)
     fx_init(&f);
     CU_ASSERT_EQUAL(route(&f, "GET", "/products/1"), WM_OK);
     struct http_request *req = f.req;
-    static const struct route products_only[] = { { HTTP_GET, "/products/:id", h_home, 0, NULL, NULL } };
+    static const struct route products_only[] = { { HTTP_GET, "/products/:id", h_home, 0, NULL,
+                                                    NULL } };
     CU_ASSERT_EQUAL(http_route(products_only, 1, req, &f.r), WM_OK);
     CU_ASSERT_EQUAL(req->path_params.count, 1);
     static const struct route none[] = { { HTTP_GET, "/x", h_home, 0, NULL, NULL } };

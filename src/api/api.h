@@ -8,12 +8,15 @@
 #ifndef WM_API_API_H
 #define WM_API_API_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "http/http.h"
 
 struct api;
+struct buf;
 struct config;
+struct wm_ctx;
 struct gql_schema;
 
 /*
@@ -25,6 +28,32 @@ void api_close(struct api *api);
 
 /* The process schema (read only). */
 const struct gql_schema *api_schema(const struct api *api);
+
+/* Where api_execute() finds the text of a variable: a string, or NULL when absent. */
+typedef const char *api_var_fn(void *ud, const char *name);
+
+/*
+ * Run the operation op_name (NULL: the only one) of the GraphQL document text (len bytes, a NUL
+ * after it) in process, exactly as POST /graphql/ would: the same schema, parse and
+ * validation through the document cache, the same limits, one transaction per mutation root
+ * field, and the viewer already in ctx (the caller authenticated the request). Each variable
+ * the operation declares is looked up by name through var(ud, name) and coerced from text as
+ * an HTML form sends it: String, ID, enums and custom scalars as the text; Int and Float parsed
+ * (text that is not a number is passed on, so the engine reports it); Boolean true for "on",
+ * "true", "1" or "yes" and false otherwise, absent included (an unticked checkbox); an absent
+ * variable of another type, or an empty one that is not a String, is left out (null or its
+ * default). Input objects and lists are left out. The result object ({"data":...} with
+ * "errors" when there are some, graphql-js's shape) is appended to out.
+ * Returns WM_OK when the operation ran (its errors are in the result), or WM_EINTERNAL with a
+ * message when the document does not parse or validate or names no such operation: the
+ * caller's own document is wrong.
+ */
+int api_execute(struct wm_ctx *ctx, const char *text, size_t len, const char *op_name,
+                api_var_fn *var, void *ud, struct buf *out);
+
+/* Whether op_name (NULL: the only one) of document text is a mutation; false when the document
+ * does not parse or has no such operation. */
+bool api_is_mutation(struct wm_ctx *ctx, const char *text, size_t len, const char *op_name);
 
 /* GET or POST /graphql/ and /wms/graphql/: GraphQL over HTTP (application/json and
  * application/graphql-response+json, GET for queries, batches, multipart uploads). */

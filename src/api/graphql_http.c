@@ -27,6 +27,7 @@
 #include "core/json_out.h"
 #include "core/log.h"
 #include "db/db.h"
+#include "market/accounts/accounts.h"
 #include "market/accounts/accounts_gql.h"
 
 struct api {
@@ -120,7 +121,10 @@ static int reply_request_error(struct wm_ctx *ctx, struct http_response *res, en
     buf_reset(&res->body);
     struct json_out j;
     json_out_init(&j, &res->body);
-    write_request_error(&j, msg, status == 405 ? "METHOD_NOT_ALLOWED" : "BAD_REQUEST");
+    write_request_error(&j, msg,
+                        status == 405   ? "METHOD_NOT_ALLOWED"
+                        : status == 403 ? "FORBIDDEN"
+                                        : "BAD_REQUEST");
     return WM_OK;
 }
 
@@ -284,6 +288,89 @@ static enum outcome run_one(struct wm_ctx *ctx, struct api *api, const struct gq
         buf_appendf(j->b, ",\"extensions\":{\"cost\":%lld}}", (long long)an.cost);
     }
     return result.has_data ? RAN : REQUEST_ERROR;
+}
+
+/* ---- in process (api.h) ------------------------------------------------------------------ */
+
+static bool is_true_word(const char *s)
+{
+    return strcmp(s, "on") == 0 || strcmp(s, "true") == 0 || strcmp(s, "1") == 0 ||
+           strcmp(s, "yes") == 0;
+}
+
+/* The form text of variable d as a value in vars (see api_execute). */
+static void form_variable(struct wm_ctx *ctx, const struct gql_schema *schema,
+                          const struct gql_variable_definition *d, api_var_fn *var, void *ud,
+                          struct gql_value *vars)
+{
+    const struct gql_type_ref *t = d->type;
+    if (t->node.kind == GQL_NON_NULL_TYPE) t = t->of;
+    if (t->node.kind != GQL_NAMED_TYPE) return;
+    const struct gql_type *type = gql_schema_type(schema, t->name.ptr, t->name.len);
+    if (!type || (type->kind != GQL_TYPE_SCALAR && type->kind != GQL_TYPE_ENUM)) return;
+    const char *name = arena_strndup(ctx->arena, d->name.ptr, d->name.len);
+    const char *text = var(ud, name);
+    if (type->kind == GQL_TYPE_SCALAR && strcmp(type->name, "Boolean") == 0) {
+        gql_object_set(ctx->arena, vars, name, gql_bool(text && is_true_word(text)));
+        return;
+    }
+    if (!text) return;
+    bool is_string = type->kind == GQL_TYPE_SCALAR && strcmp(type->name, "String") == 0;
+    if (!*text && !is_string) return;
+    int64_t i = 0;
+    if (type->kind == GQL_TYPE_SCALAR && strcmp(type->name, "Int") == 0 &&
+        str_to_int64(str_from(text), &i)) {
+        gql_object_set(ctx->arena, vars, name, gql_int(i));
+        return;
+    }
+    char *end = NULL;
+    double f = 0;
+    if (type->kind == GQL_TYPE_SCALAR && strcmp(type->name, "Float") == 0 &&
+        (f = strtod(text, &end), end && !*end)) {
+        gql_object_set(ctx->arena, vars, name, gql_float(f));
+        return;
+    }
+    gql_object_set(ctx->arena, vars, name, gql_string(ctx->arena, text));
+}
+
+int api_execute(struct wm_ctx *ctx, const char *text, size_t len, const char *op_name,
+                api_var_fn *var, void *ud, struct buf *out)
+{
+    struct api *api = ctx->api;
+    struct gql_errors errs = { .max = api->limits.max_errors };
+    struct gql_params p = { .query = text, .query_len = len, .op_name = op_name };
+    const struct gql_document *doc = get_document(ctx, api, &p, &errs);
+    if (!doc)
+        return wm_errorf(ctx, WM_EINTERNAL, "page document: %s",
+                         errs.count ? errs.items[0].message : "does not parse");
+    const struct gql_operation *op = api_find_operation(doc, op_name);
+    if (!op)
+        return wm_errorf(ctx, WM_EINTERNAL, "page document: no operation '%s'",
+                         op_name ? op_name : "(only)");
+    struct gql_value vars = gql_object(ctx->arena, op->variables.count);
+    for (size_t i = 0; i < op->variables.count; i++)
+        form_variable(ctx, api->schema, op->variables.items[i], var, ud, &vars);
+    struct api_analysis an = { 0 };
+    struct json_out j;
+    json_out_init(&j, out);
+    if (!within_limits(ctx, api, doc, op, &vars, &an, &errs)) {
+        write_errors_only(&j, &errs);
+        return WM_OK;
+    }
+    struct gql_result result;
+    gql_execute(ctx, api->schema, doc, op_name, &vars, &tx_hooks, &result);
+    gql_result_write(&result, &j);
+    return WM_OK;
+}
+
+bool api_is_mutation(struct wm_ctx *ctx, const char *text, size_t len, const char *op_name)
+{
+    struct api *api = ctx->api;
+    struct gql_errors errs = { .max = api->limits.max_errors };
+    struct gql_params p = { .query = text, .query_len = len, .op_name = op_name };
+    const struct gql_document *doc = get_document(ctx, api, &p, &errs);
+    const struct gql_operation *op = doc ? api_find_operation(doc, op_name) : NULL;
+    return op && op->operation == GQL_MUTATION;
 }
 
 /* ---- reading the parameters -------------------------------------------------------------- */
@@ -577,7 +664,25 @@ int api_graphql(struct wm_ctx *ctx, struct http_request *req, struct http_respon
     /* Who is calling, once for every operation of the request (never fails the request). */
     ctx->client_ip = *req->remote_addr ? req->remote_addr : NULL;
     ctx->user_agent = http_header(req, "User-Agent");
-    accounts_gql_authenticate(ctx, http_header(req, "Authorization"));
+    const char *authorization = http_header(req, "Authorization");
+    const char *session = http_cookie(req, ACCOUNT_SESSION_COOKIE);
+    if (!authorization && session && *session) {
+        /* A browser's session cookie: a POST must also carry the CSRF token of the page it
+         * comes from and, when it names one, our own Origin (a cross-site form or script
+         * cannot forge either). A bearer token is never sent by a browser on its own, so
+         * those requests need neither. */
+        if (req->method == HTTP_POST &&
+            (!http_same_origin(req) ||
+             !account_csrf_valid(ctx, http_cookie(req, ACCOUNT_BROWSER_COOKIE), session,
+                                 http_header(req, ACCOUNT_CSRF_HEADER))))
+            return reply_request_error(ctx, res, t, 403,
+                                       "A request signed in by cookie needs the page's CSRF "
+                                       "token (X-CSRF-Token) and a same-origin Origin header.");
+        account_authenticate_cookie(ctx, session);
+        wm_clear_error(ctx);
+    } else {
+        accounts_gql_authenticate(ctx, authorization);
+    }
     if (req->method == HTTP_GET || req->method == HTTP_HEAD) return graphql_get(ctx, req, res, t);
     if (strcmp(req->media_type, "application/json") == 0)
         return graphql_post_json(ctx, req, res, t);

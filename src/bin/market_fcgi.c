@@ -17,6 +17,7 @@
 #include <fcgiapp.h>
 
 #include "api/api.h"
+#include "auth/csrf.h"
 #include "auth/jwt.h"
 #include "cache/cache.h"
 #include "core/arena.h"
@@ -176,11 +177,18 @@ int main(int argc, char **argv)
     struct jwt_keys *jwt = load_jwt_keys(&cfg);
     if (!jwt) return 1;
     app.jwt = jwt;
+    char *cookie_key = NULL;
+    if (csrf_key_load(&cfg, &cookie_key, err, sizeof(err)) != 0) {
+        log_error("auth: %s", err);
+        return 1;
+    }
+    app.cookie_key = cookie_key;
     struct arena *a = arena_new((size_t)64 * 1024);
     int rc = (!listen_addr && FCGX_IsCGI()) ? serve_cgi(&app, a) : serve_fcgi(&app, a, listen_addr);
     arena_free(a);
     api_close(app.api);
     jwt_keys_free(jwt);
+    csrf_key_free(cookie_key);
     cache_close(app.cache);
     db_close(app.db);
     cfg_release(&cfg);

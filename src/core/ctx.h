@@ -33,6 +33,7 @@ struct wm_ctx {
     void *user;                  /* owned by the surface (http request, job ...) */
     const struct jwt_keys *jwt;  /* the process's access-token keys (NULL: none loaded) */
     struct viewer *viewer;       /* who is calling (market/accounts), NULL until checked */
+    const char *cookie_key;      /* the key of browser cookies (CSRF tokens), NULL: none */
     const char *client_ip;       /* the caller's address as the surface saw it, or NULL */
     const char *user_agent;      /* the caller's User-Agent header, or NULL */
     /* Set by a module whose writes need a follow-up once they are durable (the job outbox

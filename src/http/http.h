@@ -173,6 +173,7 @@ struct http_request {
     size_t files_cap;  /* private */
     const char *allow; /* "GET, HEAD, POST" after http_route() gave WM_EMETHOD; else NULL */
     bool json_errors;  /* set by the dispatcher on ROUTE_JSON routes: errors are replied as JSON */
+    const struct route *route; /* the row http_route() matched, NULL before or without one */
 };
 
 /*
@@ -231,6 +232,14 @@ const char *http_path_param(const struct http_request *req, const char *name);
  * application/json or application/graphql-response+json, or its path is /graphql, /wms or
  * /api or below one of them. req may be NULL (false). */
 bool http_wants_json(const struct http_request *req);
+
+/*
+ * Whether the request comes from a page of this site, by the Origin header (scheme://host as
+ * the request's own req->scheme and req->host; "null" never matches) or, when a browser sent no
+ * Origin, by the Referer's scheme and host. A request with neither (not a browser) passes: the
+ * CSRF token is the check that always applies; this one stops what a token alone may not.
+ */
+bool http_same_origin(const struct http_request *req);
 
 /* A fresh request id in a: 12 lowercase hex characters from getrandom(). Never NULL. */
 const char *http_request_id(struct arena *a);
@@ -359,15 +368,17 @@ struct route {
     http_handler_fn *handler;        /* never NULL */
     unsigned flags;                  /* enum route_flags */
     const struct param_spec *params; /* declared parameters for the params layer; NULL = none */
+    const void *data;                /* what a generic handler needs for this row (the page
+                                        handler: its struct page); NULL = nothing */
 };
 
 /*
  * Find the route for req in table (n rows). Rows are tried in order and the first whose
  * pattern and method match wins, so list specific patterns ("/products/new") before general
  * ones ("/products/:id"); a HEAD request takes an explicit HEAD row, else a GET row. On WM_OK
- * *out is the row and req->path_params holds its captures. Returns WM_ENOTFOUND when no pattern
- * matches the path, and WM_EMETHOD when some pattern matches but for other methods; then
- * req->allow lists those methods ("GET, HEAD, POST") for the Allow header. Records no message
+ * *out (and req->route) is the row and req->path_params holds its captures. Returns WM_ENOTFOUND
+ * when no pattern matches the path, and WM_EMETHOD when some pattern matches but for other methods;
+ * then req->allow lists those methods ("GET, HEAD, POST") for the Allow header. Records no message
  * in any context: the dispatcher replies the plain code. *out is NULL on failure.
  */
 int http_route(const struct route *table, size_t n, struct http_request *req,

@@ -508,3 +508,24 @@ bool http_wants_json(const struct http_request *req)
     return path_under(req->path, "/graphql") || path_under(req->path, "/wms") ||
            path_under(req->path, "/api");
 }
+
+/* Does url start with "<scheme>://<host>" followed by its end, '/', '?' or '#'? */
+static bool url_has_origin(const char *url, const char *scheme, const char *host)
+{
+    size_t n = strlen(scheme);
+    if (strncasecmp(url, scheme, n) != 0 || strncmp(url + n, "://", 3) != 0) return false;
+    url += n + 3;
+    size_t h = strlen(host);
+    if (strncasecmp(url, host, h) != 0) return false;
+    char c = url[h];
+    return c == '\0' || c == '/' || c == '?' || c == '#';
+}
+
+bool http_same_origin(const struct http_request *req)
+{
+    const char *origin = http_header(req, "Origin");
+    if (origin) return url_has_origin(origin, req->scheme, req->host) && !strchr(origin + 8, '/');
+    const char *referer = http_header(req, "Referer");
+    if (referer) return url_has_origin(referer, req->scheme, req->host);
+    return true;
+}

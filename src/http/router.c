@@ -84,6 +84,7 @@ int http_route(const struct route *table, size_t n, struct http_request *req,
     if (found) {
         match(found->pattern, req->path, req->arena, &req->path_params);
         *out = found;
+        req->route = found;
         return WM_OK;
     }
     if (!methods) return WM_ENOTFOUND;

@@ -1,24 +1,83 @@
 /*
  * routes.c: THE table of HTTP routes (git's commands[]). One row per route: method, path
  * pattern, handler, flags that the dispatcher honours before the handler runs (ROUTE_*, see
- * http.h). Rows are tried in order: specific patterns before general ones.
+ * http.h), and for pages (handler web_page) the struct page naming the template and its
+ * GraphQL operation (templates/<name>.cs and .graphql, page.h). Rows are tried in order:
+ * specific patterns before general ones.
  */
 #include "web/web.h"
 
 #include "api/api.h"
+#include "web/page.h"
+
+/* A page: template and document name, GET operation, flags, redirect after a POST, and the
+ * mutation whose result is shown rather than redirected. */
+#define PAGE(name, query, flags, done, show) \
+    (&(const struct page){ name, query, flags, done, show })
+
+static const struct page *const home = PAGE("home", NULL, 0, NULL, NULL);
+static const struct page *const sign_up =
+        PAGE("auth/sign_up", NULL, PAGE_GUEST | PAGE_SIGN_IN, "/account", NULL);
+static const struct page *const sign_in =
+        PAGE("auth/sign_in", NULL, PAGE_GUEST | PAGE_SIGN_IN, "/account", NULL);
+static const struct page *const sign_out = PAGE("auth/sign_out", NULL, PAGE_SIGN_OUT, "/", NULL);
+static const struct page *const forgot =
+        PAGE("auth/forgot_password", NULL, 0, "/forgot-password", NULL);
+static const struct page *const reset = PAGE("auth/reset_password", NULL, 0, "/sign-in", NULL);
+static const struct page *const verify = PAGE("auth/verify_email", NULL, 0, "/sign-in", NULL);
+static const struct page *const account =
+        PAGE("account/index", "AccountPage", PAGE_AUTH, NULL, NULL);
+static const struct page *const profile =
+        PAGE("account/profile", "ProfilePage", PAGE_AUTH, NULL, NULL);
+static const struct page *const addresses =
+        PAGE("account/addresses", "AddressesPage", PAGE_AUTH, NULL, NULL);
+static const struct page *const payments =
+        PAGE("account/payments", "PaymentsPage", PAGE_AUTH, NULL, NULL);
+static const struct page *const sessions =
+        PAGE("account/sessions", "SessionsPage", PAGE_AUTH, NULL, NULL);
+static const struct page *const security =
+        PAGE("account/security", "SecurityPage", PAGE_AUTH, NULL, "Enable2FA");
 
 /* clang-format off */
 const struct route web_routes[] = {
-    /* method        pattern              handler             flags        params */
-    { HTTP_GET,      "/healthz",          web_healthz,        ROUTE_JSON,  NULL },
-    { HTTP_POST,     "/graphql/",         api_graphql,        ROUTE_JSON | ROUTE_UPLOAD, NULL },
-    { HTTP_GET,      "/graphql/",         api_graphql,        ROUTE_JSON,  NULL },
-    { HTTP_GET,      "/graphql/schema.graphql", api_schema_sdl, 0,         NULL },
-    { HTTP_POST,     "/wms/graphql/",     api_graphql,        ROUTE_JSON | ROUTE_UPLOAD, NULL },
-    { HTTP_GET,      "/wms/graphql/",     api_graphql,        ROUTE_JSON,  NULL },
-    { HTTP_GET,      "/debug/request",    web_debug_request,  ROUTE_JSON,  NULL },
-    { HTTP_POST,     "/debug/request",    web_debug_request,  ROUTE_JSON,  NULL },
-    { HTTP_PUT,      "/debug/request",    web_debug_request,  ROUTE_JSON,  NULL },
+    /* method        pattern              handler             flags        params data */
+    { HTTP_GET,      "/healthz",          web_healthz,        ROUTE_JSON,  NULL, NULL },
+    { HTTP_POST,     "/graphql/",         api_graphql,        ROUTE_JSON | ROUTE_UPLOAD, NULL, NULL },
+    { HTTP_GET,      "/graphql/",         api_graphql,        ROUTE_JSON,  NULL, NULL },
+    { HTTP_GET,      "/graphql/schema.graphql", api_schema_sdl, 0,         NULL, NULL },
+    { HTTP_POST,     "/wms/graphql/",     api_graphql,        ROUTE_JSON | ROUTE_UPLOAD, NULL, NULL },
+    { HTTP_GET,      "/wms/graphql/",     api_graphql,        ROUTE_JSON,  NULL, NULL },
+    { HTTP_GET,      "/debug/request",    web_debug_request,  ROUTE_JSON,  NULL, NULL },
+    { HTTP_POST,     "/debug/request",    web_debug_request,  ROUTE_JSON,  NULL, NULL },
+    { HTTP_PUT,      "/debug/request",    web_debug_request,  ROUTE_JSON,  NULL, NULL },
+
+    /* pages (templates/<name>.cs + .graphql; page.h) */
+    { HTTP_GET,      "/",                 web_page,           0,           NULL, home },
+    { HTTP_POST,     "/lang",             web_lang,           0,           NULL, NULL },
+    { HTTP_GET,      "/sign-up",          web_page,           0,           NULL, sign_up },
+    { HTTP_POST,     "/sign-up",          web_page,           0,           NULL, sign_up },
+    { HTTP_GET,      "/sign-in",          web_page,           0,           NULL, sign_in },
+    { HTTP_POST,     "/sign-in",          web_page,           0,           NULL, sign_in },
+    { HTTP_GET,      "/sign-out",         web_page,           0,           NULL, sign_out },
+    { HTTP_POST,     "/sign-out",         web_page,           0,           NULL, sign_out },
+    { HTTP_GET,      "/forgot-password",  web_page,           0,           NULL, forgot },
+    { HTTP_POST,     "/forgot-password",  web_page,           0,           NULL, forgot },
+    { HTTP_GET,      "/reset-password",   web_page,           0,           NULL, reset },
+    { HTTP_POST,     "/reset-password",   web_page,           0,           NULL, reset },
+    { HTTP_GET,      "/verify-email",     web_page,           0,           NULL, verify },
+    { HTTP_POST,     "/verify-email",     web_page,           0,           NULL, verify },
+    { HTTP_GET,      "/account",          web_page,           0,           NULL, account },
+    { HTTP_POST,     "/account",          web_page,           0,           NULL, account },
+    { HTTP_GET,      "/account/profile",  web_page,           0,           NULL, profile },
+    { HTTP_POST,     "/account/profile",  web_page,           0,           NULL, profile },
+    { HTTP_GET,      "/account/addresses", web_page,          0,           NULL, addresses },
+    { HTTP_POST,     "/account/addresses", web_page,          0,           NULL, addresses },
+    { HTTP_GET,      "/account/payment-methods", web_page,    0,           NULL, payments },
+    { HTTP_POST,     "/account/payment-methods", web_page,    0,           NULL, payments },
+    { HTTP_GET,      "/account/sessions", web_page,           0,           NULL, sessions },
+    { HTTP_POST,     "/account/sessions", web_page,           0,           NULL, sessions },
+    { HTTP_GET,      "/account/security", web_page,           0,           NULL, security },
+    { HTTP_POST,     "/account/security", web_page,           0,           NULL, security },
 };
 /* clang-format on */
 

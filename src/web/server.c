@@ -14,6 +14,7 @@
 #include "core/err.h"
 #include "core/log.h"
 #include "db/db.h"
+#include "web/render.h"
 
 static double now_ms(void)
 {
@@ -61,6 +62,7 @@ void web_serve(struct web_app *app, struct http_io *io, struct arena *a)
     ctx->cache = app->cache;
     ctx->api = app->api;
     ctx->jwt = app->jwt;
+    ctx->cookie_key = app->cookie_key;
 
     struct http_request *req = NULL;
     struct http_response *res = http_response_new(a);
@@ -72,7 +74,7 @@ void web_serve(struct web_app *app, struct http_io *io, struct arena *a)
             log_error("%s: %s", wm_err_name(rc), ctx->err.message ? ctx->err.message : "-");
         else if (rc == WM_EUNAVAIL)
             log_warn("unavailable: %s", ctx->err.message ? ctx->err.message : "-");
-        http_reply_error(ctx, req, res, rc);
+        render_error(ctx, req, res, rc);
     }
     if (http_send(io, req, res) != WM_OK) log_info("client went away before the reply was sent");
     http_log_request(req, res->status, now_ms() - t0, io->bytes_written);

@@ -1,7 +1,8 @@
 /*
  * web.h: the request surface of the FastCGI worker. web_serve() turns one request read from
  * an http_io into one response: parse, route through THE route table (routes.c), run the
- * handler (in a transaction for ROUTE_TX routes), reply errors in the client's format, send,
+ * handler (in a transaction for ROUTE_TX routes), reply errors in the client's format (JSON,
+ * or an HTML page in the site's layout and the browser's language), send,
  * and log one access line. Nothing allocated here outlives the request arena.
  */
 #ifndef WM_WEB_WEB_H
@@ -25,6 +26,7 @@ struct web_app {
     struct cache *cache;         /* the worker's memcached handle */
     struct api *api;             /* the GraphQL surface (schema, document cache) */
     const struct jwt_keys *jwt;  /* access-token keys (auth.*), loaded at start-up */
+    const char *cookie_key;      /* the key of browser cookies (<secrets>/cookie.key) */
     struct http_limits limits;   /* request limits from the config */
 };
 

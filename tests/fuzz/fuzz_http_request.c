@@ -20,10 +20,10 @@ static int h(struct wm_ctx *c, struct http_request *r, struct http_response *s)
     return 0;
 }
 static const struct route table[] = {
-    { HTTP_GET, "/", h, 0, NULL },
-    { HTTP_POST, "/p/:id", h, 0, NULL },
-    { HTTP_GET, "/m/*", h, 0, NULL },
-    { HTTP_POST, "/api/upload-image/", h, 0, NULL },
+    { HTTP_GET, "/", h, 0, NULL, NULL },
+    { HTTP_POST, "/p/:id", h, 0, NULL, NULL },
+    { HTTP_GET, "/m/*", h, 0, NULL, NULL },
+    { HTTP_POST, "/api/upload-image/", h, 0, NULL, NULL },
 };
 
 /* Take the next '\n'-terminated field of data as a NUL-terminated malloc'd string. */

@@ -26,8 +26,7 @@
 #include "core/rand.h"
 #include "market/accounts/accounts_int.h"
 
-/* Cache namespace of checked sessions; bumped by every revocation. */
-#define VIEWER_NS "acct.sess"
+#define VIEWER_NS ACCOUNTS_VIEWER_NS
 
 /* Longest User-Agent kept with a session (the column's size). */
 #define UA_MAX 255
@@ -281,7 +280,7 @@ int account_logout(struct wm_ctx *ctx, const char *refresh_token)
 
 /* Record activity on session sid at most once a minute: a memcached marker decides which
  * request writes (without a cache, the conditional UPDATE alone does). */
-static void session_touch(struct wm_ctx *ctx, int64_t sid)
+void accounts_session_touch(struct wm_ctx *ctx, int64_t sid)
 {
     if (cache_enabled(ctx->cache)) {
         char key[48];
@@ -379,7 +378,7 @@ int account_authenticate(struct wm_ctx *ctx, const char *authorization)
     v->user_id = c.user_id;
     v->session_id = c.session_id;
     ctx->viewer = v;
-    session_touch(ctx, c.session_id);
+    accounts_session_touch(ctx, c.session_id);
     return WM_OK;
 }
 

@@ -315,6 +315,43 @@ int account_password_reset_request(struct wm_ctx *ctx, const char *email);
  */
 int account_password_reset(struct wm_ctx *ctx, const char *token, const char *fresh);
 
+/* ---- browsers: cookie sessions and CSRF tokens (accounts_browser.c) ------------------------ */
+
+/*
+ * A browser signs in through the pages and keeps its session's refresh token (opaque, checked
+ * by its hash against the session row) in the HttpOnly cookie ACCOUNT_SESSION_COOKIE; the same
+ * session row the API lists. Each browser also holds a random ACCOUNT_BROWSER_COOKIE, and its
+ * CSRF token is an HMAC (key ctx->cookie_key) of that value and the session token: a token
+ * stolen from one session or browser is worth nothing in another, and the server keeps no
+ * state for it.
+ */
+#define ACCOUNT_SESSION_COOKIE "wm_session"
+#define ACCOUNT_BROWSER_COOKIE "wm_browser"
+
+/* The form field and header a CSRF token travels in. */
+#define ACCOUNT_CSRF_FIELD  "_csrf"
+#define ACCOUNT_CSRF_HEADER "X-CSRF-Token"
+
+/*
+ * Set ctx->viewer from a session cookie's value (the refresh token; NULL or "" when absent), as
+ * account_authenticate() does from a bearer token: a live session gives a signed-in viewer
+ * (cached ACCOUNT_VIEWER_TTL seconds under the namespace revocations bump), anything else an
+ * unauthenticated one ("unauthorized: the session cookie holds no live session"). Never fails
+ * the request; returns WM_OK or a database error (the viewer then unauthenticated).
+ */
+int account_authenticate_cookie(struct wm_ctx *ctx, const char *session_token);
+
+/*
+ * The CSRF token of a browser (its ACCOUNT_BROWSER_COOKIE value) and session token (NULL or ""
+ * when signed out), as an arena string of hex characters. Needs ctx->cookie_key (assert).
+ */
+const char *account_csrf_token(struct wm_ctx *ctx, const char *browser, const char *session_token);
+
+/* True when token is the CSRF token of browser and session_token (false when browser or token
+ * is NULL or empty). Constant-time comparison. */
+bool account_csrf_valid(struct wm_ctx *ctx, const char *browser, const char *session_token,
+                        const char *token);
+
 /*
  * May the viewer do action ("sell", "order", "message" ...)? WM_OK when the viewer's email is
  * verified or action is not listed in auth.require_verified; WM_EPERM "Verify your email

@@ -131,6 +131,11 @@ static const char SQL_SESSION_LIVE[] =
     "SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id"
     " WHERE s.id = ? AND s.user_id = ? AND " SESSION_IS_LIVE;
 
+/* Uses uq_sessions_refresh_hash, then the primary key of users. */
+static const char SQL_SESSION_LIVE_BY_REFRESH[] =
+    "SELECT s.id, s.user_id FROM sessions s JOIN users u ON u.id = s.user_id"
+    " WHERE s.refresh_hash = SHA2(?, 256) AND " SESSION_IS_LIVE;
+
 /* Uses the primary key; writes only when the last write is a minute old. */
 static const char SQL_SESSION_TOUCH[] =
     "UPDATE sessions SET last_active_at = NOW(6)"
@@ -372,6 +377,13 @@ int accounts_db_session_live(struct wm_ctx *ctx, int64_t session_id, int64_t use
     int rc = db_query_one(ctx, SQL_SESSION_LIVE, "lll", "l", session_id, user_id, idle_s, &n);
     *live = rc == WM_OK && n > 0;
     return rc;
+}
+
+int accounts_db_session_live_by_refresh(struct wm_ctx *ctx, const char *refresh, int64_t idle_s,
+                                        int64_t *sid, int64_t *user_id)
+{
+    return db_query_one(ctx, SQL_SESSION_LIVE_BY_REFRESH, "sl", "ll", refresh, idle_s, sid,
+                        user_id);
 }
 
 int accounts_db_session_touch(struct wm_ctx *ctx, int64_t sid)

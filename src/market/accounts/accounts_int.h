@@ -17,6 +17,12 @@ struct wm_ctx;
 /* Forget every cached session check (after any revocation). */
 void accounts_forget_viewers(struct wm_ctx *ctx);
 
+/* Cache namespace of checked sessions; bumped by every revocation. */
+#define ACCOUNTS_VIEWER_NS "acct.sess"
+
+/* Record activity on session sid (at most once a minute). */
+void accounts_session_touch(struct wm_ctx *ctx, int64_t sid);
+
 /* Sign an access token for session sid of user_id into *token. */
 int accounts_issue_access(struct wm_ctx *ctx, int64_t user_id, int64_t sid, const char *email,
                           char **token);
@@ -132,6 +138,11 @@ int accounts_db_sessions_revoke_others(struct wm_ctx *ctx, int64_t user_id, int6
  * active within idle_s seconds, and its user is active. */
 int accounts_db_session_live(struct wm_ctx *ctx, int64_t session_id, int64_t user_id,
                              int64_t idle_s, bool *live);
+
+/* The live session (as in _live) whose refresh token is refresh: *sid and *user_id, or
+ * WM_ENOTFOUND. No lock: a cookie-authenticated request only reads it. */
+int accounts_db_session_live_by_refresh(struct wm_ctx *ctx, const char *refresh, int64_t idle_s,
+                                        int64_t *sid, int64_t *user_id);
 
 /* Record activity on session sid unless some was recorded in the last minute. */
 int accounts_db_session_touch(struct wm_ctx *ctx, int64_t sid);

@@ -30,19 +30,19 @@ static int h_other(struct wm_ctx *ctx, struct http_request *req, struct http_res
 /* clang-format off */
 static const struct route table[] = {
     /* method       pattern                       handler  flags, params */
-    { HTTP_GET,     "/",                          h_home,  0, NULL },
-    { HTTP_GET,     "/products/new",              h_other, ROUTE_AUTH, NULL },
-    { HTTP_GET,     "/products/:id",              h_home,  0, NULL },
-    { HTTP_POST,    "/products/:id",              h_other, ROUTE_AUTH | ROUTE_CSRF | ROUTE_TX, NULL },
-    { HTTP_DELETE,  "/products/:id",              h_other, ROUTE_AUTH | ROUTE_CSRF | ROUTE_TX, NULL },
-    { HTTP_GET,     "/vendors/:vid/products/:pid", h_home, 0, NULL },
-    { HTTP_POST,    "/graphql/",                  h_other, ROUTE_JSON, NULL },
-    { HTTP_GET,     "/graphql/",                  h_other, ROUTE_JSON, NULL },
-    { HTTP_POST,    "/api/upload-image/",         h_other, ROUTE_JSON | ROUTE_UPLOAD, NULL },
-    { HTTP_GET,     "/media/*",                   h_home,  0, NULL },
-    { HTTP_GET,     "/status",                    h_home,  0, NULL },
-    { HTTP_HEAD,    "/status",                    h_other, 0, NULL },
-    { HTTP_OPTIONS, "/graphql/",                  h_home,  0, NULL },
+    { HTTP_GET,     "/",                          h_home,  0, NULL, NULL },
+    { HTTP_GET,     "/products/new",              h_other, ROUTE_AUTH, NULL, NULL },
+    { HTTP_GET,     "/products/:id",              h_home,  0, NULL, NULL },
+    { HTTP_POST,    "/products/:id",              h_other, ROUTE_AUTH | ROUTE_CSRF | ROUTE_TX, NULL, NULL },
+    { HTTP_DELETE,  "/products/:id",              h_other, ROUTE_AUTH | ROUTE_CSRF | ROUTE_TX, NULL, NULL },
+    { HTTP_GET,     "/vendors/:vid/products/:pid", h_home, 0, NULL, NULL },
+    { HTTP_POST,    "/graphql/",                  h_other, ROUTE_JSON, NULL, NULL },
+    { HTTP_GET,     "/graphql/",                  h_other, ROUTE_JSON, NULL, NULL },
+    { HTTP_POST,    "/api/upload-image/",         h_other, ROUTE_JSON | ROUTE_UPLOAD, NULL, NULL },
+    { HTTP_GET,     "/media/*",                   h_home,  0, NULL, NULL },
+    { HTTP_GET,     "/status",                    h_home,  0, NULL, NULL },
+    { HTTP_HEAD,    "/status",                    h_other, 0, NULL, NULL },
+    { HTTP_OPTIONS, "/graphql/",                  h_home,  0, NULL, NULL },
 };
 /* clang-format on */
 
@@ -209,10 +209,11 @@ static void test_captures_are_reset_between_routings(void)
     fx_init(&f);
     CU_ASSERT_EQUAL(route(&f, "GET", "/products/1"), WM_OK);
     struct http_request *req = f.req;
-    static const struct route products_only[] = { { HTTP_GET, "/products/:id", h_home, 0, NULL } };
+    static const struct route products_only[] = { { HTTP_GET, "/products/:id", h_home, 0, NULL,
+                                                    NULL } };
     CU_ASSERT_EQUAL(http_route(products_only, 1, req, &f.r), WM_OK);
     CU_ASSERT_EQUAL(req->path_params.count, 1);
-    static const struct route none[] = { { HTTP_GET, "/x", h_home, 0, NULL } };
+    static const struct route none[] = { { HTTP_GET, "/x", h_home, 0, NULL, NULL } };
     CU_ASSERT_EQUAL(http_route(none, 1, req, &f.r), WM_ENOTFOUND);
     CU_ASSERT_EQUAL(req->path_params.count, 0);
     CU_ASSERT_PTR_NULL(http_path_param(req, "id"));

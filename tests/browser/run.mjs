@@ -1,0 +1,323 @@
+// run.mjs: browser tests of the HTML pages (issue 6 item 7). playwright-core drives Debian's
+// chromium (/usr/bin/chromium, or $CHROMIUM) against the private stack tests/run-tests started
+// ($MARKET_TEST_URL); axe-core checks every page visited, signed in and out, and any violation
+// fails that step. Mail is read from the SMTP sink's files ($MARKET_TEST_MAIL_DIR). Screenshots of
+// each page at phone and desktop width go to $MARKET_VAR/screenshots-<time>/ (printed).
+// Last line: `browser: N passed, N failed`.
+import { chromium } from 'playwright-core';
+import { createHmac } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const BASE = process.env.MARKET_TEST_URL;
+const MAIL_DIR = process.env.MARKET_TEST_MAIL_DIR;
+const VAR = process.env.MARKET_VAR || tmpdir();
+if (!BASE || !MAIL_DIR) {
+  console.error('run.mjs: MARKET_TEST_URL and MARKET_TEST_MAIL_DIR must be set (tests/run-tests does)');
+  console.log('browser: 0 passed, 1 failed');
+  process.exit(1);
+}
+const SHOTS = join(VAR, `screenshots-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+mkdirSync(SHOTS, { recursive: true });
+console.log(`browser: screenshots in ${SHOTS}`);
+
+const PASSWORD = 'Wholesale-Crate-42';
+const NEW_PASSWORD = 'Crate-Wholesale-77';
+const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
+
+let passed = 0;
+let failed = 0;
+const shot = new Set();
+
+async function step(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`not ok - ${name}\n  ${String(e && e.stack || e).split('\n').slice(0, 6).join('\n  ')}`);
+  }
+}
+
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+// axe-core on the page as it is now; throws with the violations. Evaluated through the
+// DevTools protocol, so the page's CSP (no inline script) stays on and is tested too.
+async function axe(page, label) {
+  await page.evaluate(axeSource);
+  const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  if (r.violations.length) {
+    const text = r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    throw new Error(`axe on ${label}: ${text.join('; ')}`);
+  }
+}
+
+// Check the page just loaded: status, CSP header, axe, screenshots at both widths (once per
+// page name and state).
+async function check(page, response, name) {
+  assert(response, `${name}: no response`);
+  assert(response.status() < 400, `${name}: HTTP ${response.status()}`);
+  const csp = response.headers()['content-security-policy'] || '';
+  assert(/script-src 'self' 'nonce-[0-9a-f]{32}'/.test(csp), `${name}: CSP without a nonce: ${csp}`);
+  await axe(page, name);
+  if (!shot.has(name)) {
+    shot.add(name);
+    const size = page.viewportSize();
+    for (const [w, vp] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(vp);
+      await page.screenshot({ path: join(SHOTS, `${name}-${w}.png`), fullPage: true });
+    }
+    await page.setViewportSize(size);
+  }
+}
+
+async function visit(page, path, name) {
+  const res = await page.goto(BASE + path);
+  await check(page, res, name);
+  return res;
+}
+
+// Submit a form by clicking its button and wait for the page that follows; check it too.
+async function submit(page, button, name) {
+  const [res] = await Promise.all([page.waitForNavigation(), button.click()]);
+  await check(page, res, name);
+  return res;
+}
+
+// ---- mail from the SMTP sink -------------------------------------------------------------------
+
+function decodeQP(s) {
+  return s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+}
+
+const seenMail = new Set();
+async function waitMail(to, pattern, timeoutMs = 15000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    for (const f of readdirSync(MAIL_DIR).filter((n) => n.endsWith('.eml')).sort()) {
+      const path = join(MAIL_DIR, f);
+      if (seenMail.has(path)) continue;
+      const text = readFileSync(path, 'latin1');
+      // The sink's first line names the envelope; a .eml outbox file has only its headers.
+      const head = text.split(/\r?\n\r?\n/, 1)[0].toLowerCase();
+      if (!head.includes(to.toLowerCase())) continue;
+      const m = decodeQP(text).match(pattern);
+      if (m) {
+        seenMail.add(path);
+        return m[0];
+      }
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no mail to ${to} matching ${pattern} within ${timeoutMs} ms`);
+}
+
+// ---- TOTP (RFC 6238: HMAC-SHA1, 30 s, 6 digits) --------------------------------------------------
+
+function base32(s) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out = [];
+  for (const c of s.replace(/[=\s]/g, '').toUpperCase()) {
+    value = (value << 5) | alphabet.indexOf(c);
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 255);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+function totp(secret, t = Date.now()) {
+  const step = Math.floor(t / 1000 / 30);
+  const msg = Buffer.alloc(8);
+  msg.writeBigUInt64BE(BigInt(step));
+  const h = createHmac('sha1', base32(secret)).update(msg).digest();
+  const o = h[h.length - 1] & 15;
+  const n = ((h[o] & 127) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3];
+  return String(n % 1000000).padStart(6, '0');
+}
+
+// ---- the flows ---------------------------------------------------------------------------------
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  // Playwright starts chromium with a fresh --user-data-dir of its own (a new temporary
+  // profile per launch; passing one is refused outside launchPersistentContext).
+});
+const newContext = () => browser.newContext({ viewport: VIEWPORTS.desktop, locale: 'en-US' });
+
+const email = `browser-${Date.now()}-${process.pid}@example.com`;
+const ctx = await newContext();
+const page = await ctx.newPage();
+let secret = '';
+
+await step('signed out: home, sign-in, sign-up, forgot-password pages pass axe', async () => {
+  await visit(page, '/', 'home');
+  await visit(page, '/sign-in', 'sign-in');
+  await visit(page, '/sign-up', 'sign-up');
+  await visit(page, '/forgot-password', 'forgot-password');
+});
+
+await step('error pages come in the layout: 404 passes axe', async () => {
+  const res = await page.goto(BASE + '/no-such-page');
+  assert(res.status() === 404, `status ${res.status()}`);
+  assert(await page.locator('h1').innerText() === 'Page not found', 'no 404 heading');
+  await axe(page, '404');
+  await page.screenshot({ path: join(SHOTS, 'error-404-desktop.png') });
+});
+
+await step('sign-up with a mismatched password shows the error next to the field, input kept', async () => {
+  await visit(page, '/sign-up', 'sign-up');
+  await page.fill('#f-firstName', 'Bea');
+  await page.fill('#f-lastName', 'Browser');
+  await page.fill('#f-email', email);
+  await page.fill('#f-password1', PASSWORD);
+  await page.fill('#f-password2', PASSWORD + 'x');
+  await page.check('#f-termsAccepted');
+  const [res] = await Promise.all([page.waitForNavigation(), page.click('form.form button[type=submit]')]);
+  assert(res.status() === 422, `status ${res.status()}`);
+  await axe(page, 'sign-up with errors');
+  assert(await page.inputValue('#f-email') === email, 'email not kept');
+  assert(await page.locator('.error-summary').count() === 1, 'no error summary');
+  assert(await page.locator('#f-password1[aria-invalid=true], #f-password2[aria-invalid=true]').count() >= 1,
+    'no field marked invalid');
+  await page.screenshot({ path: join(SHOTS, 'sign-up-errors-desktop.png'), fullPage: true });
+});
+
+await step('sign up, then verify the email with the link from the mail', async () => {
+  await page.fill('#f-password1', PASSWORD);
+  await page.fill('#f-password2', PASSWORD);
+  await page.check('#f-termsAccepted');
+  await submit(page, page.locator('form.form button[type=submit]'), 'account');
+  assert(page.url() === BASE + '/account', `landed on ${page.url()}`);
+  assert(await page.locator('.flash').count() === 1, 'no flash after sign-up');
+  const link = await waitMail(email, /http:\/\/[^\s"<>]+\/verify-email\?token=[0-9a-f]+/);
+  await visit(page, link.replace(/^http:\/\/[^/]+/, ''), 'verify-email');
+  await submit(page, page.locator('form.form button[type=submit]'), 'account');
+  assert(/confirmed/.test(await page.locator('.flash').innerText()), 'no confirmation flash');
+  assert(await page.locator('.badge.ok').count() >= 1, 'email not shown as verified');
+});
+
+await step('sign out, then sign in with email and password', async () => {
+  await submit(page, page.locator('header form button'), 'home-signed-out');
+  assert(await page.locator('a[href="/sign-in"]').count() >= 1, 'still signed in');
+  await visit(page, '/sign-in', 'sign-in');
+  await page.fill('#f-email', email);
+  await page.fill('#f-password', PASSWORD);
+  await submit(page, page.locator('form.form button[type=submit]'), 'account');
+  assert(page.url() === BASE + '/account', `landed on ${page.url()}`);
+});
+
+await step('signed in: profile, addresses, payment methods, sessions, security pages pass axe', async () => {
+  await visit(page, '/account/profile', 'profile');
+  await page.fill('#f-city', 'Lisbon');
+  await submit(page, page.locator('form.form button[type=submit]'), 'profile');
+  assert(await page.inputValue('#f-city') === 'Lisbon', 'profile not saved');
+  await visit(page, '/account/addresses', 'addresses');
+  await page.fill('#f-name', 'Warehouse');
+  await page.fill('#f-phoneNumber', '+351 210 000 000');
+  await page.fill('#f-streetAddress', 'Rua Augusta 1');
+  await page.fill('#f-postalCode', '1100-048');
+  await page.fill('#f-city', 'Lisbon');
+  await submit(page, page.locator('form.form button[type=submit]'), 'addresses-one');
+  assert(await page.locator('.cards .card').count() === 1, 'address not listed');
+  await visit(page, '/account/payment-methods', 'payment-methods');
+  await visit(page, '/account/sessions', 'sessions');
+  await visit(page, '/account/security', 'security');
+});
+
+await step('language switcher: German by choice, remembered, dates per language', async () => {
+  await visit(page, '/account/sessions', 'sessions');
+  await page.selectOption('#lang-select', 'de');
+  await submit(page, page.locator('.lang-switch button'), 'sessions-de');
+  assert(await page.getAttribute('html', 'lang') === 'de', 'page not German');
+  const when = await page.locator('tbody tr td').nth(2).innerText();
+  assert(/^\d\d\.\d\d\.\d{4}, \d\d:\d\d UTC$/.test(when), `German date format: ${when}`);
+  await visit(page, '/account', 'account-de');
+  assert(await page.getAttribute('html', 'lang') === 'de', 'choice not remembered');
+  await page.selectOption('#lang-select', 'en');
+  await submit(page, page.locator('.lang-switch button'), 'account');
+  assert(await page.getAttribute('html', 'lang') === 'en', 'page not English again');
+});
+
+await step('sessions: another browser signs in, this one signs it out', async () => {
+  const other = await newContext();
+  const p2 = await other.newPage();
+  await visit(p2, '/sign-in', 'sign-in');
+  await p2.fill('#f-email', email);
+  await p2.fill('#f-password', PASSWORD);
+  await submit(p2, p2.locator('form.form button[type=submit]'), 'account');
+  await visit(page, '/account/sessions', 'sessions-two');
+  const rows = page.locator('tbody tr');
+  assert(await rows.count() === 2, `sessions listed: ${await rows.count()}`);
+  await submit(page, page.locator('tbody tr:not(.current) form button'), 'sessions');
+  assert(await page.locator('tbody tr').count() === 1, 'the other session is still listed');
+  const r = await p2.goto(BASE + '/account');
+  assert(p2.url().startsWith(BASE + '/sign-in'), `the signed-out browser reached ${p2.url()} (${r.status()})`);
+  await other.close();
+});
+
+await step('forgot password, reset with the link from the mail, sign in with the new one', async () => {
+  const anon = await newContext();
+  const p3 = await anon.newPage();
+  await visit(p3, '/forgot-password', 'forgot-password');
+  await p3.fill('#f-email', email);
+  await submit(p3, p3.locator('form.form button[type=submit]'), 'forgot-password-sent');
+  assert(await p3.locator('.flash').count() === 1, 'no flash');
+  const link = await waitMail(email, /http:\/\/[^\s"<>]+\/reset-password\?token=[0-9a-f]+/);
+  await visit(p3, link.replace(/^http:\/\/[^/]+/, ''), 'reset-password');
+  await p3.fill('#f-newPassword', NEW_PASSWORD);
+  await submit(p3, p3.locator('form.form button[type=submit]'), 'sign-in');
+  await p3.fill('#f-email', email);
+  await p3.fill('#f-password', NEW_PASSWORD);
+  await submit(p3, p3.locator('form.form button[type=submit]'), 'account');
+  assert(p3.url() === BASE + '/account', `landed on ${p3.url()}`);
+  // The reset ended every session, the first browser's too.
+  await page.goto(BASE + '/account');
+  assert(page.url().startsWith(BASE + '/sign-in'), 'old session survived the reset');
+  await anon.close();
+});
+
+await step('two-factor: enable with the QR page, sign in again with a computed code', async () => {
+  await visit(page, '/sign-in', 'sign-in');
+  await page.fill('#f-email', email);
+  await page.fill('#f-password', NEW_PASSWORD);
+  await submit(page, page.locator('form.form button[type=submit]'), 'account');
+  await visit(page, '/account/security', 'security');
+  await submit(page, page.locator('form.form button[type=submit]'), 'security-enable');
+  assert(await page.locator('img.qr[src^="data:image/"]').count() === 1, 'no QR code');
+  secret = (await page.locator('#totp-secret').innerText()).trim();
+  assert(/^[A-Z2-7]+=*$/.test(secret), `secret ${secret}`);
+  await page.fill('#f-code', totp(secret));
+  await submit(page, page.locator('form.form button[type=submit]'), 'security-on');
+  assert(await page.locator('#f-password').count() === 1, 'two-factor not shown as on');
+  await submit(page, page.locator('header form button'), 'home-signed-out');
+  // A code is accepted once: wait for the next 30-second step.
+  await new Promise((r) => setTimeout(r, 30000 - (Date.now() % 30000) + 500));
+  await visit(page, '/sign-in', 'sign-in');
+  await page.fill('#f-email', email);
+  await page.fill('#f-password', NEW_PASSWORD);
+  await submit(page, page.locator('form.form button[type=submit]'), 'sign-in-code');
+  assert(await page.locator('#f-otpCode').count() === 1, 'no code step');
+  await page.fill('#f-otpCode', totp(secret));
+  await submit(page, page.locator('form.form button[type=submit]'), 'account');
+  assert(page.url() === BASE + '/account', `landed on ${page.url()}`);
+});
+
+await browser.close();
+console.log(`browser: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

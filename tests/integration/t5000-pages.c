@@ -1,0 +1,350 @@
+/*
+ * t5000-pages.c: the server-side rules of the HTML pages, through HTTP: security headers with a
+ * fresh CSP nonce per response, cookie flags, CSRF tokens and the Origin check on form POSTs,
+ * sign-in by page creating a session the API lists, GraphQL authenticated by the session cookie
+ * (refused without the CSRF header, while bearer tokens need none), redirects of signed-out
+ * visitors, and error pages in the site's layout. The flows in a real browser are in
+ * tests/browser/run.mjs.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <json.h>
+
+#include "lib/it.h"
+
+/* What a browser keeps between requests: the two cookies and the last page's CSRF token. */
+struct client {
+    char browser[64];
+    char session[64];
+    char flash[64];
+    char csrf[80];
+    char cookie_header[256];
+};
+
+/* Copy the value of cookie name from the Set-Cookie lines of r into out (unchanged when none);
+ * attrs gets the whole line when not NULL. */
+static bool set_cookie(const struct it_response *r, const char *name, char *out, size_t len,
+                       char *attrs, size_t alen)
+{
+    const char *p = r->headers.ptr;
+    bool found = false;
+    while (p && (p = strstr(p, "\nSet-Cookie: ")) != NULL) {
+        p += 13;
+        size_t n = strlen(name);
+        if (strncmp(p, name, n) != 0 || p[n] != '=') continue;
+        const char *v = p + n + 1;
+        size_t vl = strcspn(v, ";\r\n");
+        snprintf(out, len, "%.*s", (int)vl, v);
+        if (attrs) snprintf(attrs, alen, "%.*s", (int)strcspn(p, "\r\n"), p);
+        found = true;
+    }
+    return found;
+}
+
+/* The Cookie header of what c holds. */
+static void rebuild(struct client *c)
+{
+    snprintf(c->cookie_header, sizeof(c->cookie_header), "Cookie: wm_browser=%s%s%s%s%s",
+             c->browser, c->session[0] ? "; wm_session=" : "", c->session,
+             c->flash[0] ? "; wm_flash=" : "", c->flash);
+}
+
+/* Take the cookies and the CSRF token a response hands out. */
+static void take(struct client *c, const struct it_response *r)
+{
+    set_cookie(r, "wm_browser", c->browser, sizeof(c->browser), NULL, 0);
+    set_cookie(r, "wm_session", c->session, sizeof(c->session), NULL, 0);
+    set_cookie(r, "wm_flash", c->flash, sizeof(c->flash), NULL, 0);
+    const char *t = r->body.ptr ? strstr(r->body.ptr, "name=\"_csrf\" value=\"") : NULL;
+    if (t) snprintf(c->csrf, sizeof(c->csrf), "%.*s", 64, t + 20);
+    rebuild(c);
+}
+
+static void get(struct client *c, const char *path, struct it_response *r)
+{
+    const char *h[] = { c->cookie_header[0] ? c->cookie_header : "X-No-Cookie: 1", NULL };
+    it_request("GET", path, h, NULL, 0, r);
+    take(c, r);
+}
+
+/* POST a form body from this site (Origin set to the stack's own, unless origin says). */
+static void post(struct client *c, const char *path, const char *body, const char *origin,
+                 struct it_response *r)
+{
+    char o[256];
+    snprintf(o, sizeof(o), "Origin: %s", origin ? origin : it_base_url());
+    const char *h[] = { c->cookie_header[0] ? c->cookie_header : "X-No-Cookie: 1", o,
+                        "Content-Type: application/x-www-form-urlencoded", NULL };
+    it_request("POST", path, h, body, strlen(body), r);
+    take(c, r);
+}
+
+/* "user@example.com" form-encoded. */
+static const char *enc(const char *s)
+{
+    static char out[512];
+    size_t k = 0;
+    for (const char *p = s; *p && k + 4 < sizeof(out); p++) {
+        if (*p == '@' || *p == '+')
+            k += (size_t)snprintf(out + k, sizeof(out) - k, "%%%02X", (unsigned char)*p);
+        else
+            out[k++] = *p;
+    }
+    out[k] = '\0';
+    return out;
+}
+
+/* Sign up by API, then sign in through the page; c holds the cookie session. */
+static bool page_sign_in(struct client *c, char *email, size_t len, const char **bearer)
+{
+    *bearer = it_sign_up("pages", email, len);
+    struct it_response r;
+    get(c, "/sign-in", &r);
+    it_response_release(&r);
+    char body[1024];
+    snprintf(body, sizeof(body), "_csrf=%s&_op=SignIn&email=%s&password=%s", c->csrf, enc(email),
+             IT_PASSWORD);
+    post(c, "/sign-in", body, NULL, &r);
+    bool ok = r.status == 303 && c->session[0];
+    if (!ok) printf("\n  sign-in by page: %ld %s\n", r.status, r.body.ptr ? r.body.ptr : "");
+    it_response_release(&r);
+    return ok;
+}
+
+static void pages_carry_the_security_headers(void)
+{
+    struct it_response a;
+    struct it_response b;
+    it_get("/", &a);
+    it_get("/", &b);
+    CU_ASSERT_EQUAL(a.status, 200);
+    const char *csp = it_header(&a, "Content-Security-Policy");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(csp);
+    char first[512];
+    snprintf(first, sizeof(first), "%s", csp);
+    CU_ASSERT_PTR_NOT_NULL(strstr(first, "default-src 'self'"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(first, "frame-ancestors 'none'"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(first, "img-src 'self' data:"));
+    const char *n = strstr(first, "'nonce-");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(n);
+    CU_ASSERT_EQUAL(strspn(n + 7, "0123456789abcdef"), 32);
+    /* A fresh nonce for every response, and the page's script carries it. */
+    char nonce[40];
+    snprintf(nonce, sizeof(nonce), "%.32s", n + 7);
+    CU_ASSERT_PTR_NULL(strstr(it_header(&b, "Content-Security-Policy"), nonce));
+    char attr[64];
+    snprintf(attr, sizeof(attr), "nonce=\"%s\"", nonce);
+    CU_ASSERT_TRUE(it_body_has(&a, attr));
+    CU_ASSERT_STRING_EQUAL(it_header(&a, "X-Content-Type-Options"), "nosniff");
+    CU_ASSERT_STRING_EQUAL(it_header(&a, "Referrer-Policy"), "strict-origin-when-cross-origin");
+    CU_ASSERT_STRING_EQUAL(it_header(&a, "Cache-Control"), "no-store");
+    CU_ASSERT_PTR_NULL(it_header(&a, "Strict-Transport-Security")); /* plain http here */
+    /* The browser cookie: HttpOnly, SameSite=Lax, not Secure over http. */
+    char value[64];
+    char line[256];
+    CU_ASSERT_TRUE(set_cookie(&a, "wm_browser", value, sizeof(value), line, sizeof(line)));
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "HttpOnly"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "SameSite=Lax"));
+    CU_ASSERT_PTR_NULL(strstr(line, "Secure"));
+    it_response_release(&a);
+    it_response_release(&b);
+}
+
+static void a_form_post_needs_the_csrf_token(void)
+{
+    struct client c = { 0 };
+    struct it_response r;
+    get(&c, "/forgot-password", &r);
+    CU_ASSERT_EQUAL(r.status, 200);
+    it_response_release(&r);
+    /* None, a wrong one, one of another browser: 403 in the site's layout. */
+    post(&c, "/forgot-password", "_op=ForgotPassword&email=a%40example.com", NULL, &r);
+    CU_ASSERT_EQUAL(r.status, 403);
+    CU_ASSERT_TRUE(it_body_has(&r, "<html lang=\"en\">"));
+    CU_ASSERT_TRUE(it_body_has(&r, "Not allowed"));
+    it_response_release(&r);
+    char body[512];
+    snprintf(body, sizeof(body), "_csrf=%064d&_op=ForgotPassword&email=a%%40example.com", 0);
+    post(&c, "/forgot-password", body, NULL, &r);
+    CU_ASSERT_EQUAL(r.status, 403);
+    it_response_release(&r);
+    struct client other = { 0 };
+    get(&other, "/forgot-password", &r);
+    it_response_release(&r);
+    snprintf(body, sizeof(body), "_csrf=%s&_op=ForgotPassword&email=a%%40example.com", other.csrf);
+    post(&c, "/forgot-password", body, NULL, &r);
+    CU_ASSERT_EQUAL(r.status, 403);
+    it_response_release(&r);
+    /* The right one works: post/redirect/get with a flash. */
+    snprintf(body, sizeof(body), "_csrf=%s&_op=ForgotPassword&email=a%%40example.com", c.csrf);
+    post(&c, "/forgot-password", body, NULL, &r);
+    CU_ASSERT_EQUAL(r.status, 303);
+    CU_ASSERT_STRING_EQUAL(it_header(&r, "Location"), "/forgot-password");
+    it_response_release(&r);
+    get(&c, "/forgot-password", &r);
+    CU_ASSERT_TRUE(it_body_has(&r, "class=\"flash\""));
+    it_response_release(&r);
+}
+
+static void a_form_post_from_another_origin_is_refused(void)
+{
+    struct client c = { 0 };
+    struct it_response r;
+    get(&c, "/forgot-password", &r);
+    it_response_release(&r);
+    char body[512];
+    snprintf(body, sizeof(body), "_csrf=%s&_op=ForgotPassword&email=a%%40example.com", c.csrf);
+    post(&c, "/forgot-password", body, "http://evil.example", &r);
+    CU_ASSERT_EQUAL(r.status, 403);
+    it_response_release(&r);
+    post(&c, "/forgot-password", body, "null", &r);
+    CU_ASSERT_EQUAL(r.status, 403);
+    it_response_release(&r);
+}
+
+static void sign_in_by_page_opens_a_session_the_api_lists(void)
+{
+    struct client c = { 0 };
+    char email[256];
+    const char *bearer = NULL;
+    CU_ASSERT_TRUE_FATAL(page_sign_in(&c, email, sizeof(email), &bearer));
+    struct it_response r;
+    get(&c, "/account", &r);
+    CU_ASSERT_EQUAL(r.status, 200);
+    CU_ASSERT_TRUE(it_body_has(&r, email));
+    it_response_release(&r);
+    /* The session cookie's flags. */
+    struct client again = c;
+    again.session[0] = '\0';
+    rebuild(&again);
+    get(&again, "/sign-in", &r);
+    it_response_release(&r);
+    char body[1024];
+    snprintf(body, sizeof(body), "_csrf=%s&_op=SignIn&email=%s&password=%s&rememberMe=on",
+             again.csrf, enc(email), IT_PASSWORD);
+    post(&again, "/sign-in", body, NULL, &r);
+    char value[64];
+    char line[256];
+    CU_ASSERT_TRUE(set_cookie(&r, "wm_session", value, sizeof(value), line, sizeof(line)));
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "HttpOnly"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "SameSite=Lax"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(line, "Max-Age="));
+    CU_ASSERT_PTR_NULL(strstr(line, "Secure"));
+    it_response_release(&r);
+    /* Both page sessions are in the API's list (with the sign-up's own: three). */
+    struct json_object *j =
+            it_gql_as("query { getActiveSessions { sessions { id } } }", NULL, bearer);
+    struct json_object *list = it_at(j, "getActiveSessions.sessions");
+    CU_ASSERT_EQUAL(list ? json_object_array_length(list) : 0, 3);
+    json_object_put(j);
+    /* Signing out by page ends the session: the cookie no longer signs in. */
+    get(&c, "/account", &r);
+    it_response_release(&r);
+    snprintf(body, sizeof(body), "_csrf=%s&_op=SignOut", c.csrf);
+    char old[64];
+    snprintf(old, sizeof(old), "%s", c.session);
+    post(&c, "/sign-out", body, NULL, &r);
+    CU_ASSERT_EQUAL(r.status, 303);
+    it_response_release(&r);
+    snprintf(c.session, sizeof(c.session), "%s", old);
+    rebuild(&c);
+    get(&c, "/account", &r);
+    CU_ASSERT_EQUAL(r.status, 303);
+    CU_ASSERT_STRING_EQUAL(it_header(&r, "Location"), "/sign-in?next=/account");
+    it_response_release(&r);
+}
+
+static void graphql_by_cookie_needs_the_csrf_header(void)
+{
+    struct client c = { 0 };
+    char email[256];
+    const char *bearer = NULL;
+    CU_ASSERT_TRUE_FATAL(page_sign_in(&c, email, sizeof(email), &bearer));
+    struct it_response r;
+    get(&c, "/account", &r);
+    it_response_release(&r);
+    static const char body[] = "{\"query\":\"query { viewMe { email } }\"}";
+    char origin[256];
+    snprintf(origin, sizeof(origin), "Origin: %s", it_base_url());
+    const char *no_token[] = { c.cookie_header, origin, "Content-Type: application/json", NULL };
+    it_request("POST", "/graphql/", no_token, body, strlen(body), &r);
+    CU_ASSERT_EQUAL(r.status, 403);
+    CU_ASSERT_TRUE(it_body_has(&r, "\"FORBIDDEN\""));
+    it_response_release(&r);
+    char token[128];
+    snprintf(token, sizeof(token), "X-CSRF-Token: %s", c.csrf);
+    const char *with_token[] = { c.cookie_header, origin, "Content-Type: application/json", token,
+                                 NULL };
+    it_request("POST", "/graphql/", with_token, body, strlen(body), &r);
+    CU_ASSERT_EQUAL(r.status, 200);
+    CU_ASSERT_TRUE(it_body_has(&r, email));
+    it_response_release(&r);
+    const char *other_origin[] = { c.cookie_header, "Origin: http://evil.example",
+                                   "Content-Type: application/json", token, NULL };
+    it_request("POST", "/graphql/", other_origin, body, strlen(body), &r);
+    CU_ASSERT_EQUAL(r.status, 403);
+    it_response_release(&r);
+    /* A bearer token needs no CSRF token (the app). */
+    struct json_object *j = it_gql_as("query { viewMe { email } }", NULL, bearer);
+    CU_ASSERT_STRING_EQUAL(it_text_at(j, "viewMe.email"), email);
+    json_object_put(j);
+}
+
+static void error_pages_come_in_the_layout(void)
+{
+    struct it_response r;
+    it_get("/no-such-page", &r);
+    CU_ASSERT_EQUAL(r.status, 404);
+    CU_ASSERT_TRUE(it_body_has(&r, "<html lang=\"en\">"));
+    CU_ASSERT_TRUE(it_body_has(&r, "Page not found"));
+    CU_ASSERT_TRUE(it_body_has(&r, "class=\"skip-link\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(it_header(&r, "Content-Security-Policy"), "'nonce-"));
+    it_response_release(&r);
+    const char *de[] = { "Accept-Language: de-DE,de;q=0.9,en;q=0.5", NULL };
+    it_request("GET", "/no-such-page", de, NULL, 0, &r);
+    CU_ASSERT_TRUE(it_body_has(&r, "<html lang=\"de\">"));
+    CU_ASSERT_TRUE(it_body_has(&r, "Seite nicht gefunden"));
+    it_response_release(&r);
+    it_request("PUT", "/", NULL, "", 0, &r);
+    CU_ASSERT_EQUAL(r.status, 405);
+    CU_ASSERT_PTR_NOT_NULL(it_header(&r, "Allow"));
+    CU_ASSERT_TRUE(it_body_has(&r, "<html lang=\"en\">"));
+    it_response_release(&r);
+    /* API clients still get JSON. */
+    const char *json[] = { "Accept: application/json", NULL };
+    it_request("GET", "/no-such-page", json, NULL, 0, &r);
+    CU_ASSERT_EQUAL(r.status, 404);
+    CU_ASSERT_TRUE(it_body_has(&r, "\"NOT_FOUND\""));
+    it_response_release(&r);
+}
+
+static void signed_out_visitors_are_sent_to_sign_in(void)
+{
+    struct it_response r;
+    it_get("/account/sessions", &r);
+    CU_ASSERT_EQUAL(r.status, 303);
+    CU_ASSERT_STRING_EQUAL(it_header(&r, "Location"), "/sign-in?next=/account/sessions");
+    it_response_release(&r);
+    /* A forged session cookie is no session. */
+    const char *h[] = { "Cookie: wm_session=0123456789abcdef0123456789abcdef01234567", NULL };
+    it_request("GET", "/account", h, NULL, 0, &r);
+    CU_ASSERT_EQUAL(r.status, 303);
+    it_response_release(&r);
+}
+
+static CU_TestInfo tests[] = {
+    { "pages carry the security headers", pages_carry_the_security_headers },
+    { "a form POST needs the CSRF token", a_form_post_needs_the_csrf_token },
+    { "a form POST from another origin is refused", a_form_post_from_another_origin_is_refused },
+    { "sign-in by page opens a session the API lists",
+      sign_in_by_page_opens_a_session_the_api_lists },
+    { "GraphQL by cookie needs the CSRF header", graphql_by_cookie_needs_the_csrf_header },
+    { "error pages come in the layout", error_pages_come_in_the_layout },
+    { "signed-out visitors are sent to sign-in", signed_out_visitors_are_sent_to_sign_in },
+    CU_TEST_INFO_NULL,
+};
+
+IT_SUITE(t5000_pages, "t5000/pages", NULL, NULL, tests);

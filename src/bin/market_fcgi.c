@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <curl/curl.h>
 #include <fcgiapp.h>
 
 #include "api/api.h"
@@ -24,6 +25,7 @@
 #include "core/log.h"
 #include "db/db.h"
 #include "http/http.h"
+#include "market/media/media.h"
 #include "web/web.h"
 
 extern char **environ;
@@ -176,9 +178,16 @@ int main(int argc, char **argv)
     struct jwt_keys *jwt = load_jwt_keys(&cfg);
     if (!jwt) return 1;
     app.jwt = jwt;
+    /* Before any request: the S3 storage backend (market/media) uses libcurl. */
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+        log_error("curl_global_init failed");
+        return 1;
+    }
     struct arena *a = arena_new((size_t)64 * 1024);
     int rc = (!listen_addr && FCGX_IsCGI()) ? serve_cgi(&app, a) : serve_fcgi(&app, a, listen_addr);
     arena_free(a);
+    media_shutdown();
+    curl_global_cleanup();
     api_close(app.api);
     jwt_keys_free(jwt);
     cache_close(app.cache);

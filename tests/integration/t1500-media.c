@@ -490,6 +490,82 @@ static void test_anonymous_uploads_are_rate_limited_per_ip(void)
     g_free(png);
 }
 
+/* A GraphQL multipart request (the multipart request spec) with one file for $file. */
+static struct json_object *gql_upload(const char *filename, const void *data, size_t len,
+                                      const char *token, struct it_response *r)
+{
+    static const char ops[] =
+            "{\"query\":\"mutation UploadImage($file: Upload!) { __typename uploadImage(file: "
+            "$file) { __typename success message imageUrl thumbnailUrl width height } }\","
+            "\"operationName\":\"UploadImage\",\"variables\":{\"file\":null}}";
+    struct buf b;
+    buf_init(&b, NULL, len + 1024);
+    buf_appendf(&b,
+                "--B1500\r\ncontent-disposition: form-data; name=\"operations\"\r\n\r\n%s\r\n"
+                "--B1500\r\ncontent-disposition: form-data; name=\"map\"\r\n\r\n"
+                "{\"0\":[\"variables.file\"]}\r\n"
+                "--B1500\r\ncontent-type: application/octet-stream\r\n"
+                "content-disposition: form-data; name=\"0\"; filename=\"%s\"\r\n\r\n",
+                ops, filename);
+    buf_append(&b, data, len);
+    buf_appends(&b, "\r\n--B1500--\r\n");
+    char auth[1200];
+    snprintf(auth, sizeof(auth), "Authorization: Bearer %s", token ? token : "");
+    const char *headers[] = { "Content-Type: multipart/form-data; boundary=B1500",
+                              "Accept: application/json", token ? auth : NULL, NULL };
+    it_request("POST", "/wms/graphql/", headers, b.ptr, b.len, r);
+    buf_release(&b);
+    return r->body.ptr ? json_tokener_parse(r->body.ptr) : NULL;
+}
+
+static void test_graphql_upload(void)
+{
+    const char *token = it_sign_up("t1500-gql", NULL, 0);
+    void *webp = NULL;
+    size_t len = 0;
+    make_image(900, 600, "webp", &webp, &len);
+    struct it_response r;
+    struct json_object *o = gql_upload("pic.bin", webp, len, token, &r);
+    CU_ASSERT_EQUAL(r.status, 200);
+    CU_ASSERT_FALSE(it_has_errors(o));
+    CU_ASSERT_STRING_EQUAL(it_text_at(o, "__typename"), "Mutation");
+    CU_ASSERT_TRUE(it_bool_at(o, "uploadImage.success"));
+    const char *url = it_str_at(o, "uploadImage.imageUrl");
+    const char *thumb = it_str_at(o, "uploadImage.thumbnailUrl");
+    CU_ASSERT_FATAL(url && thumb && strlen(url) > 5);
+    CU_ASSERT_STRING_EQUAL(url + strlen(url) - 5, ".webp");
+    CU_ASSERT_EQUAL(json_object_get_int(it_at(o, "uploadImage.width")), 900);
+    CU_ASSERT_EQUAL(json_object_get_int(it_at(o, "uploadImage.height")), 600);
+    struct it_response img;
+    it_get(path_of(thumb), &img);
+    CU_ASSERT_EQUAL(img.status, 200);
+    CU_ASSERT_STRING_EQUAL(it_header(&img, "Content-Type"), "image/webp");
+    VipsImage *t = NULL;
+    CU_ASSERT_EQUAL_FATAL(vips_webpload_buffer(img.body.ptr, img.body.len, &t, NULL), 0);
+    CU_ASSERT_EQUAL(vips_image_get_width(t), 400);
+    CU_ASSERT_EQUAL(vips_image_get_height(t), 267);
+    g_object_unref(t);
+    it_response_release(&img);
+    /* Signed in: the viewer owns it. */
+    char owner[64];
+    sql(owner, sizeof(owner), "SELECT owner_id IS NOT NULL FROM media WHERE storage_key = '%s'",
+        key_of(url));
+    CU_ASSERT_STRING_EQUAL(owner, "1");
+    json_object_put(o);
+    it_response_release(&r);
+    g_free(webp);
+
+    /* A refusal is a payload, not an error. */
+    o = gql_upload("x.png", "GIF88a-not-really", 17, NULL, &r);
+    CU_ASSERT_EQUAL(r.status, 200);
+    CU_ASSERT_FALSE(it_has_errors(o));
+    CU_ASSERT_FALSE(it_bool_at(o, "uploadImage.success"));
+    CU_ASSERT_TRUE(it_null_at(o, "uploadImage.imageUrl"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(it_text_at(o, "uploadImage.message"), "not a JPEG"));
+    json_object_put(o);
+    it_response_release(&r);
+}
+
 static const char UPDATE_PICTURE[] =
         "mutation UpdateProfileImage($profilePicture: ImagesInputType) { __typename "
         "updateUser(profilePicture: $profilePicture) { __typename success message } }";
@@ -560,6 +636,7 @@ static CU_TestInfo tests[] = {
     { "size and pixel limits",                             test_size_and_pixel_limits },
     { "request without the image field",                   test_request_without_the_image_field },
     { "signed-in upload records its owner",                test_signed_in_upload_records_its_owner },
+    { "GraphQL multipart upload",                          test_graphql_upload },
     { "anonymous uploads are rate-limited per IP",         test_anonymous_uploads_are_rate_limited_per_ip },
     { "media_gc removes old unreferenced anonymous uploads", test_media_gc_removes_old_unreferenced_anonymous_uploads },
     CU_TEST_INFO_NULL,

@@ -45,6 +45,7 @@ const struct gql_root_field api_root_fields[] = {
     { "Mutation",  "updatePaymentMethod", payments_gql_update_payment_method, 0 },
     { "Mutation",  "deletePaymentMethod", payments_gql_delete_payment_method, 0 },
     { "Mutation",  "uploadImage",         media_gql_upload_image,             0 },
+    { "Mutation",  "presignImageUpload",  media_gql_presign_upload,           0 },
 };
 
 const struct gql_type_map api_type_maps[] = {
@@ -69,6 +70,7 @@ const struct gql_type_map api_type_maps[] = {
     { "PaymentMethod",        payments_gql_payment_method_fields },
     { "PaymentMethodPayload", NULL },
     { "UploadPayload",        NULL },
+    { "PresignedUpload",      NULL },
 };
 /* clang-format on */
 

@@ -5,6 +5,9 @@
  */
 #include "market/media/media_gql.h"
 
+#include <time.h>
+
+#include "core/buf.h"
 #include "core/ctx.h"
 #include "core/err.h"
 #include "market/accounts/accounts.h"
@@ -49,5 +52,31 @@ int media_gql_upload_image(struct gql_call *call, struct gql_value *out)
     gql_object_set(ctx->arena, out, "width", m ? gql_int(m->width) : gql_null());
     gql_object_set(ctx->arena, out, "height", m ? gql_int(m->height) : gql_null());
     wm_clear_error(ctx);
+    return WM_OK;
+}
+
+int media_gql_presign_upload(struct gql_call *call, struct gql_value *out)
+{
+    struct wm_ctx *ctx = call->ctx;
+    const struct viewer *v = NULL;
+    int rc = account_viewer(ctx, &v);
+    if (rc != WM_OK) return rc;
+    const struct gql_value *type = gql_arg(call, "contentType");
+    const struct gql_value *bytes = gql_arg(call, "bytes");
+    const char *ct = type && type->kind == GQL_V_STRING ? str_dup(ctx->arena, type->u.s) : NULL;
+    struct media_presigned p;
+    rc = media_presign_upload(ctx, v->user_id, ct,
+                              bytes && bytes->kind == GQL_V_INT ? bytes->u.i : 0, &p);
+    if (rc != WM_OK) return rc;
+    time_t t = (time_t)p.expires_at;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    char when[32];
+    strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    *out = gql_object(ctx->arena, 4);
+    gql_object_set(ctx->arena, out, "url", gql_string(ctx->arena, p.url));
+    gql_object_set(ctx->arena, out, "key", gql_string(ctx->arena, p.key));
+    gql_object_set(ctx->arena, out, "expiresAt", gql_string(ctx->arena, when));
+    gql_object_set(ctx->arena, out, "publicUrl", gql_string(ctx->arena, p.public_url));
     return WM_OK;
 }

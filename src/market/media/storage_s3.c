@@ -2,9 +2,11 @@
  * storage_s3.c: the S3 storage backend (storage_int.h): objects <endpoint>/<bucket>/<key>
  * (path style, which every S3-compatible server understands). Requests go through libcurl
  * signed with CURLOPT_AWS_SIGV4 ("aws:amz:<region>:s3"); the payload's SHA-256 is sent in
- * x-amz-content-sha256, which curl then signs. Presigned PUT URLs are signed here (SigV4
- * query signing, the algorithm of AWS's "Authenticating Requests: Using Query Parameters"),
- * binding host, content-length and content-type, with UNSIGNED-PAYLOAD.
+ * x-amz-content-sha256, which curl then signs. curl 7.88 signs every header of
+ * CURLOPT_HTTPHEADER, even an empty "Expect:" that it then does not send (the server's
+ * signature would differ): only headers that are sent go in that list. Presigned PUT URLs are
+ * signed here (SigV4 query signing, the algorithm of AWS's "Authenticating Requests: Using Query
+ * Parameters"), binding host, content-length and content-type, with UNSIGNED-PAYLOAD.
  */
 #include "market/media/storage_int.h"
 
@@ -160,7 +162,6 @@ static int request(struct wm_ctx *ctx, const char *method, const char *key, cons
     struct curl_slist *hdrs = NULL;
     hdrs = curl_slist_append(hdrs,
                              arena_printf(ctx->arena, "x-amz-content-sha256: %s", payload_hash));
-    hdrs = curl_slist_append(hdrs, "Expect:");
     if (content_type)
         hdrs = curl_slist_append(hdrs, arena_printf(ctx->arena, "Content-Type: %s", content_type));
     struct buf scratch = BUF_INIT(ctx->arena);

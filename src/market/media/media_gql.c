@@ -72,7 +72,7 @@ int media_gql_presign_upload(struct gql_call *call, struct gql_value *out)
     struct tm tm;
     gmtime_r(&t, &tm);
     char when[32];
-    strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    (void)strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
     *out = gql_object(ctx->arena, 4);
     gql_object_set(ctx->arena, out, "url", gql_string(ctx->arena, p.url));
     gql_object_set(ctx->arena, out, "key", gql_string(ctx->arena, p.key));

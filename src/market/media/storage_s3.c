@@ -71,7 +71,7 @@ char *storage_s3_presign_query(struct wm_ctx *ctx, const char *method, const cha
                                const char *region, const char *amz_date, int64_t ttl_s)
 {
     char date[9];
-    snprintf(date, sizeof(date), "%.8s", amz_date);
+    (void)snprintf(date, sizeof(date), "%.8s", amz_date);
     char *scope = arena_printf(ctx->arena, "%s/%s/s3/aws4_request", date, region);
     struct buf names = BUF_INIT(ctx->arena);
     struct buf headers = BUF_INIT(ctx->arena);
@@ -269,7 +269,7 @@ int storage_s3_presign_put(struct wm_ctx *ctx, const char *key, const char *cont
     struct tm tm;
     gmtime_r(&t, &tm);
     char amz_date[17];
-    strftime(amz_date, sizeof(amz_date), "%Y%m%dT%H%M%SZ", &tm);
+    (void)strftime(amz_date, sizeof(amz_date), "%Y%m%dT%H%M%SZ", &tm);
     const char *names[] = { "content-length", "content-type", "host" };
     const char *values[] = { arena_printf(ctx->arena, "%lld", (long long)bytes), content_type,
                              host };

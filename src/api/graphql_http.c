@@ -449,9 +449,10 @@ static bool params_from_query(struct wm_ctx *ctx, const struct http_request *req
 
 /* ---- multipart uploads (the GraphQL multipart request spec) ------------------------------ */
 
-/* Put an Upload value (a GQL_V_PTR to the struct http_file) at path ("variables.file",
+/* Put an Upload value (a GQL_V_PTR to a struct gql_upload of file) at path ("variables.file",
  * "0.variables.files.1") inside root, which must hold null there. */
-static bool place_upload(struct gql_value *root, const char *path, const struct http_file *file)
+static bool place_upload(struct arena *a, struct gql_value *root, const char *path,
+                         const struct http_file *file)
 {
     struct gql_value *cur = root;
     char seg[256];
@@ -478,7 +479,11 @@ static bool place_upload(struct gql_value *root, const char *path, const struct 
         if (*path == '.') path++;
     }
     if (cur->kind != GQL_V_NULL) return false;
-    *cur = gql_ptr(file, NULL);
+    struct gql_upload *up = ARENA_NEW(a, struct gql_upload);
+    up->filename = file->filename;
+    up->content_type = file->content_type;
+    up->data = file->data;
+    *cur = gql_ptr(up, NULL);
     return true;
 }
 
@@ -517,7 +522,8 @@ static bool operations_from_multipart(struct wm_ctx *ctx, const struct http_requ
         for (size_t i = 0; i < json_object_array_length(paths); i++) {
             struct json_object *pj = json_object_array_get_idx(paths, i);
             const char *path = json_object_get_string(pj);
-            if (!json_object_is_type(pj, json_type_string) || !place_upload(ops, path, file)) {
+            if (!json_object_is_type(pj, json_type_string) ||
+                !place_upload(ctx->arena, ops, path, file)) {
                 *msg = arena_printf(ctx->arena,
                                     "The map path \"%s\" does not point at a null "
                                     "in the operations.",

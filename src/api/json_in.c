@@ -65,8 +65,10 @@ int api_json_to_value(struct wm_ctx *ctx, struct json_object *j, struct gql_valu
         return WM_OK;
     case json_type_string: {
         size_t n = (size_t)json_object_get_string_len(j);
+        /* The NUL after the text is copied too: callers may hand the string to libc (the
+         * multipart path reads operationName as a C string). */
         *out = gql_string_n(
-                (struct str){ arena_memdup(ctx->arena, json_object_get_string(j), n), n });
+                (struct str){ arena_memdup(ctx->arena, json_object_get_string(j), n + 1), n });
         return WM_OK;
     }
     case json_type_array: {

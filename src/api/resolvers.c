@@ -8,6 +8,7 @@
 
 #include "market/accounts/accounts_gql.h"
 #include "market/addresses/addresses_gql.h"
+#include "market/media/media_gql.h"
 #include "market/payments/payments_gql.h"
 #include "market/system/system_gql.h"
 
@@ -43,6 +44,8 @@ const struct gql_root_field api_root_fields[] = {
     { "Mutation",  "addPaymentMethod",    payments_gql_add_payment_method,    0 },
     { "Mutation",  "updatePaymentMethod", payments_gql_update_payment_method, 0 },
     { "Mutation",  "deletePaymentMethod", payments_gql_delete_payment_method, 0 },
+    { "Mutation",  "uploadImage",         media_gql_upload_image,             0 },
+    { "Mutation",  "presignImageUpload",  media_gql_presign_upload,           0 },
 };
 
 const struct gql_type_map api_type_maps[] = {
@@ -66,6 +69,8 @@ const struct gql_type_map api_type_maps[] = {
     { "AddressPayload",       NULL },
     { "PaymentMethod",        payments_gql_payment_method_fields },
     { "PaymentMethodPayload", NULL },
+    { "UploadPayload",        NULL },
+    { "PresignedUpload",      NULL },
 };
 /* clang-format on */
 

@@ -31,6 +31,7 @@
 #include "auth/jwt.h"
 #include "db/db.h"
 #include "market/accounts/accounts.h"
+#include "market/media/media.h"
 #include "worker/worker.h"
 
 #include <curl/curl.h>
@@ -201,6 +202,7 @@ static int cmd_worker(struct wm_ctx *ctx, int argc, char **argv)
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
         return wm_errorf(ctx, WM_EINTERNAL, "curl_global_init failed");
     int rc = worker_run(ctx, &opts);
+    media_shutdown();
     curl_global_cleanup();
     return rc;
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <curl/curl.h>
 #include <fcgiapp.h>
 
 #include "api/api.h"
@@ -25,6 +26,7 @@
 #include "core/log.h"
 #include "db/db.h"
 #include "http/http.h"
+#include "market/media/media.h"
 #include "web/web.h"
 
 extern char **environ;
@@ -183,9 +185,16 @@ int main(int argc, char **argv)
         return 1;
     }
     app.cookie_key = cookie_key;
+    /* Before any request: the S3 storage backend (market/media) uses libcurl. */
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+        log_error("curl_global_init failed");
+        return 1;
+    }
     struct arena *a = arena_new((size_t)64 * 1024);
     int rc = (!listen_addr && FCGX_IsCGI()) ? serve_cgi(&app, a) : serve_fcgi(&app, a, listen_addr);
     arena_free(a);
+    media_shutdown();
+    curl_global_cleanup();
     api_close(app.api);
     jwt_keys_free(jwt);
     csrf_key_free(cookie_key);

@@ -73,6 +73,22 @@ struct config {
     int64_t jobs_backoff_base_ms;   /* jobs.backoff_base_ms: delay after the first failure */
     int64_t jobs_backoff_max_ms;    /* jobs.backoff_max_ms: longest delay between tries */
     int64_t jobs_lease_s;           /* jobs.lease_s: a running job is retried after this */
+    int64_t media_max_bytes;        /* media.max_bytes: largest uploaded image file */
+    int64_t media_max_width;        /* media.max_width: pixels, read from the header */
+    int64_t media_max_height;       /* media.max_height: pixels, read from the header */
+    int64_t media_max_megapixels;   /* media.max_megapixels: width * height / 1e6 */
+    char *media_public_url;      /* media.public_url: base of media URLs ("" = site.url/media/) */
+    int64_t media_anon_per_hour; /* media.anon_per_hour: anonymous uploads per IP per hour */
+    int64_t media_anon_ttl_s;    /* media.anon_ttl_s: unreferenced anonymous uploads live */
+    int64_t media_gc_interval_s; /* media.gc_interval_s: how often the worker queues media_gc */
+    char *media_storage;         /* media.storage: local|s3 (checked) */
+    char *media_s3_endpoint;     /* media.s3_endpoint: http(s)://host[:port] of the S3 API */
+    char *media_s3_region;       /* media.s3_region: SigV4 region */
+    char *media_s3_bucket;       /* media.s3_bucket: bucket name (path-style requests) */
+    char *media_s3_access_key;   /* media.s3_access_key: access key id */
+    char *media_s3_secret_key;   /* media.s3_secret_key: secret (masked by cfg_dump) */
+    char *media_s3_public_url;   /* media.s3_public_url: public base of objects ("" = bucket) */
+    int64_t media_presign_ttl_s; /* media.presign_ttl_s: lifetime of presigned PUT URLs */
 };
 
 enum cfg_type {

@@ -228,6 +228,17 @@ struct gql_root_field {
 };
 
 /*
+ * The value of an Upload scalar: a GQL_V_PTR to this, put in place of the variable's null by
+ * the surface that parsed a multipart request (src/api), so resolvers read the file without
+ * knowing the HTTP layer. Everything lives in the request arena.
+ */
+struct gql_upload {
+    const char *filename;     /* the client's file name (never a safe path); may be "" */
+    const char *content_type; /* the part's Content-Type as sent */
+    struct str data;          /* the bytes (binary) */
+};
+
+/*
  * Build a schema from SDL (len bytes, copied) plus the built-in scalars (Int Float String
  * Boolean ID, and DateTime Date JSONString GenericScalar Upload when the SDL declares them),
  * the specified directives and the introspection types; then bind roots and maps. Fails,

@@ -47,6 +47,7 @@ const struct route web_routes[] = {
     { HTTP_GET,      "/graphql/schema.graphql", api_schema_sdl, 0,         NULL, NULL },
     { HTTP_POST,     "/wms/graphql/",     api_graphql,        ROUTE_JSON | ROUTE_UPLOAD, NULL, NULL },
     { HTTP_GET,      "/wms/graphql/",     api_graphql,        ROUTE_JSON,  NULL, NULL },
+    { HTTP_POST,     "/api/upload-image/", web_upload_image, ROUTE_JSON | ROUTE_UPLOAD | ROUTE_TX, NULL, NULL },
     { HTTP_GET,      "/debug/request",    web_debug_request,  ROUTE_JSON,  NULL, NULL },
     { HTTP_POST,     "/debug/request",    web_debug_request,  ROUTE_JSON,  NULL, NULL },
     { HTTP_PUT,      "/debug/request",    web_debug_request,  ROUTE_JSON,  NULL, NULL },

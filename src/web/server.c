@@ -40,14 +40,25 @@ static int run_handler(struct wm_ctx *ctx, const struct route *route, struct htt
     return rc;
 }
 
+/* Multipart overhead allowed over media.max_bytes on ROUTE_UPLOAD routes (boundaries, part
+ * headers, the GraphQL operations and map fields). */
+#define UPLOAD_OVERHEAD ((size_t)256 * 1024)
+
 static int dispatch(struct wm_ctx *ctx, struct web_app *app, struct http_io *io,
-                    struct http_request *req, struct http_response *res)
+                    struct http_request *req, struct http_response *res,
+                    const struct route **matched)
 {
     const struct route *route = NULL;
     int rc = http_route(web_routes, web_routes_count, req, &route);
     if (rc != WM_OK) return rc;
+    *matched = route;
     if (route->flags & ROUTE_JSON) req->json_errors = true;
-    rc = http_request_read_body(ctx, req, io, &app->limits);
+    struct http_limits lim = app->limits;
+    if (route->flags & ROUTE_UPLOAD) {
+        size_t upload = (size_t)ctx->config->media_max_bytes + UPLOAD_OVERHEAD;
+        if (upload > lim.max_body) lim.max_body = upload;
+    }
+    rc = http_request_read_body(ctx, req, io, &lim);
     if (rc != WM_OK) return rc;
     return run_handler(ctx, route, req, res);
 }
@@ -68,13 +79,17 @@ void web_serve(struct web_app *app, struct http_io *io, struct arena *a)
     struct http_response *res = http_response_new(a);
     int rc = http_request_parse(ctx, io, &app->limits, &req);
     log_set_request(req->id);
-    if (rc == WM_OK) rc = dispatch(ctx, app, io, req, res);
+    const struct route *route = NULL;
+    if (rc == WM_OK) rc = dispatch(ctx, app, io, req, res, &route);
     if (rc != WM_OK) {
         if (wm_err_is_internal(rc))
             log_error("%s: %s", wm_err_name(rc), ctx->err.message ? ctx->err.message : "-");
         else if (rc == WM_EUNAVAIL)
             log_warn("unavailable: %s", ctx->err.message ? ctx->err.message : "-");
-        render_error(ctx, req, res, rc);
+        if (route && route->handler == web_upload_image)
+            web_upload_reply_error(ctx, res, rc);
+        else
+            render_error(ctx, req, res, rc);
     }
     if (http_send(io, req, res) != WM_OK) log_info("client went away before the reply was sent");
     http_log_request(req, res->status, now_ms() - t0, io->bytes_written);

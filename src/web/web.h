@@ -41,5 +41,10 @@ extern const size_t web_routes_count;
 /* Handlers (one file each under src/web/). */
 http_handler_fn web_healthz;
 http_handler_fn web_debug_request;
+http_handler_fn web_upload_image;
+
+/* The error reply of POST /api/upload-image/ (upload.c): {"success": false, "image_url": null,
+ * "message"} with wm_http_status(err), replacing whatever res held. */
+void web_upload_reply_error(struct wm_ctx *ctx, struct http_response *res, int err);
 
 #endif

@@ -8,7 +8,8 @@
 
 /* clang-format off */
 static const struct job_kind job_kinds[] = {
-    { "mail", mail_job_run, "render templates/mail/<template>.*.cs and send it (SMTP or .eml)" },
+    { "mail",     mail_job_run,     "render templates/mail/<template>.*.cs and send it (SMTP or .eml)" },
+    { "media_gc", media_gc_job_run, "remove anonymous uploads nothing referenced within media.anon_ttl_s" },
 };
 /* clang-format on */
 

@@ -118,7 +118,13 @@ int worker_run(struct wm_ctx *ctx, const struct worker_opts *opts)
     int result = WM_OK;
     log_info("worker: started (%s), mail %s", opts->once ? "once" : "until SIGTERM",
              cfg->mail_smtp_url[0] ? cfg->mail_smtp_url : "to <var>/mail-outbox");
+    double next_gc = 0; /* the periodic media_gc job: queued at start, then every interval */
     while (!*opts->stop) {
+        if (now_s() >= next_gc) {
+            media_gc_schedule(ctx, false);
+            arena_reset(ctx->arena);
+            next_gc = now_s() + (double)cfg->media_gc_interval_s;
+        }
         struct job *job = NULL;
         int rc = jobs_claim(ctx, &job);
         if (rc == WM_OK && job) run_job(ctx, job);

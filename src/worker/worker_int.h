@@ -47,6 +47,15 @@ enum job_outcome mail_job_run(struct wm_ctx *ctx, const struct job *job, const c
 int mail_render(struct wm_ctx *ctx, const char *name, const char *part, bool html,
                 const char *const *vars, char **out);
 
+/* ---- media_gc.c ------------------------------------------------------------------------- */
+
+/* The "media_gc" kind: payload {} (market/media media_gc()). */
+enum job_outcome media_gc_job_run(struct wm_ctx *ctx, const struct job *job, const char **error);
+
+/* Queue a media_gc job now unless one is queued or running (force: even then). Failures are
+ * logged: the next look tries again. Outside a transaction. */
+void media_gc_schedule(struct wm_ctx *ctx, bool force);
+
 /* ---- mime.c ------------------------------------------------------------------------------ */
 
 struct mail_message {

@@ -14,6 +14,7 @@
 #include "core/ctx.h"
 #include "core/err.h"
 #include "market/accounts/accounts_int.h"
+#include "market/media/media.h"
 
 /* Column sizes of users (0001_accounts.sql, 0004_sessions_2fa.sql). */
 #define LEN_STREET       255
@@ -83,7 +84,7 @@ static char *dob_normalize(struct wm_ctx *ctx, const char *in)
     return arena_printf(ctx->arena, "%04d-%02d-%02d", y, m, d);
 }
 
-/* A picture is one of ours (/media/...) or a web address. */
+/* A picture is one of ours (/media/..., or an upload's absolute URL) or a web address. */
 static bool picture_ok(const char *url)
 {
     if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0 &&
@@ -190,6 +191,9 @@ int account_profile_update(struct wm_ctx *ctx, const struct account_profile *in,
     if (rc == WM_OK) rc = apply_texts(ctx, in, u);
     if (rc == WM_OK) rc = apply_formatted(ctx, in, u);
     if (rc == WM_OK) rc = accounts_db_user_write_profile(ctx, u);
+    /* A picture uploaded to us is now in use: media_gc must keep it (other URLs: no-op). */
+    if (rc == WM_OK && in->profile_picture_url && u->profile_picture_url)
+        rc = media_mark_referenced(ctx, u->profile_picture_url, NULL);
     if (rc != WM_OK) return rc;
     return account_user_get(ctx, v->user_id, out);
 }

@@ -280,3 +280,11 @@ int jobs_get(struct wm_ctx *ctx, int64_t id, struct job_status *out)
     memset(out, 0, sizeof(*out));
     return jobs_db_get(ctx, id, out);
 }
+
+int jobs_pending(struct wm_ctx *ctx, const char *kind, bool *pending)
+{
+    int64_t n = 0;
+    int rc = jobs_db_count_live(ctx, kind, &n);
+    *pending = rc == WM_OK && n > 0;
+    return rc;
+}

@@ -125,4 +125,8 @@ struct job_status {
 /* Load job id. WM_ENOTFOUND (no message) when there is none; a db error code. */
 int jobs_get(struct wm_ctx *ctx, int64_t id, struct job_status *out);
 
+/* Whether a job of kind is queued or running, in *pending (for periodic kinds that the
+ * worker queues only when none is waiting). A db error code otherwise. */
+int jobs_pending(struct wm_ctx *ctx, const char *kind, bool *pending);
+
 #endif

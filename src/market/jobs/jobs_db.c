@@ -53,6 +53,11 @@ static const char SQL_JOB_DEAD[] =
 static const char SQL_JOB_GET[] =
     "SELECT id, kind, state, attempts, last_error, payload FROM jobs WHERE id = ?";
 
+/* Uses ix_jobs_due(state, run_at): the two live states, then a filter on kind (few rows are
+ * live at any time). */
+static const char SQL_JOB_COUNT_LIVE[] =
+    "SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running') AND kind = ?";
+
 /* clang-format on */
 
 int jobs_db_insert(struct wm_ctx *ctx, const char *kind, const char *payload, int64_t delay_s,
@@ -112,4 +117,9 @@ int jobs_db_get(struct wm_ctx *ctx, int64_t id, struct job_status *out)
 {
     return db_query_one(ctx, SQL_JOB_GET, "l", "lssiss", id, &out->id, &out->kind, &out->state,
                         &out->attempts, &out->last_error, &out->payload);
+}
+
+int jobs_db_count_live(struct wm_ctx *ctx, const char *kind, int64_t *n)
+{
+    return db_query_one(ctx, SQL_JOB_COUNT_LIVE, "s", "l", kind, n);
 }

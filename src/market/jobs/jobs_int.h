@@ -37,4 +37,7 @@ int jobs_db_dead(struct wm_ctx *ctx, int64_t id, const char *lease_token, const 
 /* Load job id. WM_ENOTFOUND. */
 int jobs_db_get(struct wm_ctx *ctx, int64_t id, struct job_status *out);
 
+/* How many jobs of kind are queued or running. */
+int jobs_db_count_live(struct wm_ctx *ctx, const char *kind, int64_t *n);
+
 #endif

@@ -121,6 +121,22 @@ static void test_the_table_covers_every_field_once(void)
         offsetof(struct config, jobs_backoff_base_ms),
         offsetof(struct config, jobs_backoff_max_ms),
         offsetof(struct config, jobs_lease_s),
+        offsetof(struct config, media_max_bytes),
+        offsetof(struct config, media_max_width),
+        offsetof(struct config, media_max_height),
+        offsetof(struct config, media_max_megapixels),
+        offsetof(struct config, media_public_url),
+        offsetof(struct config, media_anon_per_hour),
+        offsetof(struct config, media_anon_ttl_s),
+        offsetof(struct config, media_gc_interval_s),
+        offsetof(struct config, media_storage),
+        offsetof(struct config, media_s3_endpoint),
+        offsetof(struct config, media_s3_region),
+        offsetof(struct config, media_s3_bucket),
+        offsetof(struct config, media_s3_access_key),
+        offsetof(struct config, media_s3_secret_key),
+        offsetof(struct config, media_s3_public_url),
+        offsetof(struct config, media_presign_ttl_s),
     };
     size_t rows = 0;
     for (const struct cfg_key *k = cfg_keys; k->name; k++, rows++) {
@@ -588,7 +604,23 @@ static const char default_dump[] = "var = var\n"
                                    "jobs.max_attempts = 8\n"
                                    "jobs.backoff_base_ms = 30000\n"
                                    "jobs.backoff_max_ms = 3600000\n"
-                                   "jobs.lease_s = 300\n";
+                                   "jobs.lease_s = 300\n"
+                                   "media.max_bytes = 10485760\n"
+                                   "media.max_width = 12000\n"
+                                   "media.max_height = 12000\n"
+                                   "media.max_megapixels = 50\n"
+                                   "media.public_url = \"\"\n"
+                                   "media.anon_per_hour = 20\n"
+                                   "media.anon_ttl_s = 86400\n"
+                                   "media.gc_interval_s = 3600\n"
+                                   "media.storage = local\n"
+                                   "media.s3_endpoint = \"\"\n"
+                                   "media.s3_region = us-east-1\n"
+                                   "media.s3_bucket = \"\"\n"
+                                   "media.s3_access_key = \"\"\n"
+                                   "media.s3_secret_key = \"\"\n"
+                                   "media.s3_public_url = \"\"\n"
+                                   "media.presign_ttl_s = 900\n";
 
 static void test_dump_writes_every_key_and_masks_the_password(void)
 {

@@ -141,6 +141,37 @@ static const char *config_path(char *buf, size_t len)
     return buf;
 }
 
+/* Everything a worker holds for its lifetime, in start-up order: limits, database and cache
+ * handles, the schema, the token keys, the cookie key, libcurl. Logs why and returns -1 when
+ * one of them cannot be had (the caller exits). */
+static int app_open(struct web_app *app, const struct config *cfg)
+{
+    char err[512];
+    http_limits_init(&app->limits, cfg);
+    if (db_open(&app->db, cfg) != 0 || cache_open(&app->cache, cfg) != 0) {
+        log_error("cannot initialize the database or cache handle");
+        return -1;
+    }
+    if (api_open(&app->api, cfg, err, sizeof(err)) != 0) {
+        log_error("schema: %s", err);
+        return -1;
+    }
+    app->jwt = load_jwt_keys(cfg);
+    if (!app->jwt) return -1;
+    char *cookie_key = NULL;
+    if (csrf_key_load(cfg, &cookie_key, err, sizeof(err)) != 0) {
+        log_error("auth: %s", err);
+        return -1;
+    }
+    app->cookie_key = cookie_key;
+    /* Before any request: the S3 storage backend (market/media) uses libcurl. */
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+        log_error("curl_global_init failed");
+        return -1;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *listen_addr = NULL;
@@ -167,37 +198,15 @@ int main(int argc, char **argv)
     if (level >= 0) log_set_level((enum log_level)level);
 
     struct web_app app = { .config = &cfg };
-    http_limits_init(&app.limits, &cfg);
-    if (db_open(&app.db, &cfg) != 0 || cache_open(&app.cache, &cfg) != 0) {
-        log_error("cannot initialize the database or cache handle");
-        return 1;
-    }
-    if (api_open(&app.api, &cfg, err, sizeof(err)) != 0) {
-        log_error("schema: %s", err);
-        return 1;
-    }
-    struct jwt_keys *jwt = load_jwt_keys(&cfg);
-    if (!jwt) return 1;
-    app.jwt = jwt;
-    char *cookie_key = NULL;
-    if (csrf_key_load(&cfg, &cookie_key, err, sizeof(err)) != 0) {
-        log_error("auth: %s", err);
-        return 1;
-    }
-    app.cookie_key = cookie_key;
-    /* Before any request: the S3 storage backend (market/media) uses libcurl. */
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-        log_error("curl_global_init failed");
-        return 1;
-    }
+    if (app_open(&app, &cfg) != 0) return 1;
     struct arena *a = arena_new((size_t)64 * 1024);
     int rc = (!listen_addr && FCGX_IsCGI()) ? serve_cgi(&app, a) : serve_fcgi(&app, a, listen_addr);
     arena_free(a);
     media_shutdown();
     curl_global_cleanup();
     api_close(app.api);
-    jwt_keys_free(jwt);
-    csrf_key_free(cookie_key);
+    jwt_keys_free((struct jwt_keys *)app.jwt);
+    csrf_key_free((char *)app.cookie_key);
     cache_close(app.cache);
     db_close(app.db);
     cfg_release(&cfg);

@@ -149,10 +149,13 @@ static const struct members children[GQL_KIND_COUNT] = {
 #undef SELECTION_MEMBERS
 #undef TYPE_DEF_MEMBERS
 
-/* The layout every GQL_LIST(T) shares. */
+/* The layouts every GQL_LIST(T) member, and every single child member, share. */
 struct node_list {
     const void *const *items;
     size_t count;
+};
+struct node_one {
+    const void *node;
 };
 
 /* The next child of the frame's node, or NULL when all have been visited. Every child struct
@@ -163,17 +166,20 @@ static const struct gql_node *next_child(struct frame *f)
     while (f->slot < ms->count) {
         const struct member *m = &ms->m[f->slot];
         const char *at = (const char *)f->node + m->offset;
-        const struct gql_node *child = NULL;
+        const void *child = NULL;
         if (m->many) {
             struct node_list list;
             memcpy(&list, at, sizeof(list));
             if (f->idx < list.count) {
-                memcpy(&child, &list.items[f->idx++], sizeof(child));
-                return child;
+                struct node_one item;
+                memcpy(&item, &list.items[f->idx++], sizeof(item));
+                return item.node;
             }
         } else if (f->idx == 0) {
             f->idx = 1;
-            memcpy(&child, at, sizeof(child));
+            struct node_one one;
+            memcpy(&one, at, sizeof(one));
+            child = one.node;
             if (child) return child;
         }
         f->slot++;

@@ -7,8 +7,8 @@
  *                               create the demo accounts (random passwords, listed in
  *                               <var>/demo-logins.txt) and a demo catalog (small by default,
  *                               --demo: 100 shops and 5,000 products, --products N up to
- *                               millions); --if-empty: accounts only when there are no users,
- *                               the catalog only when there are no products
+ *                               millions). The demo accounts are made when there are no
+ *                               users; --if-empty: the catalog only when there are no products
  *   market config               print the effective configuration, secrets masked
  *   market worker [--once]      run queued jobs (mail) until SIGTERM/SIGINT, which lets the
  *                               current job finish; --once: the jobs due now, then exit
@@ -174,15 +174,13 @@ static int cmd_seed(struct wm_ctx *ctx, int argc, char **argv)
     if (rc == WM_OK) rc = db_query_one(ctx, SQL_USER_COUNT, "", "l", &users);
     if (rc == WM_OK) rc = db_query_one(ctx, SQL_PRODUCT_COUNT, "", "l", &products);
     if (rc != WM_OK) return rc;
-    if (if_empty && users > 0)
-        printf("seed: %lld users already, no demo accounts made\n", (long long)users);
-    else
-        rc = seed_accounts(ctx);
-    if (rc != WM_OK) return rc;
-    if (if_empty && products > 0) {
-        printf("seed: %lld products already, no demo catalog made\n", (long long)products);
+    if (if_empty && users > 0 && products > 0) {
+        printf("seed: %lld users and %lld products already, nothing to do\n", (long long)users,
+               (long long)products);
         return WM_OK;
     }
+    if (users == 0) rc = seed_accounts(ctx); /* the demo logins are made once */
+    if (rc != WM_OK || (if_empty && products > 0)) return rc;
     /* The running stack's cached pages must not outlive the new rows: the seed bumps them. */
     struct cache *cache = NULL;
     if (cache_open(&cache, ctx->config) == WM_OK) ctx->cache = cache;

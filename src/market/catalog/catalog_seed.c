@@ -280,22 +280,24 @@ static int seed_vendors(struct wm_ctx *ctx, const struct catalog_seed_opts *o, i
     }
     for (int64_t i = 1; rc == WM_OK && i <= o->vendors; i++) {
         int64_t uid = max_user + i;
-        char *email = arena_printf(ctx->arena, "vendor%03" PRId64 "@demo.wholesale-market.test", i);
-        const char *const *city = CITIES[pick(i, 2, COUNT(CITIES))];
+        int64_t vid = ++max_vendor; /* also numbers the account: unique across runs */
+        char *email =
+                arena_printf(ctx->arena, "vendor%03" PRId64 "@demo.wholesale-market.test", vid);
+        const char *const *city = CITIES[pick(vid, 2, COUNT(CITIES))];
         const struct db_param user[] = {
             L(uid),
             S(email),
             S(email),
-            S(ADJECTIVES[pick(i, 11, COUNT(ADJECTIVES))]),
+            S(ADJECTIVES[pick(vid, 11, COUNT(ADJECTIVES))]),
             S(city[0]),
-            S(arena_printf(ctx->arena, "Vendor %03" PRId64, i)),
+            S(arena_printf(ctx->arena, "Vendor %03" PRId64, vid)),
             S("2025-01-01 00:00:00"),
             S("2025-01-01 00:00:00"),
         };
         set_row(batch_row(&ub), user, COUNT(user));
-        (*vendor_ids)[(*n)++] = ++max_vendor;
+        (*vendor_ids)[(*n)++] = vid;
         rc = ub.rc;
-        if (rc == WM_OK) rc = seed_vendor_row(&vb, max_vendor, uid, i, email);
+        if (rc == WM_OK) rc = seed_vendor_row(&vb, vid, uid, vid, email);
         /* Users must exist before their shops: flush both together. */
         if (rc == WM_OK && vb.rows == BATCH_ROWS) {
             rc = batch_flush(&ub);

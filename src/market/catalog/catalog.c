@@ -161,6 +161,42 @@ static struct product *find_product(struct product *list, size_t n, int64_t id)
     return NULL;
 }
 
+/* Images come sorted by product: hand each product its run. */
+static void give_images(struct wm_ctx *ctx, struct product *rows, size_t nrows,
+                        const struct catalog_image_row *images, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && images[j].product_id == images[i].product_id)
+            j++;
+        struct product *p = find_product(rows, nrows, images[i].product_id);
+        if (p) {
+            p->images = ARENA_ARRAY(ctx->arena, struct product_image, j - i);
+            for (size_t k = i; k < j; k++)
+                p->images[p->nimages++] = images[k].image;
+        }
+        i = j;
+    }
+}
+
+/* Materials likewise. */
+static void give_materials(struct wm_ctx *ctx, struct product *rows, size_t nrows,
+                           const struct catalog_material_row *materials, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && materials[j].product_id == materials[i].product_id)
+            j++;
+        struct product *p = find_product(rows, nrows, materials[i].product_id);
+        if (p) {
+            p->materials = ARENA_ARRAY(ctx->arena, struct material, j - i);
+            for (size_t k = i; k < j; k++)
+                p->materials[p->nmaterials++] = materials[k].material;
+        }
+        i = j;
+    }
+}
+
 int catalog_products_load(struct wm_ctx *ctx, const int64_t *ids, size_t n, struct product ***out,
                           size_t *nout)
 {
@@ -183,31 +219,8 @@ int catalog_products_load(struct wm_ctx *ctx, const int64_t *ids, size_t n, stru
     if (rc == WM_OK) rc = catalog_db_stock(ctx, json, &stock, &nstock);
     if (rc == WM_OK) rc = catalog_categories(ctx, &tree);
     if (rc != WM_OK) return rc;
-    /* Images and materials come sorted by product: hand each product its run. */
-    for (size_t i = 0; i < nimages;) {
-        size_t j = i;
-        while (j < nimages && images[j].product_id == images[i].product_id)
-            j++;
-        struct product *p = find_product(rows, nrows, images[i].product_id);
-        if (p) {
-            p->images = ARENA_ARRAY(ctx->arena, struct product_image, j - i);
-            for (size_t k = i; k < j; k++)
-                p->images[p->nimages++] = images[k].image;
-        }
-        i = j;
-    }
-    for (size_t i = 0; i < nmaterials;) {
-        size_t j = i;
-        while (j < nmaterials && materials[j].product_id == materials[i].product_id)
-            j++;
-        struct product *p = find_product(rows, nrows, materials[i].product_id);
-        if (p) {
-            p->materials = ARENA_ARRAY(ctx->arena, struct material, j - i);
-            for (size_t k = i; k < j; k++)
-                p->materials[p->nmaterials++] = materials[k].material;
-        }
-        i = j;
-    }
+    give_images(ctx, rows, nrows, images, nimages);
+    give_materials(ctx, rows, nrows, materials, nmaterials);
     for (size_t i = 0; i < nstock; i++) {
         struct product *p = find_product(rows, nrows, stock[i].product_id);
         if (p) p->stock = stock[i].stock;
@@ -410,6 +423,28 @@ static char *list_key(struct wm_ctx *ctx, const struct search_query *q)
                         q->status ? q->status : "*", (int)q->sort, q->offset, q->limit);
 }
 
+/* The page cached under k into out (categories attached); false on a miss or a bad value. */
+static bool cached_page(struct wm_ctx *ctx, struct str k, const struct category_tree *tree,
+                        struct catalog_page *out)
+{
+    struct str val;
+    if (!cache_get(ctx->cache, ctx->arena, k, &val)) return false;
+    struct pack_reader r;
+    pack_reader_init(&r, ctx->arena, val);
+    size_t n = get_count(&r, SEARCH_MAX_LIMIT);
+    bool has_next = pack_get_i64(&r) != 0;
+    struct product **items = ARENA_ARRAY(ctx->arena, struct product *, n ? n : 1);
+    size_t got = 0;
+    while (got < n && !r.bad && (items[got] = unpack_product(&r)))
+        got++;
+    if (got != n || !pack_ok(&r)) return false;
+    attach_categories(tree, items, n);
+    out->items = items;
+    out->n = n;
+    out->has_next = has_next;
+    return true;
+}
+
 int catalog_list_products(struct wm_ctx *ctx, const struct catalog_list *in,
                           struct catalog_page *out)
 {
@@ -440,24 +475,7 @@ int catalog_list_products(struct wm_ctx *ctx, const struct catalog_list *in,
     if (rc != WM_OK) return rc;
 
     struct str k = products_key(ctx, list_key(ctx, &q));
-    struct str val;
-    if (k.len && cache_get(ctx->cache, ctx->arena, k, &val)) {
-        struct pack_reader r;
-        pack_reader_init(&r, ctx->arena, val);
-        size_t n = get_count(&r, SEARCH_MAX_LIMIT);
-        bool has_next = pack_get_i64(&r) != 0;
-        struct product **items = ARENA_ARRAY(ctx->arena, struct product *, n ? n : 1);
-        size_t got = 0;
-        while (got < n && !r.bad && (items[got] = unpack_product(&r)))
-            got++;
-        if (got == n && pack_ok(&r)) {
-            attach_categories(&tree, items, n);
-            out->items = items;
-            out->n = n;
-            out->has_next = has_next;
-            return WM_OK;
-        }
-    }
+    if (k.len && cached_page(ctx, k, &tree, out)) return WM_OK;
     struct search_page page;
     rc = search_find(ctx, &q, &page);
     if (rc != WM_OK) return rc;

@@ -87,7 +87,7 @@ static uint64_t mix(uint64_t x)
 /* A number in 0..n-1 for (item, salt). */
 static uint64_t pick(int64_t item, uint64_t salt, uint64_t n)
 {
-    return mix((uint64_t)item * UINT64_C(1000003) + salt) % n;
+    return n ? mix((uint64_t)item * UINT64_C(1000003) + salt) % n : 0;
 }
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -242,7 +242,7 @@ static int seed_vendor_row(struct batch *vb, int64_t vendor_id, int64_t user_id,
         F(3.5 + (double)pick(n, 7, 16) / 10.0),
         L((int64_t)pick(n, 8, 400)),
         L(pick(n, 9, 4) != 0),
-        S(date_2025(a, (int64_t)pick(n, 10, 86400 * 60))),
+        S(date_2025(a, (int64_t)pick(n, 10, UINT64_C(86400) * 60))),
     };
     set_row(batch_row(vb), values, COUNT(values));
     return vb->rc;
@@ -332,7 +332,7 @@ static int load_leaves(struct wm_ctx *ctx, struct leaf **out, size_t *n)
     *n = 0;
     for (size_t i = 0; i < nc; i++) {
         if (c[i].rgt != c[i].lft + 1) continue; /* has children */
-        const struct category *chain[8];
+        const struct category *chain[8] = { &c[i] };
         size_t depth = 0;
         for (const struct category *p = &c[i]; p && depth < 8;
              p = p->parent_id ? catalog_category_find(&tree, p->parent_id) : NULL)

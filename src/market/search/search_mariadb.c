@@ -44,14 +44,21 @@ static const char SQL_F_IN_STOCK[]  =
     "EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND v.stock > 0)";
 
 /* Orders: the whitelist of search_sort (the id breaks ties so pages never overlap). */
+static const char SQL_ORDER_NEWEST[]     = " ORDER BY p.created_at DESC, p.id DESC";
+static const char SQL_ORDER_OLDEST[]     = " ORDER BY p.created_at, p.id";
+static const char SQL_ORDER_PRICE_ASC[]  = " ORDER BY p.sale_price_minor, p.id";
+static const char SQL_ORDER_PRICE_DESC[] = " ORDER BY p.sale_price_minor DESC, p.id DESC";
+static const char SQL_ORDER_POPULAR[]    = " ORDER BY p.likes DESC, p.views DESC, p.id DESC";
+static const char SQL_ORDER_RELEVANCE[]  =
+    " ORDER BY MATCH (p.name, p.description, p.brand_name, p.tags)"
+    " AGAINST (? IN BOOLEAN MODE) DESC, p.id DESC";
 static const char *const SQL_ORDER[] = {
-    [SEARCH_SORT_NEWEST]     = " ORDER BY p.created_at DESC, p.id DESC",
-    [SEARCH_SORT_OLDEST]     = " ORDER BY p.created_at, p.id",
-    [SEARCH_SORT_PRICE_ASC]  = " ORDER BY p.sale_price_minor, p.id",
-    [SEARCH_SORT_PRICE_DESC] = " ORDER BY p.sale_price_minor DESC, p.id DESC",
-    [SEARCH_SORT_POPULAR]    = " ORDER BY p.likes DESC, p.views DESC, p.id DESC",
-    [SEARCH_SORT_RELEVANCE]  = " ORDER BY MATCH (p.name, p.description, p.brand_name, p.tags)"
-                               " AGAINST (? IN BOOLEAN MODE) DESC, p.id DESC",
+    [SEARCH_SORT_NEWEST]     = SQL_ORDER_NEWEST,
+    [SEARCH_SORT_OLDEST]     = SQL_ORDER_OLDEST,
+    [SEARCH_SORT_PRICE_ASC]  = SQL_ORDER_PRICE_ASC,
+    [SEARCH_SORT_PRICE_DESC] = SQL_ORDER_PRICE_DESC,
+    [SEARCH_SORT_POPULAR]    = SQL_ORDER_POPULAR,
+    [SEARCH_SORT_RELEVANCE]  = SQL_ORDER_RELEVANCE,
 };
 
 static const char SQL_GROUP_CATEGORY[] = " GROUP BY p.category_id";

@@ -64,7 +64,7 @@ int vendor_get(struct wm_ctx *ctx, int64_t id, struct vendor **out)
 {
     *out = NULL;
     char key[40];
-    snprintf(key, sizeof(key), "v:%lld", (long long)id);
+    (void)snprintf(key, sizeof(key), "v:%lld", (long long)id);
     struct str k = str_from(cache_ns_key(ctx->cache, ctx->arena, VENDORS_NS, key));
     struct str val;
     struct vendor *v = ARENA_NEW(ctx->arena, struct vendor);
@@ -120,7 +120,7 @@ int vendor_of_user(struct wm_ctx *ctx, int64_t user_id, struct vendor **out)
 int vendor_categories(struct wm_ctx *ctx, int64_t vendor_id, char ***out, size_t *n)
 {
     char key[40];
-    snprintf(key, sizeof(key), "deps:%lld", (long long)vendor_id);
+    (void)snprintf(key, sizeof(key), "deps:%lld", (long long)vendor_id);
     struct str k = str_from(cache_ns_key(ctx->cache, ctx->arena, VENDORS_NS, key));
     struct str val;
     if (cache_get(ctx->cache, ctx->arena, k, &val)) {

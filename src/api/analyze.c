@@ -1,7 +1,7 @@
 /*
  * analyze.c: static limits checked on a validated operation before it runs: selection depth,
  * aliases, and a cost estimate (each field 1; the subtree of a list field counts once per item
- * it may return: its first/last/limit/pageSize/perPage argument when given, else
+ * it may return: its first/last/limit/pageSize/perPage/pageCount argument when given, else
  * API_DEFAULT_LIST_SIZE). Fragments are expanded where they are spread. Also answers whether
  * the operation asks for introspection (__schema or __type).
  */
@@ -35,7 +35,8 @@ static const struct gql_fragment *find_fragment(const struct gql_document *doc, 
 
 static bool is_size_arg(struct str name)
 {
-    static const char *const names[] = { "first", "last", "limit", "pageSize", "perPage" };
+    static const char *const names[] = { "first",    "last",    "limit",
+                                         "pageSize", "perPage", "pageCount" };
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
         if (str_eq_cstr(name, names[i])) return true;
     return false;

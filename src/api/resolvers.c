@@ -9,8 +9,10 @@
 #include "market/accounts/accounts_gql.h"
 #include "market/addresses/addresses_gql.h"
 #include "market/media/media_gql.h"
+#include "market/catalog/catalog_gql.h"
 #include "market/payments/payments_gql.h"
 #include "market/system/system_gql.h"
+#include "market/vendors/vendors_gql.h"
 
 /* clang-format off */
 const struct gql_root_field api_root_fields[] = {
@@ -46,6 +48,14 @@ const struct gql_root_field api_root_fields[] = {
     { "Mutation",  "deletePaymentMethod", payments_gql_delete_payment_method, 0 },
     { "Mutation",  "uploadImage",         media_gql_upload_image,             0 },
     { "Mutation",  "presignImageUpload",  media_gql_presign_upload,           0 },
+    { "Query",     "allProducts",         catalog_gql_all_products,           0 },
+    { "Query",     "product",             catalog_gql_product,                0 },
+    { "Query",     "featuredProducts",    catalog_gql_featured_products,      0 },
+    { "Query",     "categories",          catalog_gql_categories,             0 },
+    { "Query",     "searchProducts",      catalog_gql_search_products,        0 },
+    { "Query",     "vendorProducts",      catalog_gql_vendor_products,        0 },
+    { "Query",     "vendorById",          vendors_gql_vendor_by_id,           0 },
+    { "Query",     "vendorProfileById",   vendors_gql_vendor_profile_by_id,   0 },
 };
 
 const struct gql_type_map api_type_maps[] = {
@@ -71,6 +81,20 @@ const struct gql_type_map api_type_maps[] = {
     { "PaymentMethodPayload", NULL },
     { "UploadPayload",        NULL },
     { "PresignedUpload",      NULL },
+    { "Product",              catalog_gql_product_fields },
+    { "CatalogProduct",       catalog_gql_catalog_product_fields },
+    { "Category",             catalog_gql_category_fields },
+    { "Brand",                catalog_gql_brand_fields },
+    { "Size",                 catalog_gql_size_fields },
+    { "Material",             catalog_gql_material_fields },
+    { "Vendor",               vendors_gql_vendor_fields },
+    { "PageInfo",             NULL },
+    { "CatalogProductConnection", catalog_gql_search_connection_fields },
+    { "CatalogProductEdge",   NULL },
+    { "ProductConnection",    NULL },
+    { "ProductEdge",          NULL },
+    { "SearchFacets",         NULL },
+    { "FacetCount",           NULL },
 };
 /* clang-format on */
 

@@ -3,8 +3,12 @@
  * (MARKET_CONFIG, environment overrides), initialize what the subcommand needs, run it.
  *   market migrate [--status]   apply sql/migrations in order (or list applied/pending)
  *   market secrets              generate missing keys into the secrets dir (mode 0600)
- *   market seed [--if-empty]    create the demo accounts (random passwords, listed in
- *                               <var>/demo-logins.txt); --if-empty: only when there are no users
+ *   market seed [--if-empty] [--demo] [--products N] [--vendors N]
+ *                               create the demo accounts (random passwords, listed in
+ *                               <var>/demo-logins.txt) and a demo catalog (small by default,
+ *                               --demo: 100 shops and 5,000 products, --products N up to
+ *                               millions). The demo accounts are made when there are no
+ *                               users; --if-empty: the catalog only when there are no products
  *   market config               print the effective configuration, secrets masked
  *   market worker [--once]      run queued jobs (mail) until SIGTERM/SIGINT, which lets the
  *                               current job finish; --once: the jobs due now, then exit
@@ -29,9 +33,11 @@
 #include "core/log.h"
 #include "core/rand.h"
 #include "auth/jwt.h"
+#include "cache/cache.h"
 #include "db/db.h"
 #include "market/accounts/accounts.h"
 #include "market/media/media.h"
+#include "market/catalog/catalog_seed.h"
 #include "worker/worker.h"
 
 #include <curl/curl.h>
@@ -121,18 +127,77 @@ static const struct {
 };
 
 static const char SQL_USER_COUNT[] = "SELECT COUNT(*) FROM users";
+static const char SQL_PRODUCT_COUNT[] = "SELECT COUNT(*) FROM products";
 
-/* Create the demo accounts in one transaction and list them in <var>/demo-logins.txt (0600). */
+/* A positive count argument of --products / --vendors. */
+static int count_arg(struct wm_ctx *ctx, int argc, char **argv, int *i, int64_t *out)
+{
+    if (*i + 1 >= argc || !str_to_int64(str_from(argv[*i + 1]), out) || *out < 1 ||
+        *out > 100000000)
+        return wm_errorf(ctx, WM_EINVAL, "%s needs a count from 1 to 100000000", argv[*i]);
+    (*i)++;
+    return WM_OK;
+}
+
+static int seed_accounts(struct wm_ctx *ctx);
+
+/* The demo accounts (once), then the demo catalog. */
 static int cmd_seed(struct wm_ctx *ctx, int argc, char **argv)
 {
-    bool if_empty = argc > 1 && strcmp(argv[1], "--if-empty") == 0;
+    bool if_empty = false;
+    struct catalog_seed_opts opts = { CATALOG_SEED_SMALL_VENDORS, CATALOG_SEED_SMALL_PRODUCTS,
+                                      "vendor@demo.wholesale-market.test" };
+    bool vendors_given = false;
+    int rc = WM_OK;
+    for (int i = 1; rc == WM_OK && i < argc; i++) {
+        if (strcmp(argv[i], "--if-empty") == 0) {
+            if_empty = true;
+        } else if (strcmp(argv[i], "--demo") == 0) {
+            opts.vendors = vendors_given ? opts.vendors : CATALOG_SEED_DEMO_VENDORS;
+            opts.products = CATALOG_SEED_DEMO_PRODUCTS;
+        } else if (strcmp(argv[i], "--products") == 0) {
+            rc = count_arg(ctx, argc, argv, &i, &opts.products);
+            /* About a thousand products per shop for big catalogs. */
+            if (rc == WM_OK && !vendors_given && opts.products / 1000 > opts.vendors)
+                opts.vendors = opts.products / 1000;
+        } else if (strcmp(argv[i], "--vendors") == 0) {
+            rc = count_arg(ctx, argc, argv, &i, &opts.vendors);
+            vendors_given = true;
+        } else {
+            rc = wm_errorf(ctx, WM_EINVAL,
+                           "unknown argument '%s' (usage: market seed [--if-empty] [--demo] "
+                           "[--products N] [--vendors N])",
+                           argv[i]);
+        }
+    }
     int64_t users = 0;
-    int rc = db_query_one(ctx, SQL_USER_COUNT, "", "l", &users);
+    int64_t products = 0;
+    if (rc == WM_OK) rc = db_query_one(ctx, SQL_USER_COUNT, "", "l", &users);
+    if (rc == WM_OK) rc = db_query_one(ctx, SQL_PRODUCT_COUNT, "", "l", &products);
     if (rc != WM_OK) return rc;
-    if (if_empty && users > 0) {
-        printf("seed: %lld users already, nothing to do\n", (long long)users);
+    if (if_empty && users > 0 && products > 0) {
+        printf("seed: %lld users and %lld products already, nothing to do\n", (long long)users,
+               (long long)products);
         return WM_OK;
     }
+    if (users == 0) rc = seed_accounts(ctx); /* the demo logins are made once */
+    if (rc != WM_OK || (if_empty && products > 0)) return rc;
+    /* The running stack's cached pages must not outlive the new rows: the seed bumps them. */
+    struct cache *cache = NULL;
+    if (cache_open(&cache, ctx->config) == WM_OK) ctx->cache = cache;
+    rc = catalog_seed(ctx, &opts);
+    ctx->cache = NULL;
+    cache_close(cache);
+    if (rc == WM_OK)
+        printf("seed: created %lld shops and %lld products\n", (long long)opts.vendors,
+               (long long)opts.products);
+    return rc;
+}
+
+/* Create the demo accounts in one transaction and list them in <var>/demo-logins.txt (0600). */
+static int seed_accounts(struct wm_ctx *ctx)
+{
+    int rc = WM_OK;
     char err[1024];
     struct jwt_keys *keys = NULL;
     if (jwt_keys_from_config(&keys, ctx->config, err, sizeof(err)) != WM_OK)
@@ -213,7 +278,7 @@ static const struct command commands[] = {
     { "help",    cmd_help,    0, "list the commands" },
     { "migrate", cmd_migrate, 1, "apply sql/migrations in order; --status prints the version" },
     { "secrets", cmd_secrets, 0, "generate missing keys into the secrets directory" },
-    { "seed",    cmd_seed,    1, "create the demo accounts (--if-empty: only when there are no users)" },
+    { "seed",    cmd_seed,    1, "create the demo accounts and catalog (--if-empty, --demo, --products N, --vendors N)" },
     { "worker",  cmd_worker,  1, "run queued jobs (mail) until SIGTERM; --once: the due ones, then exit" },
 };
 /* clang-format on */

@@ -60,6 +60,9 @@ struct db {
     bool retryable;           /* last failure was a deadlock or lock wait timeout */
     uint64_t affected;        /* db_affected_rows() */
     int64_t insert_id;        /* db_insert_id() */
+    uint64_t statements;      /* db_statement_count(): statements and commands sent */
+    char **interned;          /* db_intern(): heap copies of built statement texts */
+    size_t ninterned;
 };
 
 /* What an error means for the connection and for a retry. */
@@ -261,6 +264,9 @@ void db_close(struct db *db)
 {
     if (!db) return;
     drop_conn(db);
+    for (size_t i = 0; i < db->ninterned; i++)
+        free(db->interned[i]);
+    free(db->interned);
     free(db->slots);
     free(db->host);
     free(db->socket);
@@ -268,6 +274,27 @@ void db_close(struct db *db)
     free(db->user);
     free(db->password);
     free(db);
+}
+
+uint64_t db_statement_count(const struct wm_ctx *ctx)
+{
+    return ctx->db ? ctx->db->statements : 0;
+}
+
+const char *db_intern(struct wm_ctx *ctx, const char *sql)
+{
+    struct db *db = ctx->db;
+    for (size_t i = 0; i < db->ninterned; i++)
+        if (strcmp(db->interned[i], sql) == 0) return db->interned[i];
+    if (db->ninterned >= DB_INTERN_MAX) return NULL;
+    if (db->ninterned % 16 == 0) {
+        char **grown = realloc(db->interned, (db->ninterned + 16) * sizeof(*grown));
+        if (!grown) wm_oom((db->ninterned + 16) * sizeof(*grown));
+        db->interned = grown;
+    }
+    char *copy = xstrdup(sql);
+    db->interned[db->ninterned++] = copy;
+    return copy;
 }
 
 /* ---- statement cache ----------------------------------------------------------------- */
@@ -465,6 +492,7 @@ static int execute(struct wm_ctx *ctx, const char *sql, const char *types, MYSQL
                    MYSQL_STMT **out)
 {
     struct db *db = ctx->db;
+    db->statements++;
     for (int attempt = 0;; attempt++) {
         int rc = ensure_conn(ctx, db);
         if (rc != WM_OK) return rc;
@@ -715,6 +743,77 @@ static int query_va(struct wm_ctx *ctx, struct db_res **res, const char *sql, co
     return buffer_result(ctx, sql, st, res);
 }
 
+/* Bind an array of db_param (db_query_params, db_exec_params); *types gets their codes. */
+static int bind_array(struct wm_ctx *ctx, const char *sql, const struct db_param *params, size_t n,
+                      MYSQL_BIND **out, char **types)
+{
+    *types = arena_alloc(ctx->arena, n + 1);
+    MYSQL_BIND *b = ARENA_ARRAY(ctx->arena, MYSQL_BIND, n ? n : 1);
+    for (size_t i = 0; i < n; i++) {
+        (*types)[i] = params[i].type;
+        switch (params[i].type) {
+        case 'l':
+            bind_int(ctx->arena, &b[i], params[i].l);
+            break;
+        case 'f': {
+            double *v = ARENA_NEW(ctx->arena, double);
+            *v = params[i].f;
+            b[i].buffer_type = MYSQL_TYPE_DOUBLE;
+            b[i].buffer = v;
+            break;
+        }
+        case 's': {
+            if (!params[i].s) {
+                b[i].buffer_type = MYSQL_TYPE_NULL;
+                break;
+            }
+            unsigned long *len = ARENA_NEW(ctx->arena, unsigned long);
+            *len = strlen(params[i].s);
+            b[i].buffer_type = MYSQL_TYPE_STRING;
+            b[i].buffer = (char *)params[i].s; /* read only */
+            b[i].buffer_length = *len;
+            b[i].length = len;
+            break;
+        }
+        default:
+            (*types)[i] = '\0';
+            return misuse(ctx, sql, "unknown parameter type in a db_param array");
+        }
+    }
+    (*types)[n] = '\0';
+    *out = b;
+    return precheck(ctx, sql, *types);
+}
+
+int db_query_params(struct wm_ctx *ctx, struct db_res **res, const char *sql,
+                    const struct db_param *params, size_t n)
+{
+    *res = NULL;
+    MYSQL_BIND *b = NULL;
+    char *types = NULL;
+    int rc = bind_array(ctx, sql, params, n, &b, &types);
+    if (rc != WM_OK) return rc;
+    MYSQL_STMT *st = NULL;
+    rc = execute(ctx, sql, types, b, &st);
+    if (rc != WM_OK) return rc;
+    return buffer_result(ctx, sql, st, res);
+}
+
+int db_exec_params(struct wm_ctx *ctx, const char *sql, const struct db_param *params, size_t n)
+{
+    MYSQL_BIND *b = NULL;
+    char *types = NULL;
+    int rc = bind_array(ctx, sql, params, n, &b, &types);
+    if (rc != WM_OK) return rc;
+    MYSQL_STMT *st = NULL;
+    rc = execute(ctx, sql, types, b, &st);
+    if (rc != WM_OK) return rc;
+    my_ulonglong affected = mysql_stmt_affected_rows(st);
+    ctx->db->affected = affected == (my_ulonglong)-1 ? 0 : affected;
+    ctx->db->insert_id = (int64_t)mysql_stmt_insert_id(st);
+    return WM_OK;
+}
+
 int db_query(struct wm_ctx *ctx, struct db_res **res, const char *sql, const char *types, ...)
 {
     va_list ap;
@@ -937,6 +1036,7 @@ int db_query_one(struct wm_ctx *ctx, const char *sql, const char *types, const c
  * outside a transaction. */
 static int command(struct wm_ctx *ctx, struct db *db, const char *text)
 {
+    db->statements++;
     for (int attempt = 0;; attempt++) {
         int rc = ensure_conn(ctx, db);
         if (rc != WM_OK) return rc;

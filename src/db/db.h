@@ -93,6 +93,24 @@ int64_t db_insert_id(const struct wm_ctx *ctx);
  */
 int db_query(struct wm_ctx *ctx, struct db_res **res, const char *sql, const char *types, ...);
 
+/* One parameter of db_query_params(): type 'l' (l), 'f' (f) or 's' (s, NULL binds NULL). */
+struct db_param {
+    char type;
+    int64_t l;
+    double f;
+    const char *s;
+};
+
+/*
+ * db_query() with the parameters in an array of n (for statements assembled at run time, whose
+ * parameter count varies; see db_intern()). Same results and errors as db_query().
+ */
+int db_query_params(struct wm_ctx *ctx, struct db_res **res, const char *sql,
+                    const struct db_param *params, size_t n);
+
+/* db_exec() with the parameters in an array of n (multi-row INSERTs of a batch loader). */
+int db_exec_params(struct wm_ctx *ctx, const char *sql, const struct db_param *params, size_t n);
+
 /*
  * Move to the next row and store its columns through the out pointers described by types
  * (one code per column, see the table). Returns 1 for a row, 0 after the last one (outs
@@ -162,6 +180,25 @@ int db_schema_version(struct wm_ctx *ctx, char **version);
  * of the text (1-based) failed and the server's message; statements before it stay applied.
  */
 int db_exec_script(struct wm_ctx *ctx, const char *sql_text, size_t len);
+
+/*
+ * Statements (and transaction commands) this worker has sent since db_open(), retries counted
+ * once; 0 without a handle. The difference across a request is its SQL cost (the GraphQL
+ * surface reports it in extensions.sqlStatements when http.debug_routes is on).
+ */
+uint64_t db_statement_count(const struct wm_ctx *ctx);
+
+/* Most distinct texts db_intern() keeps per worker. */
+#define DB_INTERN_MAX 1024
+
+/*
+ * For statements assembled at run time from static fragments (a search with optional filters):
+ * a process-lifetime copy of sql, the same pointer for the same text, to pass to db_query() /
+ * db_exec() so the statement is prepared once and cached like a static one. Values must still
+ * be bound, never pasted into the text. NULL once DB_INTERN_MAX texts are kept (a builder
+ * that makes that many shapes is a bug); the caller then reports WM_EINTERNAL.
+ */
+const char *db_intern(struct wm_ctx *ctx, const char *sql);
 
 /* ---- migrations (migrate.c) ------------------------------------------------------------- */
 

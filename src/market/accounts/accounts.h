@@ -37,6 +37,7 @@ struct jwt_claims;
 struct user {
     int64_t id;
     char *email;          /* as typed at sign-up (trimmed) */
+    char *username;       /* public handle: a product seller's shop slug; NULL otherwise */
     char *first_name;     /* "" when not given */
     char *last_name;      /* "" when not given */
     char *account_type;   /* "CUSTOMER", "VENDOR" or "RESELLER" */

@@ -417,6 +417,7 @@ static int user_profile_picture(struct gql_call *call, struct gql_value *out)
 const struct gql_field_map accounts_gql_user_fields[] = {
     GQL_MAP_ID("id",              struct user, id),
     GQL_MAP_STR("email",          struct user, email),
+    GQL_MAP_STR("username",       struct user, username),
     GQL_MAP_STR("firstName",      struct user, first_name),
     GQL_MAP_STR("lastName",       struct user, last_name),
     GQL_MAP_STR("phoneNumber",    struct user, phone_number),

@@ -1,0 +1,498 @@
+/*
+ * catalog.c: the rules of the catalog domain (catalog.h): paging, what public readers may
+ * see, batch loading, and read-through caching of the tree, pages and products. SQL lives in
+ * catalog_db.c; finding is search.h's job.
+ */
+#include "market/catalog/catalog.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cache/cache.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/ctx.h"
+#include "core/err.h"
+#include "core/pack.h"
+#include "market/catalog/catalog_int.h"
+
+/* Cache namespaces: pages and products; the category tree (with its product counts). */
+#define PRODUCTS_NS   "catalog.products"
+#define CATEGORIES_NS "catalog.categories"
+
+void catalog_categories_changed(struct wm_ctx *ctx)
+{
+    cache_ns_bump(ctx->cache, CATEGORIES_NS);
+}
+
+void catalog_products_changed(struct wm_ctx *ctx)
+{
+    cache_ns_bump(ctx->cache, PRODUCTS_NS);
+    catalog_categories_changed(ctx);
+    vendors_cache_bump(ctx);
+}
+
+/* ---- categories ------------------------------------------------------------------------ */
+
+const struct category *catalog_category_find(const struct category_tree *tree, int32_t id)
+{
+    for (size_t i = 0; i < tree->n; i++)
+        if (tree->items[i].id == id) return &tree->items[i];
+    return NULL;
+}
+
+const struct category *catalog_category_by_name(const struct category_tree *tree, const char *name)
+{
+    for (size_t i = 0; i < tree->n; i++)
+        if (strcasecmp(tree->items[i].name, name) == 0 || strcmp(tree->items[i].slug, name) == 0)
+            return &tree->items[i];
+    return NULL;
+}
+
+static void pack_tree(struct buf *b, const struct category_tree *t)
+{
+    pack_i64(b, (int64_t)t->n);
+    for (size_t i = 0; i < t->n; i++) {
+        const struct category *c = &t->items[i];
+        pack_i64(b, c->id);
+        pack_i64(b, c->parent_id);
+        pack_str(b, c->name);
+        pack_str(b, c->slug);
+        pack_str(b, c->description);
+        pack_str(b, c->image_url);
+        pack_i64(b, c->position);
+        pack_i64(b, c->is_active);
+        pack_i64(b, c->lft);
+        pack_i64(b, c->rgt);
+        pack_i64(b, c->product_count);
+    }
+}
+
+static bool unpack_tree(struct pack_reader *r, struct category_tree *t)
+{
+    int64_t n = pack_get_i64(r);
+    if (r->bad || n < 0 || n > 100000) return false;
+    t->n = (size_t)n;
+    t->items = ARENA_ARRAY(r->arena, struct category, t->n ? t->n : 1);
+    for (size_t i = 0; i < t->n; i++) {
+        struct category *c = &t->items[i];
+        c->id = (int32_t)pack_get_i64(r);
+        c->parent_id = (int32_t)pack_get_i64(r);
+        c->name = pack_get_str(r);
+        c->slug = pack_get_str(r);
+        c->description = pack_get_str(r);
+        c->image_url = pack_get_str(r);
+        c->position = (int32_t)pack_get_i64(r);
+        c->is_active = pack_get_i64(r) != 0;
+        c->lft = (int32_t)pack_get_i64(r);
+        c->rgt = (int32_t)pack_get_i64(r);
+        c->product_count = pack_get_i64(r);
+    }
+    return pack_ok(r) && (t->n == 0 || t->items[0].name);
+}
+
+int catalog_categories(struct wm_ctx *ctx, struct category_tree *out)
+{
+    struct str k = str_from(cache_ns_key(ctx->cache, ctx->arena, CATEGORIES_NS, "tree"));
+    struct str val;
+    if (cache_get(ctx->cache, ctx->arena, k, &val)) {
+        struct pack_reader r;
+        pack_reader_init(&r, ctx->arena, val);
+        if (unpack_tree(&r, out)) return WM_OK;
+    }
+    int rc = catalog_db_categories(ctx, &out->items, &out->n);
+    int64_t *ids = NULL;
+    int64_t *counts = NULL;
+    size_t n = 0;
+    if (rc == WM_OK) rc = catalog_db_category_counts(ctx, &ids, &counts, &n);
+    if (rc != WM_OK) return rc;
+    /* A subtree's count: each category's direct count added to it and its ancestors. */
+    for (size_t i = 0; i < n; i++) {
+        const struct category *c = catalog_category_find(out, (int32_t)ids[i]);
+        for (int depth = 0; c && depth < 64; depth++) {
+            ((struct category *)c)->product_count += counts[i];
+            c = c->parent_id ? catalog_category_find(out, c->parent_id) : NULL;
+        }
+    }
+    struct buf b = BUF_INIT(ctx->arena);
+    pack_tree(&b, out);
+    cache_set(ctx->cache, k, b.ptr, b.len, CATALOG_CATEGORY_TTL);
+    return WM_OK;
+}
+
+/* ---- products -------------------------------------------------------------------------- */
+
+/* "[1,2,3]" for ids. */
+static char *ids_json(struct wm_ctx *ctx, const int64_t *ids, size_t n)
+{
+    struct buf b = BUF_INIT(ctx->arena);
+    buf_appendc(&b, '[');
+    for (size_t i = 0; i < n; i++)
+        buf_appendf(&b, "%s%" PRId64, i ? "," : "", ids[i]);
+    buf_appendc(&b, ']');
+    return b.ptr;
+}
+
+/* Attach the category and the department (its ancestor right below a root, or the root
+ * itself) of every product from tree. */
+static void attach_categories(const struct category_tree *tree, struct product **items, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct product *p = items[i];
+        p->category = catalog_category_find(tree, p->category_id);
+        const struct category *d = p->category;
+        for (int depth = 0; d && d->parent_id && depth < 64; depth++) {
+            const struct category *up = catalog_category_find(tree, d->parent_id);
+            if (!up || !up->parent_id) break;
+            d = up;
+        }
+        p->department = d;
+    }
+}
+
+/* The product of id among list[0..n-1], or NULL. */
+static struct product *find_product(struct product *list, size_t n, int64_t id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (list[i].id == id) return &list[i];
+    return NULL;
+}
+
+/* Images come sorted by product: hand each product its run. */
+static void give_images(struct wm_ctx *ctx, struct product *rows, size_t nrows,
+                        const struct catalog_image_row *images, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && images[j].product_id == images[i].product_id)
+            j++;
+        struct product *p = find_product(rows, nrows, images[i].product_id);
+        if (p) {
+            p->images = ARENA_ARRAY(ctx->arena, struct product_image, j - i);
+            for (size_t k = i; k < j; k++)
+                p->images[p->nimages++] = images[k].image;
+        }
+        i = j;
+    }
+}
+
+/* Materials likewise. */
+static void give_materials(struct wm_ctx *ctx, struct product *rows, size_t nrows,
+                           const struct catalog_material_row *materials, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && materials[j].product_id == materials[i].product_id)
+            j++;
+        struct product *p = find_product(rows, nrows, materials[i].product_id);
+        if (p) {
+            p->materials = ARENA_ARRAY(ctx->arena, struct material, j - i);
+            for (size_t k = i; k < j; k++)
+                p->materials[p->nmaterials++] = materials[k].material;
+        }
+        i = j;
+    }
+}
+
+int catalog_products_load(struct wm_ctx *ctx, const int64_t *ids, size_t n, struct product ***out,
+                          size_t *nout)
+{
+    *out = ARENA_ARRAY(ctx->arena, struct product *, n ? n : 1);
+    *nout = 0;
+    if (n == 0) return WM_OK;
+    const char *json = ids_json(ctx, ids, n);
+    struct product *rows = NULL;
+    size_t nrows = 0;
+    struct catalog_image_row *images = NULL;
+    size_t nimages = 0;
+    struct catalog_material_row *materials = NULL;
+    size_t nmaterials = 0;
+    struct catalog_stock_row *stock = NULL;
+    size_t nstock = 0;
+    struct category_tree tree = { 0 };
+    int rc = catalog_db_products(ctx, json, &rows, &nrows);
+    if (rc == WM_OK) rc = catalog_db_images(ctx, json, &images, &nimages);
+    if (rc == WM_OK) rc = catalog_db_materials(ctx, json, &materials, &nmaterials);
+    if (rc == WM_OK) rc = catalog_db_stock(ctx, json, &stock, &nstock);
+    if (rc == WM_OK) rc = catalog_categories(ctx, &tree);
+    if (rc != WM_OK) return rc;
+    give_images(ctx, rows, nrows, images, nimages);
+    give_materials(ctx, rows, nrows, materials, nmaterials);
+    for (size_t i = 0; i < nstock; i++) {
+        struct product *p = find_product(rows, nrows, stock[i].product_id);
+        if (p) p->stock = stock[i].stock;
+    }
+    /* The vendors of the page, in one statement. */
+    int64_t *vendor_ids = ARENA_ARRAY(ctx->arena, int64_t, nrows ? nrows : 1);
+    for (size_t i = 0; i < nrows; i++)
+        vendor_ids[i] = rows[i].vendor_id;
+    struct vendor **vendors = NULL;
+    rc = vendor_get_many(ctx, vendor_ids, nrows, &vendors);
+    if (rc != WM_OK) return rc;
+    for (size_t i = 0; i < nrows; i++)
+        rows[i].vendor = vendors[i];
+    for (size_t i = 0; i < n; i++) {
+        struct product *p = find_product(rows, nrows, ids[i]);
+        if (p) (*out)[(*nout)++] = p;
+    }
+    attach_categories(&tree, *out, *nout);
+    return WM_OK;
+}
+
+/* ---- the cache encoding of products ---------------------------------------------------- */
+
+static void pack_product(struct buf *b, const struct product *p)
+{
+    pack_i64(b, p->id);
+    pack_i64(b, p->vendor_id);
+    pack_i64(b, p->category_id);
+    pack_i64(b, p->brand_id);
+    pack_i64(b, p->size_id);
+    const char *const texts[] = { p->brand_name, p->custom_brand, p->name,        p->description,
+                                  p->condition,  p->style,        p->parcel_size, p->size_name,
+                                  p->colors,     p->tags,         p->status,      p->currency,
+                                  p->created_at, p->updated_at };
+    for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+        pack_str(b, texts[i]);
+    const int64_t nums[] = {
+        p->is_featured,  p->views,       p->likes,        p->sales,
+        p->review_count, p->price_minor, p->has_discount, p->discount_price_minor,
+        p->moq,          p->case_pack,   p->stock
+    };
+    for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++)
+        pack_i64(b, nums[i]);
+    pack_f64(b, p->rating);
+    pack_i64(b, (int64_t)p->nimages);
+    for (size_t i = 0; i < p->nimages; i++) {
+        pack_str(b, p->images[i].url);
+        pack_str(b, p->images[i].thumbnail_url);
+    }
+    pack_i64(b, (int64_t)p->nmaterials);
+    for (size_t i = 0; i < p->nmaterials; i++) {
+        pack_i64(b, p->materials[i].id);
+        pack_str(b, p->materials[i].name);
+    }
+    pack_i64(b, p->vendor != NULL);
+    if (p->vendor) vendor_pack(b, p->vendor);
+}
+
+/* A count read from r: 0..max, else r is marked bad. */
+static size_t get_count(struct pack_reader *r, int64_t max)
+{
+    int64_t n = pack_get_i64(r);
+    if (n < 0 || n > max) {
+        r->bad = true;
+        return 0;
+    }
+    return (size_t)n;
+}
+
+static struct product *unpack_product(struct pack_reader *r)
+{
+    struct product *p = ARENA_NEW(r->arena, struct product);
+    p->id = pack_get_i64(r);
+    p->vendor_id = pack_get_i64(r);
+    p->category_id = (int32_t)pack_get_i64(r);
+    p->brand_id = (int32_t)pack_get_i64(r);
+    p->size_id = (int32_t)pack_get_i64(r);
+    char **const texts[] = { &p->brand_name, &p->custom_brand, &p->name,        &p->description,
+                             &p->condition,  &p->style,        &p->parcel_size, &p->size_name,
+                             &p->colors,     &p->tags,         &p->status,      &p->currency,
+                             &p->created_at, &p->updated_at };
+    for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+        *texts[i] = pack_get_str(r);
+    p->is_featured = pack_get_i64(r) != 0;
+    p->views = pack_get_i64(r);
+    p->likes = pack_get_i64(r);
+    p->sales = pack_get_i64(r);
+    p->review_count = (int32_t)pack_get_i64(r);
+    p->price_minor = pack_get_i64(r);
+    p->has_discount = pack_get_i64(r) != 0;
+    p->discount_price_minor = pack_get_i64(r);
+    p->moq = (int32_t)pack_get_i64(r);
+    p->case_pack = (int32_t)pack_get_i64(r);
+    p->stock = pack_get_i64(r);
+    p->rating = pack_get_f64(r);
+    p->nimages = get_count(r, 1000);
+    p->images = ARENA_ARRAY(r->arena, struct product_image, p->nimages ? p->nimages : 1);
+    for (size_t i = 0; i < p->nimages; i++) {
+        p->images[i].url = pack_get_str(r);
+        p->images[i].thumbnail_url = pack_get_str(r);
+    }
+    p->nmaterials = get_count(r, 1000);
+    p->materials = ARENA_ARRAY(r->arena, struct material, p->nmaterials ? p->nmaterials : 1);
+    for (size_t i = 0; i < p->nmaterials; i++) {
+        p->materials[i].id = (int32_t)pack_get_i64(r);
+        p->materials[i].name = pack_get_str(r);
+    }
+    if (pack_get_i64(r)) {
+        struct vendor *v = ARENA_NEW(r->arena, struct vendor);
+        if (vendor_unpack(r, v)) p->vendor = v;
+    }
+    return r->bad || !p->name ? NULL : p;
+}
+
+/* The key of a cached page or product: "<vendors version>|<what>" under PRODUCTS_NS, so a
+ * vendor profile change also retires the pages that embed it. */
+static struct str products_key(struct wm_ctx *ctx, const char *what)
+{
+    uint64_t vv = cache_ns_version(ctx->cache, "vendors");
+    if (vv == 0) return STR_NULL;
+    char *key = arena_printf(ctx->arena, "%llu|%s", (unsigned long long)vv, what);
+    return str_from(cache_ns_key(ctx->cache, ctx->arena, PRODUCTS_NS, key));
+}
+
+/* ---- product detail -------------------------------------------------------------------- */
+
+/* Readable by the public: active, with a readable vendor. */
+static bool is_public(const struct product *p)
+{
+    return p->vendor && strcmp(p->status, "active") == 0;
+}
+
+int catalog_product_get(struct wm_ctx *ctx, int64_t id, struct product **out)
+{
+    *out = NULL;
+    struct str k = products_key(ctx, arena_printf(ctx->arena, "p:%" PRId64, id));
+    struct str val;
+    struct product *p = NULL;
+    if (k.len && cache_get(ctx->cache, ctx->arena, k, &val)) {
+        struct pack_reader r;
+        pack_reader_init(&r, ctx->arena, val);
+        p = unpack_product(&r);
+        if (p && (!pack_ok(&r) || p->id != id)) p = NULL;
+        if (p) {
+            struct category_tree tree = { 0 };
+            int rc = catalog_categories(ctx, &tree);
+            if (rc != WM_OK) return rc;
+            attach_categories(&tree, &p, 1);
+        }
+    }
+    if (!p) {
+        struct product **list = NULL;
+        size_t n = 0;
+        int rc = id > 0 ? catalog_products_load(ctx, &id, 1, &list, &n) : WM_OK;
+        if (rc != WM_OK) return rc;
+        if (n == 1) {
+            p = list[0];
+            struct buf b = BUF_INIT(ctx->arena);
+            pack_product(&b, p);
+            if (k.len) cache_set(ctx->cache, k, b.ptr, b.len, CATALOG_PRODUCT_TTL);
+        }
+    }
+    if (!p || !is_public(p))
+        return wm_errorf(ctx, WM_ENOTFOUND, "product '%" PRId64 "' not found", id);
+    *out = p;
+    return WM_OK;
+}
+
+/* ---- lists ----------------------------------------------------------------------------- */
+
+char *catalog_cursor(struct wm_ctx *ctx, int64_t offset)
+{
+    return arena_printf(ctx->arena, "o%" PRIx64, (uint64_t)offset);
+}
+
+bool catalog_cursor_offset(const char *cursor, int64_t *offset)
+{
+    *offset = 0;
+    if (!cursor || cursor[0] != 'o' || !cursor[1] || strlen(cursor) > 17) return false;
+    uint64_t v = 0;
+    for (const char *p = cursor + 1; *p; p++) {
+        int d = *p >= '0' && *p <= '9' ? *p - '0' : *p >= 'a' && *p <= 'f' ? *p - 'a' + 10 : -1;
+        if (d < 0) return false;
+        v = v * 16 + (uint64_t)d;
+    }
+    if (v > (uint64_t)SEARCH_MAX_OFFSET) return false;
+    *offset = (int64_t)v;
+    return true;
+}
+
+/* The canonical text of a window of q, for the page cache key. */
+static char *list_key(struct wm_ctx *ctx, const struct search_query *q)
+{
+    return arena_printf(ctx->arena,
+                        "l:t=%s|c=%d:%d:%d|min=%d:%" PRId64 "|max=%d:%" PRId64 "|v=%" PRId64
+                        "|cond=%s|st=%d|f=%d|s=%s|o=%d|off=%" PRId64 "|lim=%d",
+                        q->text ? q->text : "", q->has_category, q->category_lft, q->category_rgt,
+                        q->has_min_price, q->min_price_minor, q->has_max_price, q->max_price_minor,
+                        q->vendor_id, q->condition ? q->condition : "", q->in_stock, q->featured,
+                        q->status ? q->status : "*", (int)q->sort, q->offset, q->limit);
+}
+
+/* The page cached under k into out (categories attached); false on a miss or a bad value. */
+static bool cached_page(struct wm_ctx *ctx, struct str k, const struct category_tree *tree,
+                        struct catalog_page *out)
+{
+    struct str val;
+    if (!cache_get(ctx->cache, ctx->arena, k, &val)) return false;
+    struct pack_reader r;
+    pack_reader_init(&r, ctx->arena, val);
+    size_t n = get_count(&r, SEARCH_MAX_LIMIT);
+    bool has_next = pack_get_i64(&r) != 0;
+    struct product **items = ARENA_ARRAY(ctx->arena, struct product *, n ? n : 1);
+    size_t got = 0;
+    while (got < n && !r.bad && (items[got] = unpack_product(&r)))
+        got++;
+    if (got != n || !pack_ok(&r)) return false;
+    attach_categories(tree, items, n);
+    out->items = items;
+    out->n = n;
+    out->has_next = has_next;
+    return true;
+}
+
+int catalog_list_products(struct wm_ctx *ctx, const struct catalog_list *in,
+                          struct catalog_page *out)
+{
+    memset(out, 0, sizeof(*out));
+    int32_t size = in->page_size ? in->page_size : CATALOG_PAGE_DEFAULT;
+    if (size < 1 || size > CATALOG_PAGE_MAX)
+        return wm_errorf(ctx, WM_EINVAL, "page size must be between 1 and %d", CATALOG_PAGE_MAX);
+    int64_t offset = 0;
+    if (in->after) {
+        if (!catalog_cursor_offset(in->after, &offset))
+            return wm_errorf(ctx, WM_EINVAL, "malformed cursor '%.40s'", in->after);
+        offset++;
+    } else if (in->page_number > 0) {
+        offset = (int64_t)(in->page_number - 1) * size;
+    } else if (in->page_number < 0) {
+        return wm_errorf(ctx, WM_EINVAL, "page number must be 1 or more");
+    }
+    if (offset > SEARCH_MAX_OFFSET)
+        return wm_errorf(ctx, WM_EINVAL, "cannot page beyond %d products", SEARCH_MAX_OFFSET);
+    struct search_query q = in->q;
+    q.offset = offset;
+    q.limit = size;
+    out->offset = offset;
+    out->has_previous = offset > 0;
+    bool public_only = q.status && strcmp(q.status, "active") == 0;
+    struct category_tree tree = { 0 };
+    int rc = catalog_categories(ctx, &tree);
+    if (rc != WM_OK) return rc;
+
+    struct str k = products_key(ctx, list_key(ctx, &q));
+    if (k.len && cached_page(ctx, k, &tree, out)) return WM_OK;
+    struct search_page page;
+    rc = search_find(ctx, &q, &page);
+    if (rc != WM_OK) return rc;
+    struct product **items = NULL;
+    size_t n = 0;
+    rc = catalog_products_load(ctx, page.ids, page.n, &items, &n);
+    if (rc != WM_OK) return rc;
+    out->items = items;
+    out->n = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!public_only || is_public(items[i])) out->items[out->n++] = items[i];
+    out->has_next = page.has_more;
+    struct buf b = BUF_INIT(ctx->arena);
+    pack_i64(&b, (int64_t)out->n);
+    pack_i64(&b, out->has_next);
+    for (size_t i = 0; i < out->n; i++)
+        pack_product(&b, out->items[i]);
+    if (k.len) cache_set(ctx->cache, k, b.ptr, b.len, CATALOG_LIST_TTL);
+    return WM_OK;
+}

@@ -1,0 +1,38 @@
+/*
+ * catalog_gql.h: the GraphQL adapter of the catalog domain: Query.allProducts, product,
+ * featuredProducts, categories, searchProducts and vendorProducts, and the types Product
+ * (category object, seller User), CatalogProduct (category strings, vendor Vendor), Category,
+ * Brand, Size, Material and the search connection. Reads are public except vendorProducts
+ * (the signed-in vendor's own list). Money fields are Float: minor units / 100.
+ */
+#ifndef WM_MARKET_CATALOG_GQL_H
+#define WM_MARKET_CATALOG_GQL_H
+
+#include "graphql/graphql.h"
+
+/* Query.allProducts: [Product], page-number paging (pageCount, pageNumber), filters, search,
+ * sort. */
+gql_resolve_fn catalog_gql_all_products;
+/* Query.product(id: Int!): Product; null and a NOT_FOUND error for an id nobody may read. */
+gql_resolve_fn catalog_gql_product;
+/* Query.featuredProducts(limit): [CatalogProduct], newest first. */
+gql_resolve_fn catalog_gql_featured_products;
+/* Query.categories: [Category], the whole tree depth first. */
+gql_resolve_fn catalog_gql_categories;
+/* Query.searchProducts: CatalogProductConnection (cursor paging, totalCount, facets). */
+gql_resolve_fn catalog_gql_search_products;
+/* Query.vendorProducts(first, after, status): ProductConnection of the signed-in vendor's
+ * products, drafts included. */
+gql_resolve_fn catalog_gql_vendor_products;
+
+/* Field maps (sources: struct product, struct category, struct catalog_search for the
+ * connection; Brand, Size and Material are small structs built by the adapter). */
+extern const struct gql_field_map catalog_gql_product_fields[];
+extern const struct gql_field_map catalog_gql_catalog_product_fields[];
+extern const struct gql_field_map catalog_gql_category_fields[];
+extern const struct gql_field_map catalog_gql_brand_fields[];
+extern const struct gql_field_map catalog_gql_size_fields[];
+extern const struct gql_field_map catalog_gql_material_fields[];
+extern const struct gql_field_map catalog_gql_search_connection_fields[];
+
+#endif

@@ -129,9 +129,12 @@ void mime_date(char out[32], time_t t)
                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
     struct tm tm;
     if (!gmtime_r(&t, &tm)) memset(&tm, 0, sizeof(tm));
-    (void)snprintf(out, 32, "%s, %02d %s %04d %02d:%02d:%02d +0000", days[tm.tm_wday % 7],
-                   tm.tm_mday, months[tm.tm_mon % 12], (tm.tm_year + 1900) % 10000, tm.tm_hour,
-                   tm.tm_min, tm.tm_sec);
+    /* Every field bounded to its width, so the text always fits 31 bytes. */
+    (void)snprintf(out, 32, "%s, %02u %s %04u %02u:%02u:%02u +0000",
+                   days[(unsigned)tm.tm_wday % 7u], (unsigned)tm.tm_mday % 100u,
+                   months[(unsigned)tm.tm_mon % 12u], (unsigned)(tm.tm_year + 1900) % 10000u,
+                   (unsigned)tm.tm_hour % 100u, (unsigned)tm.tm_min % 100u,
+                   (unsigned)tm.tm_sec % 100u);
 }
 
 char *mime_from_address(struct wm_ctx *ctx, const char *from, char **name)

@@ -147,7 +147,13 @@ static void test_the_fields_of_a_wide_type_are_found_through_its_index(void)
     gql_schema_free(s);
 }
 
-/* gql_name_eq() reads a schema name no further than its end. */
+/* gql_name_eq() reads a schema name no further than its end. GCC 12 at -O2 inlines these
+ * constant strings, unrolls the loop and warns about the read after it on paths that the
+ * loop's early return makes unreachable (-Warray-bounds, -Wmaybe-uninitialized: false
+ * positives); AddressSanitizer below is the real check. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Warray-bounds"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 static void test_names_compare_without_reading_past_their_end(void)
 {
     CU_ASSERT(gql_name_eq("name", STR("name")));
@@ -166,6 +172,7 @@ static void test_names_compare_without_reading_past_their_end(void)
     CU_ASSERT(gql_name_eq(ab, STR("ab")));
     free(ab);
 }
+#pragma GCC diagnostic pop
 
 static void test_wrappers_are_made_once_and_cached(void)
 {

@@ -132,6 +132,32 @@ static int do_register(const struct account_signup *in, const char ***problems, 
     return rc;
 }
 
+/* A fresh account (its email upper-cased when upper), signed in: *t gets its tokens. */
+static char *registered(bool upper, struct account_tokens *t)
+{
+    fresh();
+    char *email = new_email(upper);
+    struct account_signup in = signup(email);
+    const char **p = NULL;
+    size_t n = 0;
+    CU_ASSERT_EQUAL_FATAL(do_register(&in, &p, &n, t), WM_OK);
+    return email;
+}
+
+/* End the test's transaction as the GraphQL surface does: commit on success, else roll back
+ * and keep the error the caller failed with. Returns rc. */
+static int end_tx(int rc)
+{
+    if (rc == WM_OK) {
+        CU_ASSERT_EQUAL(db_commit(&ctx), WM_OK);
+        return rc;
+    }
+    struct wm_error saved = ctx.err;
+    db_rollback(&ctx);
+    ctx.err = saved;
+    return rc;
+}
+
 static bool is_hex(const char *s, size_t len)
 {
     if (!s || strlen(s) != len) return false;
@@ -188,14 +214,8 @@ static void register_collects_every_problem_in_order(void)
 
 static void register_signs_in_and_records_terms_only_when_accepted(void)
 {
-    fresh();
-    char *email = new_email(false);
-    struct account_signup in = signup(email);
-    const char **p = NULL;
-    size_t n = 0;
     struct account_tokens t;
-    CU_ASSERT_EQUAL_FATAL(do_register(&in, &p, &n, &t), WM_OK);
-    CU_ASSERT_EQUAL(n, 0);
+    char *email = registered(false, &t);
     CU_ASSERT_TRUE(t.token && strlen(t.token) >= 10);
     CU_ASSERT_TRUE(is_hex(t.refresh_token, ACCOUNT_REFRESH_LEN));
     CU_ASSERT_STRING_EQUAL(t.user->email, email);
@@ -215,7 +235,10 @@ static void register_signs_in_and_records_terms_only_when_accepted(void)
     struct account_signup in2 = signup(email2);
     in2.terms_accepted = true;
     in2.account_type = "customer";
+    const char **p = NULL;
+    size_t n = 0;
     CU_ASSERT_EQUAL_FATAL(do_register(&in2, &p, &n, &t), WM_OK);
+    CU_ASSERT_EQUAL(n, 0);
     CU_ASSERT_EQUAL(db_query_one(&ctx, SQL_TERMS, "s", "bs", email2, &terms, &type), WM_OK);
     CU_ASSERT_TRUE(terms);
     CU_ASSERT_STRING_EQUAL(type, "CUSTOMER");
@@ -223,18 +246,15 @@ static void register_signs_in_and_records_terms_only_when_accepted(void)
 
 static void register_refuses_an_email_taken_in_another_case(void)
 {
-    fresh();
-    char *email = new_email(false);
-    struct account_signup in = signup(email);
-    const char **p = NULL;
-    size_t n = 0;
     struct account_tokens t;
-    CU_ASSERT_EQUAL_FATAL(do_register(&in, &p, &n, &t), WM_OK);
+    char *email = registered(false, &t);
     fresh();
     char *upper = arena_strdup(arena, email);
     for (char *c = upper; *c; c++)
         if (*c >= 'a' && *c <= 'z') *c = (char)(*c - 'a' + 'A');
-    in = signup(upper);
+    struct account_signup in = signup(upper);
+    const char **p = NULL;
+    size_t n = 0;
     CU_ASSERT_EQUAL(do_register(&in, &p, &n, &t), WM_EINVAL);
     CU_ASSERT_EQUAL_FATAL(n, 1);
     CU_ASSERT_STRING_EQUAL(p[0], "A user with that email already exists.");
@@ -244,26 +264,13 @@ static int do_login(const char *email, const char *password, struct account_toke
 {
     CU_ASSERT_EQUAL_FATAL(db_begin(&ctx), WM_OK);
     const struct account_credentials in = { .email = email, .password = password };
-    int rc = account_login(&ctx, &in, t);
-    if (rc == WM_OK) {
-        CU_ASSERT_EQUAL(db_commit(&ctx), WM_OK);
-    } else {
-        struct wm_error saved = ctx.err; /* as the GraphQL surface keeps it */
-        db_rollback(&ctx);
-        ctx.err = saved;
-    }
-    return rc;
+    return end_tx(account_login(&ctx, &in, t));
 }
 
 static void login_does_not_tell_unknown_emails_from_wrong_passwords(void)
 {
-    fresh();
-    char *email = new_email(true);
-    struct account_signup in = signup(email);
-    const char **p = NULL;
-    size_t n = 0;
     struct account_tokens t;
-    CU_ASSERT_EQUAL_FATAL(do_register(&in, &p, &n, &t), WM_OK);
+    char *email = registered(true, &t);
 
     fresh();
     CU_ASSERT_EQUAL(do_login(email, "wrong password!", &t), WM_EUNAUTH);
@@ -286,13 +293,8 @@ static void login_does_not_tell_unknown_emails_from_wrong_passwords(void)
 
 static void login_upgrades_a_weaker_hash(void)
 {
-    fresh();
-    char *email = new_email(false);
-    struct account_signup in = signup(email);
-    const char **p = NULL;
-    size_t n = 0;
     struct account_tokens t;
-    CU_ASSERT_EQUAL_FATAL(do_register(&in, &p, &n, &t), WM_OK);
+    char *email = registered(false, &t);
     static const struct pw_params weak = { 1, 64, 1 };
     char *old = NULL;
     CU_ASSERT_EQUAL_FATAL(pw_hash_with(&ctx, &weak, "Wholesale-Crate-42", &old), WM_OK);
@@ -307,13 +309,8 @@ static void login_upgrades_a_weaker_hash(void)
 
 static void the_viewer_comes_from_the_token_and_ends_with_logout(void)
 {
-    fresh();
-    char *email = new_email(false);
-    struct account_signup in = signup(email);
-    const char **p = NULL;
-    size_t n = 0;
     struct account_tokens t;
-    CU_ASSERT_EQUAL_FATAL(do_register(&in, &p, &n, &t), WM_OK);
+    (void)registered(false, &t);
     char *header = arena_printf(arena, "Bearer %s", t.token);
     char *refresh = t.refresh_token;
     int64_t uid = t.user->id;
@@ -359,26 +356,13 @@ static int do_refresh(const char *refresh, struct account_tokens *t)
 {
     int64_t ends = 0;
     CU_ASSERT_EQUAL_FATAL(db_begin(&ctx), WM_OK);
-    int rc = account_refresh(&ctx, refresh, t, &ends);
-    struct wm_error saved = ctx.err;
-    if (rc == WM_OK) {
-        CU_ASSERT_EQUAL(db_commit(&ctx), WM_OK);
-    } else {
-        db_rollback(&ctx);
-    }
-    ctx.err = saved;
-    return rc;
+    return end_tx(account_refresh(&ctx, refresh, t, &ends));
 }
 
 static void sessions_end_when_idle_and_at_their_absolute_end(void)
 {
-    fresh();
-    char *email = new_email(true);
-    struct account_signup in = signup(email);
-    const char **p = NULL;
-    size_t n = 0;
     struct account_tokens t;
-    CU_ASSERT_EQUAL_FATAL(do_register(&in, &p, &n, &t), WM_OK);
+    char *email = registered(true, &t);
     char *token = strdup(t.token);
     char refresh[ACCOUNT_REFRESH_LEN + 1];
     snprintf(refresh, sizeof(refresh), "%s", t.refresh_token);
@@ -414,13 +398,8 @@ static void sessions_end_when_idle_and_at_their_absolute_end(void)
 
 static void unverified_accounts_may_not_do_what_config_lists(void)
 {
-    fresh();
-    char *email = new_email(false);
-    struct account_signup in = signup(email);
-    const char **p = NULL;
-    size_t n = 0;
     struct account_tokens t;
-    CU_ASSERT_EQUAL_FATAL(do_register(&in, &p, &n, &t), WM_OK);
+    (void)registered(false, &t);
     int64_t uid = t.user->id;
     struct viewer v = { .status = WM_OK, .user_id = uid, .session_id = t.session_id };
 

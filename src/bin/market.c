@@ -36,7 +36,6 @@
 #include "cache/cache.h"
 #include "db/db.h"
 #include "market/accounts/accounts.h"
-#include "market/media/media.h"
 #include "market/catalog/catalog_seed.h"
 #include "worker/worker.h"
 
@@ -267,7 +266,6 @@ static int cmd_worker(struct wm_ctx *ctx, int argc, char **argv)
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
         return wm_errorf(ctx, WM_EINTERNAL, "curl_global_init failed");
     int rc = worker_run(ctx, &opts);
-    media_shutdown();
     curl_global_cleanup();
     return rc;
 }

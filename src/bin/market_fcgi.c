@@ -26,7 +26,6 @@
 #include "core/log.h"
 #include "db/db.h"
 #include "http/http.h"
-#include "market/media/media.h"
 #include "web/web.h"
 
 extern char **environ;
@@ -202,7 +201,6 @@ int main(int argc, char **argv)
     struct arena *a = arena_new((size_t)64 * 1024);
     int rc = (!listen_addr && FCGX_IsCGI()) ? serve_cgi(&app, a) : serve_fcgi(&app, a, listen_addr);
     arena_free(a);
-    media_shutdown();
     curl_global_cleanup();
     api_close(app.api);
     jwt_keys_free((struct jwt_keys *)app.jwt);

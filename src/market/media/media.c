@@ -31,6 +31,22 @@ enum media_type media_sniff(const void *p, size_t n)
     return MEDIA_UNKNOWN;
 }
 
+const char *media_type_ext(enum media_type t)
+{
+    switch (t) {
+    case MEDIA_JPEG:
+        return ".jpg";
+    case MEDIA_PNG:
+    case MEDIA_GIF:
+        return ".png";
+    case MEDIA_WEBP:
+        return ".webp";
+    case MEDIA_UNKNOWN:
+        break;
+    }
+    return NULL;
+}
+
 const char *media_type_mime(enum media_type t)
 {
     switch (t) {
@@ -99,7 +115,7 @@ int media_upload(struct wm_ctx *ctx, int64_t owner_id, const void *data, size_t 
     struct media_limits lim = { cfg->media_max_width, cfg->media_max_height,
                                 cfg->media_max_megapixels * 1000000 };
     struct media_encoded enc;
-    int rc = media_image_process(ctx, data, len, type, &lim, &enc);
+    int rc = media_convert(ctx, data, len, type, &lim, &enc);
     if (rc != WM_OK) return rc;
 
     char *stem = NULL;

@@ -116,7 +116,5 @@ struct media_presigned {
 int media_presign_upload(struct wm_ctx *ctx, int64_t owner_id, const char *content_type,
                          int64_t bytes, struct media_presigned *out);
 
-/* Release what libvips holds for the process (call once, before exit, when media was used). */
-void media_shutdown(void);
 
 #endif

@@ -57,22 +57,6 @@ void media_shutdown(void)
     vips_started = false;
 }
 
-const char *media_type_ext(enum media_type t)
-{
-    switch (t) {
-    case MEDIA_JPEG:
-        return ".jpg";
-    case MEDIA_PNG:
-    case MEDIA_GIF:
-        return ".png";
-    case MEDIA_WEBP:
-        return ".webp";
-    case MEDIA_UNKNOWN:
-        break;
-    }
-    return NULL;
-}
-
 /* Open data with the loader of type: header only, pixels decoded later on demand. */
 static int load(const void *data, size_t len, enum media_type type, VipsImage **out)
 {

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "core/buf.h"
 #include "market/media/media.h"
@@ -50,8 +51,24 @@ struct media_encoded {
 int media_image_process(struct wm_ctx *ctx, const void *data, size_t len, enum media_type type,
                         const struct media_limits *lim, struct media_encoded *out);
 
-/* ".jpg", ".png", ".webp" for a stored type. */
+/* ".jpg", ".png", ".webp" for a stored type; NULL for another value. */
 const char *media_type_ext(enum media_type t);
+
+/* Stop libvips (the converter's last call; libvips cannot start again afterwards). */
+void media_shutdown(void);
+
+/* ---- the converter process (media_convert.c) ---- */
+
+/*
+ * media_image_process() run by the `market-image` program ($MARKET_IMAGE_BIN, else beside the
+ * running executable) on a pipe, with the same results and errors; a converter that fails,
+ * hangs or answers nonsense is WM_EINTERNAL. The renditions live in ctx->arena.
+ */
+int media_convert(struct wm_ctx *ctx, const void *data, size_t len, enum media_type type,
+                  const struct media_limits *lim, struct media_encoded *out);
+
+/* The converter's side: write the framed reply of a media_image_process() result to f. */
+void media_convert_reply(FILE *f, int rc, const char *message, const struct media_encoded *e);
 
 /* ---- the store (media_db.c) ---- */
 

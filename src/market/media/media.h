@@ -116,5 +116,4 @@ struct media_presigned {
 int media_presign_upload(struct wm_ctx *ctx, int64_t owner_id, const char *content_type,
                          int64_t bytes, struct media_presigned *out);
 
-
 #endif

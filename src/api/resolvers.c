@@ -8,6 +8,7 @@
 
 #include "market/accounts/accounts_gql.h"
 #include "market/addresses/addresses_gql.h"
+#include "market/inventory/inventory_gql.h"
 #include "market/media/media_gql.h"
 #include "market/catalog/catalog_gql.h"
 #include "market/payments/payments_gql.h"
@@ -56,6 +57,13 @@ const struct gql_root_field api_root_fields[] = {
     { "Query",     "vendorProducts",      catalog_gql_vendor_products,        0 },
     { "Query",     "vendorById",          vendors_gql_vendor_by_id,           0 },
     { "Query",     "vendorProfileById",   vendors_gql_vendor_profile_by_id,   0 },
+    { "Query",     "inventoryItems",      inventory_gql_items,                0 },
+    { "Query",     "inventoryLocations",  inventory_gql_locations,            0 },
+    { "Query",     "inventoryLedger",     inventory_gql_ledger,               0 },
+    { "Mutation",  "updateInventoryItem", inventory_gql_update_item,          0 },
+    { "Mutation",  "adjustStock",         inventory_gql_adjust_stock,         0 },
+    { "Mutation",  "transferStock",       inventory_gql_transfer_stock,       0 },
+    { "Mutation",  "createInventoryLocation", inventory_gql_create_location,  0 },
 };
 
 const struct gql_type_map api_type_maps[] = {
@@ -95,6 +103,17 @@ const struct gql_type_map api_type_maps[] = {
     { "ProductEdge",          NULL },
     { "SearchFacets",         NULL },
     { "FacetCount",           NULL },
+    { "InventoryItem",        inventory_gql_item_fields },
+    { "InventoryVariant",     inventory_gql_variant_fields },
+    { "InventoryLevel",       inventory_gql_level_fields },
+    { "InventoryLocation",    inventory_gql_location_fields },
+    { "InventoryLedgerEntry", inventory_gql_entry_fields },
+    { "InventoryItemConnection",   NULL },
+    { "InventoryItemEdge",         NULL },
+    { "InventoryLedgerConnection", NULL },
+    { "InventoryLedgerEdge",       NULL },
+    { "InventoryItemPayload",      NULL },
+    { "InventoryLocationPayload",  NULL },
 };
 /* clang-format on */
 

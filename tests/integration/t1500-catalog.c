@@ -371,41 +371,9 @@ static void vendor_profiles(void)
     }
 }
 
-/* The demo vendor's password from the stack's demo-logins.txt. */
-static bool demo_vendor_password(char *password, size_t len)
-{
-    char path[1024];
-    snprintf(path, sizeof(path), "%s/demo-logins.txt", getenv("MARKET_VAR"));
-    FILE *f = fopen(path, "r");
-    if (!f) return false;
-    char line[256];
-    bool found = false;
-    while (!found && fgets(line, sizeof(line), f)) {
-        char role[32];
-        char email[128];
-        char pw[128];
-        found = sscanf(line, "%31s %127s %127s", role, email, pw) == 3 &&
-                strcmp(role, "vendor") == 0 && strlen(pw) < len;
-        if (found) memcpy(password, pw, strlen(pw) + 1);
-    }
-    fclose(f);
-    return found;
-}
-
 static void a_vendor_lists_its_own_products_drafts_included(void)
 {
-    char password[64];
-    CU_ASSERT_TRUE_FATAL(demo_vendor_password(password, sizeof(password)));
-    char body[512];
-    snprintf(body, sizeof(body),
-             "{\"email\":\"vendor@demo.wholesale-market.test\",\"password\":\"%s\"}", password);
-    struct json_object *login = it_gql("mutation($email: String!, $password: String!) { "
-                                       "login(email: $email, password: $password) { token } }",
-                                       body, NULL);
-    char token[4096];
-    snprintf(token, sizeof(token), "%s", it_text_at(login, "login.token"));
-    json_object_put(login);
-    CU_ASSERT_TRUE_FATAL(strlen(token) > 20);
+    const char *token = it_demo_token("vendor");
     struct json_object *all = it_gql_as(VENDOR_PRODUCTS, "{\"first\":100}", token);
     CU_ASSERT_FALSE(it_has_errors(all));
     size_t n = json_object_array_length(it_at(all, "vendorProducts.edges"));

@@ -6,7 +6,6 @@
  */
 #include "market/catalog/catalog_gql.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -18,6 +17,7 @@
 #include "market/accounts/accounts.h"
 #include "market/catalog/catalog.h"
 #include "market/search/search.h"
+#include "market/shared/shared_gql.h"
 #include "market/vendors/vendors.h"
 
 /* An id and a name: the source of Brand, Size and Material. */
@@ -51,21 +51,6 @@ static int arg_text(struct gql_call *call, const char *name, const char **out)
     if (memchr(v->u.s.ptr, '\0', v->u.s.len))
         return wm_errorf(call->ctx, WM_EINVAL, "%s contains a NUL character", name);
     *out = str_dup(call->ctx->arena, v->u.s);
-    return WM_OK;
-}
-
-/* A price (Float, major units) from obj's member name (or the argument when obj is NULL)
- * into minor units. */
-static int price_arg(struct gql_call *call, const struct gql_value *obj, const char *name,
-                     bool *has, int64_t *minor)
-{
-    const struct gql_value *v = obj ? gql_object_get(obj, name) : gql_arg(call, name);
-    if (!v || (v->kind != GQL_V_FLOAT && v->kind != GQL_V_INT)) return WM_OK;
-    double d = v->kind == GQL_V_FLOAT ? v->u.f : (double)v->u.i;
-    if (!isfinite(d) || d < 0 || d > 1e12)
-        return wm_errorf(call->ctx, WM_EINVAL, "%s must be a price of 0 or more", name);
-    *has = true;
-    *minor = (int64_t)llround(d * 100);
     return WM_OK;
 }
 
@@ -162,13 +147,17 @@ int catalog_gql_all_products(struct gql_call *call, struct gql_value *out)
         const struct gql_value *cat = gql_object_get(filters, "category");
         if (cat && cat->kind == GQL_V_INT) rc = category_by_id(call, cat->u.i, &in.q);
         if (rc == WM_OK)
-            rc = price_arg(call, filters, "min_price", &in.q.has_min_price, &in.q.min_price_minor);
+            rc = shared_gql_arg_money(call, filters, "min_price", &in.q.has_min_price,
+                                      &in.q.min_price_minor);
         if (rc == WM_OK)
-            rc = price_arg(call, filters, "minPrice", &in.q.has_min_price, &in.q.min_price_minor);
+            rc = shared_gql_arg_money(call, filters, "minPrice", &in.q.has_min_price,
+                                      &in.q.min_price_minor);
         if (rc == WM_OK)
-            rc = price_arg(call, filters, "max_price", &in.q.has_max_price, &in.q.max_price_minor);
+            rc = shared_gql_arg_money(call, filters, "max_price", &in.q.has_max_price,
+                                      &in.q.max_price_minor);
         if (rc == WM_OK)
-            rc = price_arg(call, filters, "maxPrice", &in.q.has_max_price, &in.q.max_price_minor);
+            rc = shared_gql_arg_money(call, filters, "maxPrice", &in.q.has_max_price,
+                                      &in.q.max_price_minor);
     }
     struct catalog_page page;
     if (rc == WM_OK) rc = catalog_list_products(ctx, &in, &page);
@@ -236,9 +225,11 @@ int catalog_gql_search_products(struct gql_call *call, struct gql_value *out)
     if (rc == WM_OK) rc = window_args(call, &in);
     if (rc == WM_OK && category && *category) rc = category_by_text(call, category, &in.q);
     if (rc == WM_OK)
-        rc = price_arg(call, NULL, "minPrice", &in.q.has_min_price, &in.q.min_price_minor);
+        rc = shared_gql_arg_money(call, NULL, "minPrice", &in.q.has_min_price,
+                                  &in.q.min_price_minor);
     if (rc == WM_OK)
-        rc = price_arg(call, NULL, "maxPrice", &in.q.has_max_price, &in.q.max_price_minor);
+        rc = shared_gql_arg_money(call, NULL, "maxPrice", &in.q.has_max_price,
+                                  &in.q.max_price_minor);
     in.q.sort =
             in.q.text && search_has_words(in.q.text) ? SEARCH_SORT_RELEVANCE : SEARCH_SORT_NEWEST;
     if (rc == WM_OK && sort && *sort) rc = sort_from(ctx, sort, &in.q.sort);

@@ -3,6 +3,7 @@
  */
 #include "market/shared/shared_gql.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -43,6 +44,19 @@ void shared_gql_arg_int(const struct gql_call *call, const char *name, bool *has
     const struct gql_value *v = gql_arg(call, name);
     *has = v && v->kind == GQL_V_INT;
     *out = *has ? v->u.i : 0;
+}
+
+int shared_gql_arg_money(struct gql_call *call, const struct gql_value *obj, const char *name,
+                         bool *has, int64_t *minor)
+{
+    const struct gql_value *v = obj ? gql_object_get(obj, name) : gql_arg(call, name);
+    if (!v || (v->kind != GQL_V_FLOAT && v->kind != GQL_V_INT)) return WM_OK;
+    double d = v->kind == GQL_V_FLOAT ? v->u.f : (double)v->u.i;
+    if (!isfinite(d) || d < 0 || d > 1e12)
+        return wm_errorf(call->ctx, WM_EINVAL, "%s must be a price of 0 or more", name);
+    *has = true;
+    *minor = (int64_t)llround(d * 100);
+    return WM_OK;
 }
 
 int shared_gql_arg_id(struct gql_call *call, const char *name, const char *what, int64_t *id)

@@ -26,6 +26,16 @@ void shared_gql_arg_float(const struct gql_call *call, const char *name, bool *h
 void shared_gql_arg_int(const struct gql_call *call, const char *name, bool *has, int64_t *out);
 
 /*
+ * A price in major units: the Float (or Int) member name of obj, or the argument name when obj
+ * is NULL, into integer minor units (rounded to the nearest), *has set true; both are left as
+ * they were when it is null or absent (so two spellings may feed one value).
+ * WM_EINVAL "<name> must be a price of 0 or more" for a negative, non-finite or absurd (over
+ * 10^12) value.
+ */
+int shared_gql_arg_money(struct gql_call *call, const struct gql_value *obj, const char *name,
+                         bool *has, int64_t *minor);
+
+/*
  * The ID (or Int) argument name as a positive id in *id. A malformed, zero or negative one is
  * WM_ENOTFOUND "<what> '<text>' not found": the same answer as an id that does not exist.
  */

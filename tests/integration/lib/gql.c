@@ -5,6 +5,7 @@
 #include "it.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -138,11 +139,11 @@ const char *it_new_email(const char *tag)
     return b;
 }
 
-const char *it_sign_up(const char *tag, char *email, size_t len)
+const char *it_sign_up_as(const char *tag, const char *account_type, char *email, size_t len)
 {
     static const char doc[] =
-            "mutation R($e: String!, $p: String!) { register(firstName: \"Ada\", lastName: "
-            "\"Lovelace\", password1: $p, password2: $p, email: $e, accountType: \"CUSTOMER\", "
+            "mutation R($e: String!, $p: String!, $t: String!) { register(firstName: \"Ada\", "
+            "lastName: \"Lovelace\", password1: $p, password2: $p, email: $e, accountType: $t, "
             "termsAccepted: true) { success token } }";
     static char tokens[4][4096];
     static unsigned n;
@@ -150,11 +151,61 @@ const char *it_sign_up(const char *tag, char *email, size_t len)
     const char *e = it_new_email(tag);
     if (email) snprintf(email, len, "%s", e);
     char vars[512];
-    snprintf(vars, sizeof(vars), "{\"e\":\"%s\",\"p\":\"%s\"}", e, IT_PASSWORD);
+    snprintf(vars, sizeof(vars), "{\"e\":\"%s\",\"p\":\"%s\",\"t\":\"%s\"}", e, IT_PASSWORD,
+             account_type);
     struct json_object *r = it_gql(doc, vars, NULL);
     CU_ASSERT_TRUE(it_bool_at(r, "register.success"));
     snprintf(t, 4096, "%s", it_text_at(r, "register.token"));
     json_object_put(r);
     CU_ASSERT_TRUE_FATAL(strlen(t) >= 10);
+    return t;
+}
+
+const char *it_sign_up(const char *tag, char *email, size_t len)
+{
+    return it_sign_up_as(tag, "CUSTOMER", email, len);
+}
+
+/* The password of role's demo account from the stack's demo-logins.txt ("" when absent). */
+static void demo_password(const char *role, char *email, char *password, size_t len)
+{
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/demo-logins.txt", getenv("MARKET_VAR"));
+    password[0] = email[0] = '\0';
+    FILE *f = fopen(path, "r");
+    if (!f) return;
+    char line[256];
+    bool found = false;
+    while (!found && fgets(line, sizeof(line), f)) {
+        char r[32];
+        char e[128];
+        char pw[128];
+        found = sscanf(line, "%31s %127s %127s", r, e, pw) == 3 && strcmp(r, role) == 0 &&
+                strlen(pw) < len && strlen(e) < len;
+        if (found) {
+            memcpy(password, pw, strlen(pw) + 1);
+            memcpy(email, e, strlen(e) + 1);
+        }
+    }
+    fclose(f);
+}
+
+const char *it_demo_token(const char *role)
+{
+    static char tokens[4][4096];
+    static unsigned n;
+    char *t = tokens[n++ % 4];
+    char email[128];
+    char password[128];
+    demo_password(role, email, password, sizeof(password));
+    CU_ASSERT_TRUE_FATAL(password[0] != '\0');
+    char vars[512];
+    snprintf(vars, sizeof(vars), "{\"email\":\"%s\",\"password\":\"%s\"}", email, password);
+    struct json_object *r = it_gql("mutation($email: String!, $password: String!) { "
+                                   "login(email: $email, password: $password) { token } }",
+                                   vars, NULL);
+    snprintf(t, 4096, "%s", it_text_at(r, "login.token"));
+    json_object_put(r);
+    CU_ASSERT_TRUE_FATAL(strlen(t) > 20);
     return t;
 }

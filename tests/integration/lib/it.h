@@ -108,6 +108,13 @@ const char *it_error_code(struct json_object *reply);
 /* Sign up a fresh CUSTOMER (email from it_new_email(tag), copied into email when not NULL;
  * password IT_PASSWORD) and return its access token (static copy, one of 4 slots). */
 const char *it_sign_up(const char *tag, char *email, size_t len);
+/* it_sign_up() with another account type (CUSTOMER, VENDOR/SUPPLIER, RESELLER). */
+const char *it_sign_up_as(const char *tag, const char *account_type, char *email, size_t len);
+
+/* Sign in as the stack's demo account of role ("buyer", "vendor", "reseller": the rows of
+ * $MARKET_VAR/demo-logins.txt that `market seed` wrote) and return the access token (static
+ * copy, one of 4 slots). */
+const char *it_demo_token(const char *role);
 
 /* A fresh address for this run: "it-<tag>-<time>-<pid>-<n>@example.com" (8 kept at once). */
 const char *it_new_email(const char *tag);

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include <libmemcached/memcached.h>
+#include <openssl/sha.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
@@ -41,79 +42,17 @@ struct cache {
     unsigned suppressed;  /* failures not logged since then */
 };
 
-/* ---- SHA-256 (FIPS 180-4), for hashed keys -------------------------------------------- */
-
-static const uint32_t K256[64] = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-};
-
-static uint32_t rotr(uint32_t x, unsigned n)
-{
-    return (x >> n) | (x << (32 - n));
-}
-
-static void sha256_block(uint32_t h[8], const unsigned char *p)
-{
-    uint32_t w[64];
-    for (size_t i = 0; i < 16; i++)
-        w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
-               (uint32_t)p[4 * i + 2] << 8 | (uint32_t)p[4 * i + 3];
-    for (int i = 16; i < 64; i++) {
-        uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-        uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
-    uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-    for (int i = 0; i < 64; i++) {
-        uint32_t t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) +
-                      K256[i] + w[i];
-        uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-        hh = g;
-        g = f;
-        f = e;
-        e = d + t1;
-        d = c;
-        c = b;
-        b = a;
-        a = t1 + t2;
-    }
-    h[0] += a;
-    h[1] += b;
-    h[2] += c;
-    h[3] += d;
-    h[4] += e;
-    h[5] += f;
-    h[6] += g;
-    h[7] += hh;
-}
-
-/* SHA-256 of n bytes at data as 64 lowercase hex digits plus NUL. */
+/* SHA-256 (OpenSSL) of n bytes at data as 64 lowercase hex digits plus NUL. */
 static void sha256_hex(const void *data, size_t n, char out[65])
 {
-    uint32_t h[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                      0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
-    const unsigned char *p = data;
-    size_t left = n;
-    for (; left >= 64; left -= 64, p += 64)
-        sha256_block(h, p);
-    unsigned char tail[128] = { 0 };
-    if (left) memcpy(tail, p, left);
-    tail[left] = 0x80;
-    size_t tail_len = left < 56 ? 64 : 128;
-    uint64_t bits = (uint64_t)n * 8;
-    for (int i = 0; i < 8; i++)
-        tail[tail_len - 1 - i] = (unsigned char)(bits >> (8 * i));
-    sha256_block(h, tail);
-    if (tail_len == 128) sha256_block(h, tail + 64);
-    for (size_t i = 0; i < 8; i++)
-        (void)snprintf(out + 8 * i, 9, "%08" PRIx32, h[i]);
+    unsigned char md[SHA256_DIGEST_LENGTH];
+    SHA256(data, n, md);
+    static const char hex[] = "0123456789abcdef";
+    for (size_t i = 0; i < sizeof md; i++) {
+        out[2 * i] = hex[md[i] >> 4];
+        out[2 * i + 1] = hex[md[i] & 15];
+    }
+    out[64] = '\0';
 }
 
 /* ---- keys and failures --------------------------------------------------------------- */
@@ -124,6 +63,7 @@ struct wire_key {
     size_t len;
 };
 
+/* Printable ASCII without spaces, and not starting with the hash mark. */
 static bool is_plain(struct str key)
 {
     if (key.len == 0 || key.ptr[0] == HASH_MARK) return false;
@@ -446,4 +386,59 @@ int cache_status(struct cache *c)
         return WM_EUNAVAIL;
     }
     return WM_OK;
+}
+
+/* The index of the wire key k (len n) in keys, or -1. */
+static int find_wire(const struct wire_key *keys, size_t nkeys, const char *k, size_t n)
+{
+    for (size_t i = 0; i < nkeys; i++)
+        if (keys[i].len == n && memcmp(keys[i].buf, k, n) == 0) return (int)i;
+    return -1;
+}
+
+bool cache_get_versioned(struct cache *c, struct arena *a, struct str key, const char *const *ns,
+                         size_t nns, uint64_t *versions, struct str *val)
+{
+    *val = STR_NULL;
+    for (size_t i = 0; i < nns; i++)
+        versions[i] = 0;
+    if (nns > CACHE_VERSIONED_MAX) return false;
+    struct wire_key wk[CACHE_VERSIONED_MAX + 1];
+    const char *keys[CACHE_VERSIONED_MAX + 1];
+    size_t lens[CACHE_VERSIONED_MAX + 1];
+    if (!wire_key(c, key, &wk[0])) return false;
+    for (size_t i = 0; i < nns; i++)
+        if (!ns_wire_key(c, ns[i], &wk[i + 1])) return false;
+    for (size_t i = 0; i <= nns; i++) {
+        keys[i] = wk[i].buf;
+        lens[i] = wk[i].len;
+    }
+    memcached_return_t rc = memcached_mget(c->mc, keys, lens, nns + 1);
+    if (rc != MEMCACHED_SUCCESS) {
+        note_failure(c, "mget", rc);
+        return false;
+    }
+    memcached_result_st result;
+    memcached_result_create(c->mc, &result);
+    bool hit = false;
+    while (memcached_fetch_result(c->mc, &result, &rc) != NULL) {
+        int i = find_wire(wk, nns + 1, memcached_result_key_value(&result),
+                          memcached_result_key_length(&result));
+        const char *v = memcached_result_value(&result);
+        size_t len = memcached_result_length(&result);
+        if (i == 0) {
+            val->ptr = arena_strndup(a, v ? v : "", v ? len : 0);
+            val->len = v ? len : 0;
+            hit = true;
+        } else if (i > 0) {
+            versions[i - 1] = v ? parse_counter(v, len) : 0;
+        }
+    }
+    memcached_result_free(&result);
+    if (rc != MEMCACHED_SUCCESS && rc != MEMCACHED_END && rc != MEMCACHED_NOTFOUND)
+        note_failure(c, "mget", rc);
+    /* A namespace whose counter is missing (evicted, or never used) gets one now. */
+    for (size_t i = 0; i < nns; i++)
+        if (versions[i] == 0) versions[i] = cache_ns_version(c, ns[i]);
+    return hit;
 }

@@ -99,6 +99,20 @@ void cache_ns_bump(struct cache *c, const char *ns);
  */
 char *cache_ns_key(struct cache *c, struct arena *a, const char *ns, const char *key);
 
+/* Most namespaces one cache_get_versioned() reads. */
+#define CACHE_VERSIONED_MAX 8
+
+/*
+ * cache_get() of key plus the current version of each namespace ns[0..nns-1] into versions[i],
+ * in one round trip (memcached multi-get): for a value stored together with the versions it
+ * was built under, which is stale when any of them moved on. A namespace whose counter is
+ * missing is created as cache_ns_version() does (a second round trip, rare). versions[i] is 0
+ * when it cannot be read (cache disabled or down): the caller must then neither trust nor
+ * store the value. More than CACHE_VERSIONED_MAX namespaces: a miss.
+ */
+bool cache_get_versioned(struct cache *c, struct arena *a, struct str key, const char *const *ns,
+                         size_t nns, uint64_t *versions, struct str *val);
+
 /* WM_OK when every configured server answers now, WM_EUNAVAIL otherwise or when the cache is
  * disabled (tell the two apart with cache_enabled()). One round trip per server; for /healthz. */
 int cache_status(struct cache *c);

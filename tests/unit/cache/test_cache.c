@@ -206,6 +206,35 @@ static void test_namespaces_version_and_bump(void)
     CU_ASSERT(cache_ns_version(cache, "catalog") > v3);
 }
 
+static void test_versioned_get_reads_value_and_versions_at_once(void)
+{
+    fresh();
+    static const char *const ns[] = { "catalog", "orders", "never-used" };
+    uint64_t vers[3];
+    struct str v;
+    cache_del(cache, STR("ns:never-used"));
+    CU_ASSERT_FALSE(cache_get_versioned(cache, arena, STR("answer"), ns, 3, vers, &v));
+    CU_ASSERT_PTR_NULL(v.ptr);
+    CU_ASSERT_EQUAL(vers[0], cache_ns_version(cache, "catalog"));
+    CU_ASSERT_EQUAL(vers[1], cache_ns_version(cache, "orders"));
+    CU_ASSERT(vers[2] > 1000000000000000u); /* a missing counter is made */
+    CU_ASSERT_EQUAL(vers[2], cache_ns_version(cache, "never-used"));
+    cache_set(cache, STR("answer"), "forty-two", 9, 60);
+    cache_ns_bump(cache, "orders");
+    uint64_t again[3];
+    CU_ASSERT_TRUE(cache_get_versioned(cache, arena, STR("answer"), ns, 3, again, &v));
+    CU_ASSERT_EQUAL(v.len, 9);
+    CU_ASSERT_STRING_EQUAL(v.ptr, "forty-two");
+    CU_ASSERT_EQUAL(again[0], vers[0]);
+    CU_ASSERT_EQUAL(again[1], vers[1] + 1);
+    CU_ASSERT_EQUAL(again[2], vers[2]);
+    /* A key that needs hashing works the same way; a disabled cache reads nothing. */
+    cache_set(cache, STR("a key with spaces"), "x", 1, 60);
+    CU_ASSERT_TRUE(cache_get_versioned(cache, arena, STR("a key with spaces"), ns, 1, vers, &v));
+    CU_ASSERT_FALSE(cache_get_versioned(NULL, arena, STR("answer"), ns, 3, vers, &v));
+    CU_ASSERT_EQUAL(vers[0], 0);
+}
+
 static void test_unsafe_keys_are_safe(void)
 {
     fresh();
@@ -368,6 +397,8 @@ static CU_TestInfo tests[] = {
     { "add stores only when absent", test_add_stores_only_when_absent },
     { "incr creates with initial, then adds", test_incr_creates_with_initial_then_adds },
     { "namespaces: version, key and bump", test_namespaces_version_and_bump },
+    { "a versioned get reads the value and the versions at once",
+      test_versioned_get_reads_value_and_versions_at_once },
     { "keys with spaces, newlines, UTF-8 or over 250 bytes are safe",
       test_unsafe_keys_are_safe },
     { "an invalid configuration is refused", test_invalid_configuration_is_refused },

@@ -30,6 +30,7 @@
 #include "db/db.h"
 #include "market/accounts/accounts.h"
 #include "market/accounts/accounts_gql.h"
+#include "market/catalog/catalog_gql.h"
 
 struct api {
     const struct config *config;
@@ -248,6 +249,22 @@ static const struct gql_document *get_document(struct wm_ctx *ctx, struct api *a
     return cached ? cached : parsed;
 }
 
+/* Put {"cost": cost[, "sqlStatements": statements, "cachedAnswer": hit]} as extensions into
+ * the result object just written at the end of j (before its closing brace). With
+ * http.debug_routes on, tests see the SQL cost of the execution (to hold lists to a constant
+ * count) and whether the whole answer came from the response cache. */
+static void append_extensions(const struct api *api, struct json_out *j, int64_t cost,
+                              uint64_t statements, bool hit)
+{
+    if (j->b->len < 2 || j->b->ptr[j->b->len - 1] != '}') return;
+    buf_setlen(j->b, j->b->len - 1);
+    buf_appendf(j->b, ",\"extensions\":{\"cost\":%lld", (long long)cost);
+    if (api->config->http_debug_routes)
+        buf_appendf(j->b, ",\"sqlStatements\":%llu,\"cachedAnswer\":%s",
+                    (unsigned long long)statements, hit ? "true" : "false");
+    buf_appends(j->b, "}}");
+}
+
 /* Run one request's operation, writing its result object to j. */
 static enum outcome run_one(struct wm_ctx *ctx, struct api *api, const struct gql_params *p,
                             bool is_get, struct json_out *j)
@@ -276,24 +293,31 @@ static enum outcome run_one(struct wm_ctx *ctx, struct api *api, const struct gq
             return DOCUMENT_ERROR;
         }
     }
+    /* A public catalog query of someone not signed in may be answered whole from memcached. */
+    struct catalog_response_key rk = { 0 };
+    struct str cached;
+    int64_t cached_cost = 0;
+    if (op && catalog_gql_response_lookup(ctx, api->schema, op, p->query, p->query_len, p->op_name,
+                                          vars, &rk, &cached, &cached_cost)) {
+        json_raw_begin(j);
+        buf_append(j->b, cached.ptr, cached.len);
+        append_extensions(api, j, cached_cost, 0, true);
+        return RAN;
+    }
     struct gql_result result;
     uint64_t statements = db_statement_count(ctx);
     gql_execute(ctx, api->schema, doc, p->op_name, vars, &tx_hooks, &result);
     statements = db_statement_count(ctx) - statements;
-    /* The result object, written straight into the reply, with extensions.cost spliced in
-     * before its closing brace. */
+    /* The result object, written straight into the reply, with extensions spliced in before
+     * its closing brace. */
     json_raw_begin(j);
+    size_t start = j->b->len;
     struct json_out rj;
     json_out_init(&rj, j->b);
     gql_result_write(&result, &rj);
-    if (op && j->b->len >= 2 && j->b->ptr[j->b->len - 1] == '}') {
-        buf_setlen(j->b, j->b->len - 1);
-        buf_appendf(j->b, ",\"extensions\":{\"cost\":%lld", (long long)an.cost);
-        /* The SQL cost of the execution, for tests that hold lists to a constant count. */
-        if (api->config->http_debug_routes)
-            buf_appendf(j->b, ",\"sqlStatements\":%llu", (unsigned long long)statements);
-        buf_appends(j->b, "}}");
-    }
+    if (rk.usable && result.has_data && result.errors.count == 0)
+        catalog_gql_response_store(ctx, &rk, an.cost, j->b->ptr + start, j->b->len - start);
+    if (op) append_extensions(api, j, an.cost, statements, false);
     return result.has_data ? RAN : REQUEST_ERROR;
 }
 

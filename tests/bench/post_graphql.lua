@@ -3,3 +3,7 @@
 wrk.method = "POST"
 wrk.body = os.getenv("BENCH_BODY")
 wrk.headers["Content-Type"] = "application/json"
+-- BENCH_AUTH, when set, is sent as the Authorization header (a signed-in buyer: no whole
+-- cached answers, only the domains' own caches).
+local auth = os.getenv("BENCH_AUTH")
+if auth and auth ~= "" then wrk.headers["Authorization"] = auth end

@@ -23,6 +23,10 @@
 #define PRODUCTS_NS   "catalog.products"
 #define CATEGORIES_NS "catalog.categories"
 
+const char *const catalog_response_namespaces[CATALOG_CACHE_NAMESPACES] = { PRODUCTS_NS,
+                                                                            CATEGORIES_NS,
+                                                                            "vendors" };
+
 void catalog_categories_changed(struct wm_ctx *ctx)
 {
     cache_ns_bump(ctx->cache, CATEGORIES_NS);

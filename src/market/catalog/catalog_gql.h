@@ -8,7 +8,48 @@
 #ifndef WM_MARKET_CATALOG_GQL_H
 #define WM_MARKET_CATALOG_GQL_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
 #include "graphql/graphql.h"
+#include "market/catalog/catalog.h"
+
+struct wm_ctx;
+
+/*
+ * Root-field flag (the flags column of src/api/resolvers.c): the field's answer depends only
+ * on its arguments and on the catalog's cache namespaces (products, categories, vendors), so
+ * the whole answer to a caller who is not signed in may be cached (see below).
+ */
+#define CATALOG_GQL_PUBLIC 1u
+
+/* What catalog_gql_response_lookup() found out, for catalog_gql_response_store(). */
+struct catalog_response_key {
+    struct str key;                              /* the logical cache key (arena) */
+    uint64_t versions[CATALOG_CACHE_NAMESPACES]; /* the namespaces' versions before executing */
+    bool usable;                                 /* cacheable, and the versions were read */
+};
+
+/*
+ * The cached answer of operation op of a validated document (query text and length, op_name
+ * or NULL, vars or NULL) when the caller is not signed in and every root field of op is
+ * __typename or CATALOG_GQL_PUBLIC: true with *body the result object ({"data":...}) and *cost
+ * the cost it was stored with, when one is cached under the current namespace versions. False
+ * otherwise, with *k telling catalog_gql_response_store() whether and how to keep the answer
+ * about to be computed. One memcached round trip; never fails (a down cache is a miss).
+ */
+bool catalog_gql_response_lookup(struct wm_ctx *ctx, const struct gql_schema *schema,
+                                 const struct gql_operation *op, const char *query,
+                                 size_t query_len, const char *op_name,
+                                 const struct gql_value *vars, struct catalog_response_key *k,
+                                 struct str *body, int64_t *cost);
+
+/* Keep the result object body (len bytes, without extensions) of an operation that ran with
+ * no error, under the versions read before it ran (a write meanwhile makes it stale at once). */
+void catalog_gql_response_store(struct wm_ctx *ctx, const struct catalog_response_key *k,
+                                int64_t cost, const char *body, size_t len);
 
 /* Query.allProducts: [Product], page-number paging (pageCount, pageNumber), filters, search,
  * sort. */

@@ -47,4 +47,8 @@ int catalog_db_materials(struct wm_ctx *ctx, const char *ids_json,
 int catalog_db_stock(struct wm_ctx *ctx, const char *ids_json, struct catalog_stock_row **out,
                      size_t *n);
 
+/* The cache namespaces of every public catalog answer (catalog_response_gql.c): products,
+ * categories and vendors. */
+extern const char *const catalog_response_namespaces[CATALOG_CACHE_NAMESPACES];
+
 #endif

@@ -4,7 +4,7 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="csrf-token" content="<?cs var:Page.Csrf ?>">
-<title><?cs if:Error.Status ?><?cs var:Lang.ErrorPage[Error.Status].Title ?><?cs else ?><?cs var:Lang.Title[Page.Id] ?><?cs /if ?> · <?cs var:Lang.Site.Name ?></title>
+<title><?cs if:Error.Status ?><?cs var:Lang.ErrorPage[Error.Status].Title ?><?cs elif:Data.product.name ?><?cs var:Data.product.name ?><?cs elif:Data.vendorById.businessName ?><?cs var:Data.vendorById.businessName ?><?cs else ?><?cs var:Lang.Title[Page.Id] ?><?cs /if ?> · <?cs var:Lang.Site.Name ?></title>
 <link rel="stylesheet" href="/static/css/site.css">
 <script src="/static/js/app.js" nonce="<?cs var:Page.Nonce ?>" defer></script>
 </head>
@@ -15,6 +15,7 @@
     <a class="brand" href="/"><?cs var:Lang.Site.Name ?></a>
     <nav aria-label="<?cs var:Lang.Nav.Label ?>">
       <ul class="nav">
+        <li><a href="/products"<?cs if:Page.Id == "catalog_index" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.Products ?></a></li>
       <?cs if:Viewer.SignedIn == "1" ?>
         <li><a href="/account"><?cs var:Lang.Nav.Account ?></a></li>
         <li><form method="post" action="/sign-out" class="inline"><?cs call:op("SignOut") ?><button type="submit" class="link"><?cs var:Lang.Nav.SignOut ?></button></form></li>

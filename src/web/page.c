@@ -262,8 +262,20 @@ static int show(struct wm_ctx *ctx, struct http_request *req, struct http_respon
         struct json_object *data = NULL;
         if (json_object_object_get_ex(result, "data", &data)) render_set_json(v, "Data", data);
         struct json_object *errs = NULL;
-        if (json_object_object_get_ex(result, "errors", &errs))
+        if (json_object_object_get_ex(result, "errors", &errs)) {
+            /* What the page is about does not exist (a product, a shop): 404, not an empty
+             * page. */
+            struct json_object *e = json_object_array_get_idx(errs, 0);
+            struct json_object *ext = NULL, *code = NULL, *msg = NULL;
+            if (e && json_object_object_get_ex(e, "extensions", &ext) &&
+                json_object_object_get_ex(ext, "code", &code) &&
+                strcmp(json_object_get_string(code), "NOT_FOUND") == 0) {
+                json_object_object_get_ex(e, "message", &msg);
+                return wm_errorf(ctx, WM_ENOTFOUND, "%s",
+                                 msg ? json_object_get_string(msg) : "not found");
+            }
             render_set_json(v, "QueryErrors", errs);
+        }
     }
     const char *flash = http_cookie(req, FLASH_COOKIE);
     if (flash && *flash) {

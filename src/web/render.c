@@ -4,6 +4,7 @@
  */
 #include "web/render.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,6 +162,78 @@ static char *format_datetime(struct view *v, struct arena *a, const char *s)
     return b.ptr ? b.ptr : arena_strdup(a, "");
 }
 
+/* Members holding an amount of money in major units (the API's Float prices). */
+static bool is_money_key(const char *key)
+{
+    static const char *const keys[] = { "price",     "discountPrice", "minOrderValue",
+                                        "unitPrice", "subtotal",      "total",
+                                        "lineTotal", "totalPrice",    "amount" };
+    for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+        if (strcmp(key, keys[i]) == 0) return true;
+    return false;
+}
+
+/* amount in currency (ISO 4217) for the language: Lang.Format.Money with %n the number
+ * (Lang.Format.Decimal, groups of three split by Lang.Format.Group) and %c the symbol
+ * (Lang.Currency.<code>, else the code). */
+static char *format_money(struct view *v, struct arena *a, double amount, const char *currency)
+{
+    const char *fmt = render_get(v, "Lang.Format.Money");
+    const char *dec = render_get(v, "Lang.Format.Decimal");
+    const char *group = render_get(v, "Lang.Format.Group");
+    const char *sym = render_get(v, arena_printf(a, "Lang.Currency.%s", currency));
+    char digits[48];
+    long long minor = llround(fabs(amount) * 100.0);
+    int n = snprintf(digits, sizeof(digits), "%lld", minor / 100);
+    struct buf num = BUF_INIT(a);
+    if (amount < 0 && minor) buf_appendc(&num, '-');
+    for (int i = 0; i < n; i++) {
+        if (i && (n - i) % 3 == 0) buf_appends(&num, group ? group : ",");
+        buf_appendc(&num, digits[i]);
+    }
+    buf_appendf(&num, "%s%02lld", dec ? dec : ".", minor % 100);
+    struct buf b = BUF_INIT(a);
+    for (const char *p = fmt ? fmt : "%c%n"; *p; p++) {
+        if (*p == '%' && p[1] == 'n') {
+            buf_appends(&b, num.ptr);
+            p++;
+        } else if (*p == '%' && p[1] == 'c') {
+            buf_appends(&b, sym ? sym : currency);
+            p++;
+        } else {
+            buf_appendc(&b, *p);
+        }
+    }
+    return b.ptr;
+}
+
+static void set_json(struct view *v, struct arena *a, const char *name, struct json_object *j);
+
+/* An object's extras for templates: <member>.Money for a price (in the object's currency, or
+ * the site's GBP) and <member>.Items.N.{url,thumbnail} for a JSON list of images (imagesUrl). */
+static void set_object_extras(struct view *v, struct arena *a, const char *name,
+                              struct json_object *j)
+{
+    struct json_object *cur = NULL;
+    const char *currency = json_object_object_get_ex(j, "currency", &cur) &&
+                                           json_object_is_type(cur, json_type_string)
+                                   ? json_object_get_string(cur)
+                                   : "GBP";
+    json_object_object_foreach(j, key, val)
+    {
+        enum json_type t = json_object_get_type(val);
+        if ((t == json_type_double || t == json_type_int) && is_money_key(key))
+            render_set(v, arena_printf(a, "%s.%s.Money", name, key),
+                       format_money(v, a, json_object_get_double(val), currency));
+        if (t == json_type_string && strcmp(key, "imagesUrl") == 0) {
+            struct json_object *list = json_tokener_parse(json_object_get_string(val));
+            if (list && json_object_is_type(list, json_type_array))
+                set_json(v, a, arena_printf(a, "%s.%s.Items", name, key), list);
+            json_object_put(list);
+        }
+    }
+}
+
 static void set_json(struct view *v, struct arena *a, const char *name, struct json_object *j)
 {
     switch (json_object_get_type(j)) {
@@ -189,6 +262,7 @@ static void set_json(struct view *v, struct arena *a, const char *name, struct j
         {
             set_json(v, a, arena_printf(a, "%s.%s", name, key), val);
         }
+        set_object_extras(v, a, name, j);
         break;
     }
     }

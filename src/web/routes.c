@@ -15,7 +15,10 @@
 #define PAGE(name, query, flags, done, show) \
     (&(const struct page){ name, query, flags, done, show })
 
-static const struct page *const home = PAGE("home", NULL, 0, NULL, NULL);
+static const struct page *const home = PAGE("home", "HomePage", 0, NULL, NULL);
+static const struct page *const catalog = PAGE("catalog/index", "CatalogPage", 0, NULL, NULL);
+static const struct page *const product = PAGE("catalog/product", "ProductPage", 0, NULL, NULL);
+static const struct page *const shop = PAGE("catalog/shop", "ShopPage", 0, NULL, NULL);
 static const struct page *const sign_up =
         PAGE("auth/sign_up", NULL, PAGE_GUEST | PAGE_SIGN_IN, "/account", NULL);
 static const struct page *const sign_in =
@@ -55,6 +58,9 @@ const struct route web_routes[] = {
     /* pages (templates/<name>.cs + .graphql; page.h) */
     { HTTP_GET,      "/",                 web_page,           0,           NULL, home },
     { HTTP_POST,     "/lang",             web_lang,           0,           NULL, NULL },
+    { HTTP_GET,      "/products",         web_page,           0,           NULL, catalog },
+    { HTTP_GET,      "/products/:id",     web_page,           0,           NULL, product },
+    { HTTP_GET,      "/shops/:id",        web_page,           0,           NULL, shop },
     { HTTP_GET,      "/sign-up",          web_page,           0,           NULL, sign_up },
     { HTTP_POST,     "/sign-up",          web_page,           0,           NULL, sign_up },
     { HTTP_GET,      "/sign-in",          web_page,           0,           NULL, sign_in },

@@ -172,6 +172,27 @@ await step('signed out: home, sign-in, sign-up, forgot-password pages pass axe',
   await visit(page, '/forgot-password', 'forgot-password');
 });
 
+await step('catalog: list, search, product and shop pages pass axe; the filters work', async () => {
+  await visit(page, '/products', 'catalog');
+  const n = await page.locator('.product-card').count();
+  assert(n === 24, `catalog shows ${n} cards`);
+  await page.fill('#f-q', 'shirt');
+  await page.selectOption('#f-sort', 'PRICE_LOW_TO_HIGH');
+  await submit(page, page.locator('form.filters button[type=submit]'), 'catalog-search');
+  assert(new URL(page.url()).searchParams.get('q') === 'shirt', `search URL ${page.url()}`);
+  const prices = await page.locator('.product-card .price').allInnerTexts();
+  const paid = prices.map((t) => parseFloat(t.replace(/[^0-9.]+/g, ' ').trim().split(' ')[0]));
+  for (let i = 1; i < paid.length; i++) assert(paid[i - 1] <= paid[i], `not by price: ${prices.join(' | ')}`);
+  const [res] = await Promise.all([page.waitForNavigation(), page.locator('.product-card a.product-link').first().click()]);
+  await check(page, res, 'product');
+  assert(/^\/products\/\d+$/.test(new URL(page.url()).pathname), `product URL ${page.url()}`);
+  const title = await page.title();
+  assert(title.startsWith(await page.locator('h1').innerText()), `title ${title}`);
+  const [shopRes] = await Promise.all([page.waitForNavigation(), page.locator('.facts a[href^="/shops/"]').click()]);
+  await check(page, shopRes, 'shop');
+  assert(await page.locator('.product-card').count() > 0, 'the shop lists no products');
+});
+
 await step('error pages come in the layout: 404 passes axe', async () => {
   const res = await page.goto(BASE + '/no-such-page');
   assert(res.status() === 404, `status ${res.status()}`);

@@ -194,11 +194,24 @@ int catalog_gql_featured_products(struct gql_call *call, struct gql_value *out)
 int catalog_gql_categories(struct gql_call *call, struct gql_value *out)
 {
     struct category_tree tree;
+    int64_t max_depth = arg_int(call, "maxDepth", INT32_MAX);
+    if (max_depth < 0)
+        return wm_errorf(call->ctx, WM_EINVAL, "maxDepth must be 0 (the roots) or more");
     int rc = catalog_categories(call->ctx, &tree);
     if (rc != WM_OK) return rc;
+    /* The tree is in nested-set order: the open ancestors of an item are those whose rgt is
+     * beyond its lft, so a stack of them gives every depth in one pass. */
+    int32_t *open = ARENA_ARRAY(call->ctx->arena, int32_t, tree.n ? tree.n : 1);
+    size_t depth = 0, kept = 0;
     *out = gql_list(call->ctx->arena, tree.n);
-    for (size_t i = 0; i < tree.n; i++)
-        out->u.list.items[i] = gql_ptr(&tree.items[i], NULL);
+    for (size_t i = 0; i < tree.n; i++) {
+        const struct category *c = &tree.items[i];
+        while (depth && open[depth - 1] < c->lft)
+            depth--;
+        if ((int64_t)depth <= max_depth) out->u.list.items[kept++] = gql_ptr(c, NULL);
+        open[depth++] = c->rgt;
+    }
+    out->u.list.count = kept;
     return WM_OK;
 }
 
@@ -678,6 +691,7 @@ const struct gql_field_map catalog_gql_product_fields[] = {
     GQL_MAP_STR("customBrand",        struct product, custom_brand),
     GQL_MAP_FN("size",                product_size),
     GQL_MAP_FN("seller",              product_seller),
+    GQL_MAP_FN("vendor",              product_vendor),
     GQL_MAP_FN("materials",           product_materials),
     GQL_MAP_FN("userLiked",           product_user_liked),
     GQL_MAP_INT64("stockQuantity",    struct product, stock),

@@ -61,7 +61,7 @@ static const char *const SQL_ORDER[] = {
     [SEARCH_SORT_RELEVANCE]  = SQL_ORDER_RELEVANCE,
 };
 
-static const char SQL_GROUP_CATEGORY[] = " GROUP BY p.category_id";
+static const char SQL_GROUP_CATEGORY[] = " GROUP BY p.category_id ORDER BY 2 DESC, 1";
 static const char SQL_GROUP_VENDOR[]   = " GROUP BY p.vendor_id ORDER BY 2 DESC, 1 LIMIT 20";
 static const char SQL_GROUP_PRICE[]    = " GROUP BY band ORDER BY band";
 static const char SQL_WINDOW[]         = " LIMIT ? OFFSET ?";

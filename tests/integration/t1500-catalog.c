@@ -487,6 +487,36 @@ static void anonymous_answers_are_cached_whole_until_a_write(void)
     json_object_put(first);
 }
 
+static void a_vendors_new_name_shows_on_the_next_read(void)
+{
+    static const char q[] = "query($id: Int!) { product(id: $id) { seller { firstName } } }";
+    const char *token = it_demo_token("vendor");
+    struct json_object *mine = it_gql_as("{ vendorProducts(first: 1, status: \"active\") { edges "
+                                         "{ node { id } } } }",
+                                         NULL, token);
+    char vars[64];
+    snprintf(vars, sizeof(vars), "{\"id\":%s}", it_text_at(mine, "vendorProducts.edges.0.node.id"));
+    json_object_put(mine);
+    struct json_object *before = it_gql(q, vars, NULL);
+    char name[64];
+    snprintf(name, sizeof(name), "%s", it_text_at(before, "product.seller.firstName"));
+    json_object_put(before);
+    json_object_put(it_gql(q, vars, NULL)); /* now a cached answer */
+    static const char rename[] = "mutation($f: String) { updateUser(firstName: $f) { success } }";
+    struct json_object *r = it_gql_as(rename, "{\"f\":\"Vivienne\"}", token);
+    CU_ASSERT_TRUE(it_bool_at(r, "updateUser.success"));
+    json_object_put(r);
+    struct json_object *after = it_gql(q, vars, NULL);
+    CU_ASSERT_STRING_EQUAL(it_text_at(after, "product.seller.firstName"), "Vivienne");
+    json_object_put(after);
+    char back[96];
+    snprintf(back, sizeof(back), "{\"f\":\"%s\"}", name);
+    json_object_put(it_gql_as(rename, back, token));
+    after = it_gql(q, vars, NULL);
+    CU_ASSERT_STRING_EQUAL(it_text_at(after, "product.seller.firstName"), name);
+    json_object_put(after);
+}
+
 static CU_TestInfo tests[] = {
     { "the first page has every field the app reads",
       the_first_page_has_every_field_the_app_reads },
@@ -503,6 +533,7 @@ static CU_TestInfo tests[] = {
       a_vendor_lists_its_own_products_drafts_included },
     { "anonymous answers are cached whole until a write",
       anonymous_answers_are_cached_whole_until_a_write },
+    { "a vendor's new name shows on the next read", a_vendors_new_name_shows_on_the_next_read },
     { "new rows show after the seed bumps the cache",
       new_rows_show_after_the_seed_bumps_the_cache },
     CU_TEST_INFO_NULL,

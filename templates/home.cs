@@ -14,6 +14,15 @@
   <p><a class="button secondary" href="/products"><?cs var:Lang.Home.AllProducts ?></a></p>
 </section>
 <?cs /if ?>
+<?cs if:subcount(Data.recent.edges) > 0 ?>
+<section aria-labelledby="home-recent">
+  <h2 id="home-recent"><?cs var:Lang.Home.Recent ?></h2>
+  <ul class="products">
+  <?cs each:e = Data.recent.edges ?><?cs with:p = e.node ?><?cs include:"catalog/_card.cs" ?><?cs /with ?><?cs /each ?>
+  </ul>
+  <p><a class="button secondary" href="/products?sort=NEWEST"><?cs var:Lang.Home.AllRecent ?></a></p>
+</section>
+<?cs /if ?>
 <section aria-labelledby="home-departments">
   <h2 id="home-departments"><?cs var:Lang.Home.Departments ?></h2>
   <ul class="departments">

@@ -406,14 +406,21 @@ bool cache_get_versioned(struct cache *c, struct arena *a, struct str key, const
     struct wire_key wk[CACHE_VERSIONED_MAX + 1];
     const char *keys[CACHE_VERSIONED_MAX + 1];
     size_t lens[CACHE_VERSIONED_MAX + 1];
-    if (!wire_key(c, key, &wk[0])) return false;
+    /* Slot 0 is the value's key; without one (only versions wanted) it is left empty. */
+    bool want_value = key.len != 0;
+    if (want_value && !wire_key(c, key, &wk[0])) return false;
+    if (!want_value) {
+        if (!c || !c->mc) return false;
+        wk[0].len = 0;
+    }
     for (size_t i = 0; i < nns; i++)
         if (!ns_wire_key(c, ns[i], &wk[i + 1])) return false;
-    for (size_t i = 0; i <= nns; i++) {
-        keys[i] = wk[i].buf;
-        lens[i] = wk[i].len;
+    size_t nkeys = 0;
+    for (size_t i = want_value ? 0 : 1; i <= nns; i++) {
+        keys[nkeys] = wk[i].buf;
+        lens[nkeys++] = wk[i].len;
     }
-    memcached_return_t rc = memcached_mget(c->mc, keys, lens, nns + 1);
+    memcached_return_t rc = memcached_mget(c->mc, keys, lens, nkeys);
     if (rc != MEMCACHED_SUCCESS) {
         note_failure(c, "mget", rc);
         return false;
@@ -426,7 +433,7 @@ bool cache_get_versioned(struct cache *c, struct arena *a, struct str key, const
                           memcached_result_key_length(&result));
         const char *v = memcached_result_value(&result);
         size_t len = memcached_result_length(&result);
-        if (i == 0) {
+        if (i == 0 && want_value) {
             val->ptr = arena_strndup(a, v ? v : "", v ? len : 0);
             val->len = v ? len : 0;
             hit = true;
@@ -441,4 +448,13 @@ bool cache_get_versioned(struct cache *c, struct arena *a, struct str key, const
     for (size_t i = 0; i < nns; i++)
         if (versions[i] == 0) versions[i] = cache_ns_version(c, ns[i]);
     return hit;
+}
+
+bool cache_ns_versions(struct cache *c, const char *const *ns, size_t nns, uint64_t *versions)
+{
+    struct str none;
+    (void)cache_get_versioned(c, NULL, STR_NULL, ns, nns, versions, &none);
+    for (size_t i = 0; i < nns; i++)
+        if (versions[i] == 0) return false;
+    return nns > 0;
 }

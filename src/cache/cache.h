@@ -113,6 +113,13 @@ char *cache_ns_key(struct cache *c, struct arena *a, const char *ns, const char 
 bool cache_get_versioned(struct cache *c, struct arena *a, struct str key, const char *const *ns,
                          size_t nns, uint64_t *versions, struct str *val);
 
+/*
+ * The current versions of namespaces ns[0..nns-1] in one round trip (cache_get_versioned()
+ * without a value), for a key that must change when any of them moves on. True when all were
+ * read; false (some versions[i] 0) when the cache is disabled or down.
+ */
+bool cache_ns_versions(struct cache *c, const char *const *ns, size_t nns, uint64_t *versions);
+
 /* WM_OK when every configured server answers now, WM_EUNAVAIL otherwise or when the cache is
  * disabled (tell the two apart with cache_enabled()). One round trip per server; for /healthz. */
 int cache_status(struct cache *c);

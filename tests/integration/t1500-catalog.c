@@ -501,12 +501,17 @@ static void a_vendors_new_name_shows_on_the_next_read(void)
     char name[64];
     snprintf(name, sizeof(name), "%s", it_text_at(before, "product.seller.firstName"));
     json_object_put(before);
-    json_object_put(it_gql(q, vars, NULL)); /* now a cached answer */
+    json_object_put(it_gql(q, vars, NULL));                             /* now a cached answer */
+    json_object_put(it_gql_as(q, vars, it_sign_up("rename", NULL, 0))); /* a cached product */
     static const char rename[] = "mutation($f: String) { updateUser(firstName: $f) { success } }";
     struct json_object *r = it_gql_as(rename, "{\"f\":\"Vivienne\"}", token);
     CU_ASSERT_TRUE(it_bool_at(r, "updateUser.success"));
     json_object_put(r);
     struct json_object *after = it_gql(q, vars, NULL);
+    CU_ASSERT_STRING_EQUAL(it_text_at(after, "product.seller.firstName"), "Vivienne");
+    json_object_put(after);
+    /* A signed-in reader (no whole answers: the domains' caches) sees it too. */
+    after = it_gql_as(q, vars, it_sign_up("rename", NULL, 0));
     CU_ASSERT_STRING_EQUAL(it_text_at(after, "product.seller.firstName"), "Vivienne");
     json_object_put(after);
     char back[96];

@@ -20,6 +20,10 @@ struct jwt_claims;
 #define ACCOUNT_REFRESH_BYTES 20
 #define ACCOUNT_REFRESH_LEN   40 /* 2 * ACCOUNT_REFRESH_BYTES */
 
+/* The cache namespace of what other domains show of a user (a vendor's names on its shop and
+ * products): bumped when it changes, so caches holding it key on its version too. */
+#define ACCOUNT_PUBLIC_NS "accounts.public"
+
 /* Seconds a checked session stays trusted in memcached (revocation bumps the namespace). */
 #define ACCOUNT_VIEWER_TTL 30
 

@@ -9,13 +9,13 @@
 #include <time.h>
 
 #include "auth/password.h"
+#include "cache/cache.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "core/err.h"
 #include "market/accounts/accounts_int.h"
 #include "market/media/media.h"
-#include "market/vendors/vendors.h"
 
 /* Column sizes of users (0001_accounts.sql, 0004_sessions_2fa.sql). */
 #define LEN_STREET       255
@@ -196,10 +196,10 @@ int account_profile_update(struct wm_ctx *ctx, const struct account_profile *in,
     if (rc == WM_OK && in->profile_picture_url && u->profile_picture_url)
         rc = media_mark_referenced(ctx, u->profile_picture_url, NULL);
     if (rc != WM_OK) return rc;
-    /* A vendor's names are public (Product.seller, the shop's owner): cached profiles, pages
-     * and whole answers that show them must go. */
+    /* A vendor's names are public (Product.seller, the shop's owner): whatever caches them
+     * keys on this namespace too. */
     if ((in->first_name || in->last_name) && strcmp(u->account_type, "VENDOR") == 0)
-        vendors_cache_bump(ctx);
+        cache_ns_bump(ctx->cache, ACCOUNT_PUBLIC_NS);
     return account_user_get(ctx, v->user_id, out);
 }
 

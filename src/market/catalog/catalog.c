@@ -17,15 +17,16 @@
 #include "core/ctx.h"
 #include "core/err.h"
 #include "core/pack.h"
+#include "market/accounts/accounts.h"
 #include "market/catalog/catalog_int.h"
 
 /* Cache namespaces: pages and products; the category tree (with its product counts). */
 #define PRODUCTS_NS   "catalog.products"
 #define CATEGORIES_NS "catalog.categories"
 
-const char *const catalog_response_namespaces[CATALOG_CACHE_NAMESPACES] = { PRODUCTS_NS,
-                                                                            CATEGORIES_NS,
-                                                                            "vendors" };
+const char *const catalog_response_namespaces[CATALOG_CACHE_NAMESPACES] = {
+    PRODUCTS_NS, CATEGORIES_NS, "vendors", ACCOUNT_PUBLIC_NS
+};
 
 void catalog_categories_changed(struct wm_ctx *ctx)
 {
@@ -339,14 +340,17 @@ static struct product *unpack_product(struct pack_reader *r)
     return r->bad || !p->name ? NULL : p;
 }
 
-/* The key of a cached page or product: "<vendors version>|<what>" under PRODUCTS_NS, so a
- * vendor profile change also retires the pages that embed it. */
+/* The key of a cached page or product: under PRODUCTS_NS and the versions of the vendors and
+ * users' public names namespaces too (read in one round trip), so a change to a vendor profile
+ * or its owner's names also retires the pages that embed them. */
 static struct str products_key(struct wm_ctx *ctx, const char *what)
 {
-    uint64_t vv = cache_ns_version(ctx->cache, "vendors");
-    if (vv == 0) return STR_NULL;
-    char *key = arena_printf(ctx->arena, "%llu|%s", (unsigned long long)vv, what);
-    return str_from(cache_ns_key(ctx->cache, ctx->arena, PRODUCTS_NS, key));
+    static const char *const ns[] = { PRODUCTS_NS, "vendors", ACCOUNT_PUBLIC_NS };
+    uint64_t v[3];
+    if (!cache_ns_versions(ctx->cache, ns, 3, v)) return STR_NULL;
+    return str_from(arena_printf(ctx->arena, "%s:%llu:%llu.%llu|%s", PRODUCTS_NS,
+                                 (unsigned long long)v[0], (unsigned long long)v[1],
+                                 (unsigned long long)v[2], what));
 }
 
 /* ---- product detail -------------------------------------------------------------------- */

@@ -29,9 +29,9 @@ struct wm_ctx;
 #define CATALOG_PRODUCT_TTL  600
 #define CATALOG_CATEGORY_TTL 600
 
-/* How many cache namespaces every public catalog answer depends on: products, categories and
- * vendors (whole cached answers check all of them: catalog_gql.h). */
-#define CATALOG_CACHE_NAMESPACES 3
+/* How many cache namespaces every public catalog answer depends on: products, categories,
+ * vendors and the users' public names (whole cached answers check all of them: catalog_gql.h). */
+#define CATALOG_CACHE_NAMESPACES 4
 
 /* Default and largest page sizes of the lists. */
 #define CATALOG_PAGE_DEFAULT 20

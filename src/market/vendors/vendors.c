@@ -13,6 +13,7 @@
 #include "core/ctx.h"
 #include "core/err.h"
 #include "core/pack.h"
+#include "market/accounts/accounts.h"
 #include "market/vendors/vendors_int.h"
 
 /* Cache namespace of vendor profiles. */
@@ -60,12 +61,23 @@ bool vendor_unpack(struct pack_reader *r, struct vendor *v)
     return !r->bad;
 }
 
+/* The cache key of what under the vendors namespace and the users' public names (profiles
+ * carry the owner's names): one round trip for both versions. STR_NULL when unreadable. */
+static struct str vendor_key(struct wm_ctx *ctx, const char *what)
+{
+    static const char *const ns[] = { VENDORS_NS, ACCOUNT_PUBLIC_NS };
+    uint64_t v[2];
+    if (!cache_ns_versions(ctx->cache, ns, 2, v)) return STR_NULL;
+    return str_from(arena_printf(ctx->arena, "%s:%llu.%llu:%s", VENDORS_NS,
+                                 (unsigned long long)v[0], (unsigned long long)v[1], what));
+}
+
 int vendor_get(struct wm_ctx *ctx, int64_t id, struct vendor **out)
 {
     *out = NULL;
     char key[40];
     (void)snprintf(key, sizeof(key), "v:%lld", (long long)id);
-    struct str k = str_from(cache_ns_key(ctx->cache, ctx->arena, VENDORS_NS, key));
+    struct str k = vendor_key(ctx, key);
     struct str val;
     struct vendor *v = ARENA_NEW(ctx->arena, struct vendor);
     if (cache_get(ctx->cache, ctx->arena, k, &val)) {
@@ -121,7 +133,7 @@ int vendor_categories(struct wm_ctx *ctx, int64_t vendor_id, char ***out, size_t
 {
     char key[40];
     (void)snprintf(key, sizeof(key), "deps:%lld", (long long)vendor_id);
-    struct str k = str_from(cache_ns_key(ctx->cache, ctx->arena, VENDORS_NS, key));
+    struct str k = vendor_key(ctx, key);
     struct str val;
     if (cache_get(ctx->cache, ctx->arena, k, &val)) {
         struct pack_reader r;

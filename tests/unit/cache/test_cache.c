@@ -233,6 +233,15 @@ static void test_versioned_get_reads_value_and_versions_at_once(void)
     CU_ASSERT_TRUE(cache_get_versioned(cache, arena, STR("a key with spaces"), ns, 1, vers, &v));
     CU_ASSERT_FALSE(cache_get_versioned(NULL, arena, STR("answer"), ns, 3, vers, &v));
     CU_ASSERT_EQUAL(vers[0], 0);
+    /* Only the versions. */
+    uint64_t only[3];
+    CU_ASSERT_TRUE(cache_ns_versions(cache, ns, 3, only));
+    CU_ASSERT_EQUAL(only[1], again[1]);
+    CU_ASSERT_EQUAL(only[2], again[2]);
+    cache_ns_bump(cache, "catalog");
+    CU_ASSERT_TRUE(cache_ns_versions(cache, ns, 3, only));
+    CU_ASSERT_EQUAL(only[0], again[0] + 1);
+    CU_ASSERT_FALSE(cache_ns_versions(NULL, ns, 3, only));
 }
 
 static void test_unsafe_keys_are_safe(void)

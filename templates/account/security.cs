@@ -30,3 +30,12 @@
     <button type="submit"><?cs var:Lang.Security.Enable ?></button>
   </form>
 <?cs /if ?>
+<h2 id="password"><?cs var:Lang.Security.PasswordHeading ?></h2>
+<p><?cs var:Lang.Security.PasswordIntro ?></p>
+<form method="post" action="/account/security" class="form" novalidate>
+  <?cs call:op("ChangePassword") ?>
+  <?cs call:field("currentPassword", "password", Lang.Security.CurrentPassword, "current-password", "") ?>
+  <?cs call:field("newPassword", "password", Lang.Security.NewPassword, "new-password", "") ?>
+  <p class="muted small" id="password-hint"><?cs var:Lang.Security.PasswordHint ?></p>
+  <button type="submit"><?cs var:Lang.Security.ChangePassword ?></button>
+</form>

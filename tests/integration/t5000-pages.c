@@ -335,6 +335,50 @@ static void signed_out_visitors_are_sent_to_sign_in(void)
     it_response_release(&r);
 }
 
+static void the_password_changes_by_page(void)
+{
+    struct client c = { 0 };
+    char email[256];
+    const char *bearer = NULL;
+    CU_ASSERT_TRUE_FATAL(page_sign_in(&c, email, sizeof(email), &bearer));
+    struct it_response r;
+    get(&c, "/account/security", &r);
+    CU_ASSERT_TRUE(it_body_has(&r, "name=\"currentPassword\""));
+    it_response_release(&r);
+    /* A wrong current password: the page again with the problem, nothing changed. */
+    char body[512];
+    snprintf(body, sizeof(body),
+             "_csrf=%s&_op=ChangePassword&currentPassword=wrong-one-123&newPassword=Pallet-Jack-"
+             "9931",
+             c.csrf);
+    post(&c, "/account/security", body, NULL, &r);
+    CU_ASSERT_EQUAL(r.status, 422);
+    CU_ASSERT_TRUE(it_body_has(&r, "class=\"error-summary\""));
+    it_response_release(&r);
+    snprintf(body, sizeof(body),
+             "_csrf=%s&_op=ChangePassword&currentPassword=%s&newPassword=Pallet-Jack-9931", c.csrf,
+             IT_PASSWORD);
+    post(&c, "/account/security", body, NULL, &r);
+    CU_ASSERT_EQUAL(r.status, 303);
+    it_response_release(&r);
+    get(&c, "/account/security", &r);
+    CU_ASSERT_TRUE(it_body_has(&r, "Your password was changed"));
+    it_response_release(&r);
+    /* The new password signs in; the old one does not. */
+    char vars[512];
+    snprintf(vars, sizeof(vars), "{\"e\":\"%s\",\"p\":\"Pallet-Jack-9931\"}", email);
+    static const char login[] =
+            "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }";
+    struct json_object *j = it_gql(login, vars, NULL);
+    CU_ASSERT_TRUE(strlen(it_text_at(j, "login.token")) > 20);
+    json_object_put(j);
+    snprintf(vars, sizeof(vars), "{\"e\":\"%s\",\"p\":\"%s\"}", email, IT_PASSWORD);
+    j = it_gql(login, vars, NULL);
+    CU_ASSERT_TRUE(it_has_errors(j));
+    CU_ASSERT_STRING_EQUAL(it_text_at(j, "login.token"), "");
+    json_object_put(j);
+}
+
 static CU_TestInfo tests[] = {
     { "pages carry the security headers", pages_carry_the_security_headers },
     { "a form POST needs the CSRF token", a_form_post_needs_the_csrf_token },
@@ -344,6 +388,7 @@ static CU_TestInfo tests[] = {
     { "GraphQL by cookie needs the CSRF header", graphql_by_cookie_needs_the_csrf_header },
     { "error pages come in the layout", error_pages_come_in_the_layout },
     { "signed-out visitors are sent to sign-in", signed_out_visitors_are_sent_to_sign_in },
+    { "the password changes by page", the_password_changes_by_page },
     CU_TEST_INFO_NULL,
 };
 

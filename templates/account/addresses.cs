@@ -9,6 +9,7 @@
     <p><?cs var:a.streetAddress ?><br><?cs var:a.postalCode ?> <?cs var:a.city ?><?cs if:a.state ?>, <?cs var:a.state ?><?cs /if ?><?cs if:a.country ?><br><?cs var:a.country ?><?cs /if ?><br><?cs var:a.phoneNumber ?></p>
     <p class="muted"><?cs var:Lang.AddressTypes[a.addressType] ?></p>
     <div class="actions">
+      <a class="button secondary" href="/account/addresses?edit=<?cs var:a.id ?>#address-form"><?cs var:Lang.Form.Edit ?><span class="visually-hidden">: <?cs var:a.name ?></span></a>
     <?cs if:a.isDefault != "1" ?>
       <form method="post" action="/account/addresses" class="inline">
         <?cs call:op("AddressMakeDefault") ?>
@@ -29,7 +30,33 @@
 <?cs else ?>
 <p><?cs var:Lang.Address.None ?></p>
 <?cs /if ?>
-<h2><?cs var:Lang.Address.Add ?></h2>
+<?cs set:edit = "" ?><?cs each:a = Data.myAddresses ?><?cs if:a.id == Query.edit || a.id == Form.addressId ?><?cs set:edit = name(a) ?><?cs /if ?><?cs /each ?>
+<?cs if:edit != "" ?><?cs with:a = Data.myAddresses[edit] ?>
+<h2 id="address-form"><?cs var:Lang.Address.Edit ?>: <?cs var:a.name ?></h2>
+<form method="post" action="/account/addresses" class="form" novalidate>
+  <?cs call:op("AddressUpdate") ?>
+  <input type="hidden" name="addressId" value="<?cs var:a.id ?>">
+  <?cs call:field("name", "text", Lang.Address.Label, "off", a.name) ?>
+  <?cs call:field("phoneNumber", "tel", Lang.Profile.Phone, "tel", a.phoneNumber) ?>
+  <?cs call:field("streetAddress", "text", Lang.Address.Street, "street-address", a.streetAddress) ?>
+  <?cs call:field("postalCode", "text", Lang.Address.PostalCode, "postal-code", a.postalCode) ?>
+  <?cs call:field("city", "text", Lang.Address.City, "address-level2", a.city) ?>
+  <?cs call:field("state", "text", Lang.Address.State, "address-level1", a.state) ?>
+  <?cs call:field("country", "text", Lang.Address.Country, "country-name", a.country) ?>
+  <div class="field">
+    <label for="f-addressType"><?cs var:Lang.Address.Type ?></label>
+    <select id="f-addressType" name="addressType">
+      <?cs each:t = Lang.AddressTypes ?><option value="<?cs name:t ?>"<?cs if:(Page.Op && Form.addressType == name(t)) || (!Page.Op && a.addressType == name(t)) ?> selected<?cs /if ?>><?cs var:t ?></option><?cs /each ?>
+    </select>
+  </div>
+  <?cs call:field("instructions", "text", Lang.Address.Instructions, "off", a.instructions) ?>
+  <div class="actions">
+    <button type="submit"><?cs var:Lang.Address.Save ?></button>
+    <a class="button secondary" href="/account/addresses"><?cs var:Lang.Form.Cancel ?></a>
+  </div>
+</form>
+<?cs /with ?><?cs else ?>
+<h2 id="address-form"><?cs var:Lang.Address.Add ?></h2>
 <form method="post" action="/account/addresses" class="form" novalidate>
   <?cs call:op("AddressCreate") ?>
   <?cs call:field("name", "text", Lang.Address.Label, "off", "") ?>
@@ -49,3 +76,4 @@
   <?cs call:checkbox("isDefault", Lang.Address.SetDefault, Form.isDefault) ?>
   <button type="submit"><?cs var:Lang.Address.Save ?></button>
 </form>
+<?cs /if ?>

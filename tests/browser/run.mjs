@@ -256,6 +256,12 @@ await step('signed in: profile, addresses, payment methods, sessions, security p
   await page.fill('#f-city', 'Lisbon');
   await submit(page, page.locator('form.form button[type=submit]'), 'addresses-one');
   assert(await page.locator('.cards .card').count() === 1, 'address not listed');
+  const [edit] = await Promise.all([page.waitForNavigation(), page.locator('.cards .card a.button').first().click()]);
+  await check(page, edit, 'address-edit');
+  assert(await page.inputValue('#f-streetAddress') === 'Rua Augusta 1', 'the edit form is not filled in');
+  await page.fill('#f-streetAddress', 'Rua Augusta 2');
+  await submit(page, page.locator('#address-form + form button[type=submit]'), 'addresses-changed');
+  assert((await page.locator('.cards .card').first().innerText()).includes('Rua Augusta 2'), 'address not changed');
   await visit(page, '/account/payment-methods', 'payment-methods');
   await visit(page, '/account/sessions', 'sessions');
   await visit(page, '/account/security', 'security');
@@ -319,12 +325,12 @@ await step('two-factor: enable with the QR page, sign in again with a computed c
   await page.fill('#f-password', NEW_PASSWORD);
   await submit(page, page.locator('form.form button[type=submit]'), 'account');
   await visit(page, '/account/security', 'security');
-  await submit(page, page.locator('form.form button[type=submit]'), 'security-enable');
+  await submit(page, page.locator('form.form button[type=submit]').first(), 'security-enable');
   assert(await page.locator('img.qr[src^="data:image/"]').count() === 1, 'no QR code');
   secret = (await page.locator('#totp-secret').innerText()).trim();
   assert(/^[A-Z2-7]+=*$/.test(secret), `secret ${secret}`);
   await page.fill('#f-code', totp(secret));
-  await submit(page, page.locator('form.form button[type=submit]'), 'security-on');
+  await submit(page, page.locator('form.form button[type=submit]').first(), 'security-on');
   assert(await page.locator('#f-password').count() === 1, 'two-factor not shown as on');
   await submit(page, page.locator('header form button'), 'home-signed-out');
   // A code is accepted once: wait for the next 30-second step.

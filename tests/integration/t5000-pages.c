@@ -379,6 +379,48 @@ static void the_password_changes_by_page(void)
     json_object_put(j);
 }
 
+static void an_address_is_edited_by_page(void)
+{
+    struct client c = { 0 };
+    char email[256];
+    const char *bearer = NULL;
+    CU_ASSERT_TRUE_FATAL(page_sign_in(&c, email, sizeof(email), &bearer));
+    struct json_object *j = it_gql_as(
+            "mutation { createAddress(name: \"Depot\", phoneNumber: \"+44 20 7946 0000\", "
+            "streetAddress: \"1 Dock Road\", city: \"London\", postalCode: \"E1 1AA\") { address { "
+            "id } } }",
+            NULL, bearer);
+    char id[32];
+    snprintf(id, sizeof(id), "%s", it_text_at(j, "createAddress.address.id"));
+    json_object_put(j);
+    struct it_response r;
+    char path[96];
+    snprintf(path, sizeof(path), "/account/addresses?edit=%s", id);
+    get(&c, path, &r);
+    CU_ASSERT_TRUE(it_body_has(&r, "value=\"1 Dock Road\""));
+    CU_ASSERT_TRUE(it_body_has(&r, "name=\"_op\" value=\"AddressUpdate\""));
+    it_response_release(&r);
+    /* A blank required field: the form again with what was typed, nothing changed. */
+    char body[512];
+    snprintf(body, sizeof(body), "_csrf=%s&_op=AddressUpdate&addressId=%s&city=&name=Depot", c.csrf,
+             id);
+    post(&c, "/account/addresses", body, NULL, &r);
+    CU_ASSERT_EQUAL(r.status, 422);
+    CU_ASSERT_TRUE(it_body_has(&r, "name=\"_op\" value=\"AddressUpdate\""));
+    it_response_release(&r);
+    snprintf(body, sizeof(body),
+             "_csrf=%s&_op=AddressUpdate&addressId=%s&name=Depot&city=Leeds&streetAddress=2+Mill+"
+             "Lane",
+             c.csrf, id);
+    post(&c, "/account/addresses", body, NULL, &r);
+    CU_ASSERT_EQUAL(r.status, 303);
+    it_response_release(&r);
+    j = it_gql_as("{ myAddresses { city streetAddress } }", NULL, bearer);
+    CU_ASSERT_STRING_EQUAL(it_text_at(j, "myAddresses.0.city"), "Leeds");
+    CU_ASSERT_STRING_EQUAL(it_text_at(j, "myAddresses.0.streetAddress"), "2 Mill Lane");
+    json_object_put(j);
+}
+
 static CU_TestInfo tests[] = {
     { "pages carry the security headers", pages_carry_the_security_headers },
     { "a form POST needs the CSRF token", a_form_post_needs_the_csrf_token },
@@ -389,6 +431,7 @@ static CU_TestInfo tests[] = {
     { "error pages come in the layout", error_pages_come_in_the_layout },
     { "signed-out visitors are sent to sign-in", signed_out_visitors_are_sent_to_sign_in },
     { "the password changes by page", the_password_changes_by_page },
+    { "an address is edited by page", an_address_is_edited_by_page },
     CU_TEST_INFO_NULL,
 };
 

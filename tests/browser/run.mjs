@@ -263,6 +263,17 @@ await step('signed in: profile, addresses, payment methods, sessions, security p
   await submit(page, page.locator('#address-form + form button[type=submit]'), 'addresses-changed');
   assert((await page.locator('.cards .card').first().innerText()).includes('Rua Augusta 2'), 'address not changed');
   await visit(page, '/account/payment-methods', 'payment-methods');
+  await page.fill('#f-cardHolderName', 'Ada Lovelace');
+  await page.fill('#f-cardNumber', '4242 4242 4242 4242');
+  await page.fill('#f-expiryMonth', '12');
+  await page.fill('#f-expiryYear', String(new Date().getUTCFullYear() + 2));
+  await page.fill('#f-cvv', '123');
+  await submit(page, page.locator('#card-form + form button[type=submit]'), 'payment-methods-one');
+  const [cardEdit] = await Promise.all([page.waitForNavigation(), page.locator('.cards .card a.button').first().click()]);
+  await check(page, cardEdit, 'payment-method-edit');
+  await page.fill('#f-expiryMonth', '6');
+  await submit(page, page.locator('#card-form + p + form button[type=submit]'), 'payment-methods-changed');
+  assert((await page.locator('.cards .card').first().innerText()).includes('6/'), 'card expiry not changed');
   await visit(page, '/account/sessions', 'sessions');
   await visit(page, '/account/security', 'security');
 });

@@ -332,6 +332,55 @@ static void one_default_per_user_and_is_active_is_a_mark(void)
     json_object_put(r);
 }
 
+static void a_renewed_card_gets_its_new_expiry_and_name(void)
+{
+    static const char q[] =
+            "mutation($id: ID!, $m: Int, $y: Int, $n: String) { "
+            "updatePaymentMethod(paymentMethodId: "
+            "$id, expiryMonth: $m, expiryYear: $y, cardHolderName: $n) { success message "
+            "paymentMethod { cardExpMonth cardExpYear cardHolderName cardLastFour isDefault } "
+            "} }";
+    const char *token = it_sign_up("pm-renew", NULL, 0);
+    char id[32];
+    snprintf(id, sizeof(id), "%s", add_id(token, "4242424242424242", true));
+    char vars[256];
+    snprintf(vars, sizeof(vars), "{\"id\":\"%s\",\"m\":3,\"y\":2031,\"n\":\"  Ada King \"}", id);
+    struct json_object *r = it_gql_as(q, vars, token);
+    CU_ASSERT_TRUE(it_bool_at(r, "updatePaymentMethod.success"));
+    CU_ASSERT_EQUAL(json_object_get_int(it_at(r, "updatePaymentMethod.paymentMethod.cardExpMonth")),
+                    3);
+    CU_ASSERT_EQUAL(json_object_get_int(it_at(r, "updatePaymentMethod.paymentMethod.cardExpYear")),
+                    2031);
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updatePaymentMethod.paymentMethod.cardHolderName"),
+                           "Ada King");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updatePaymentMethod.paymentMethod.cardLastFour"), "4242");
+    CU_ASSERT_TRUE(it_bool_at(r, "updatePaymentMethod.paymentMethod.isDefault"));
+    json_object_put(r);
+    /* Only the year: the saved month goes with it. A past expiry, a blank name or a month 13
+     * are refused and change nothing. */
+    snprintf(vars, sizeof(vars), "{\"id\":\"%s\",\"y\":2032}", id);
+    r = it_gql_as(q, vars, token);
+    CU_ASSERT_EQUAL(json_object_get_int(it_at(r, "updatePaymentMethod.paymentMethod.cardExpMonth")),
+                    3);
+    json_object_put(r);
+    static const char *const bad[] = { "\"m\":1,\"y\":2020", "\"n\":\"   \"", "\"m\":13",
+                                       "\"m\":4,\"n\":\"\"" };
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(vars, sizeof(vars), "{\"id\":\"%s\",%s}", id, bad[i]);
+        r = it_gql_as(q, vars, token);
+        CU_ASSERT_FALSE(it_has_errors(r));
+        CU_ASSERT_TRUE(is_false_at(r, "updatePaymentMethod.success"));
+        json_object_put(r);
+    }
+    r = it_gql_as("{ myPaymentMethods { cardExpMonth cardExpYear cardHolderName } }", NULL, token);
+    struct json_object *m = json_object_array_get_idx(it_at(r, "myPaymentMethods"), 0);
+    CU_ASSERT_EQUAL(json_object_get_int(json_object_object_get(m, "cardExpMonth")), 3);
+    CU_ASSERT_EQUAL(json_object_get_int(json_object_object_get(m, "cardExpYear")), 2032);
+    CU_ASSERT_STRING_EQUAL(json_object_get_string(json_object_object_get(m, "cardHolderName")),
+                           "Ada King");
+    json_object_put(r);
+}
+
 static void another_users_card_is_not_found_like_an_unknown_one(void)
 {
     const char *alice = it_sign_up("pm-alice", NULL, 0);
@@ -466,6 +515,7 @@ static CU_TestInfo tests[] = {
     { "a user keeps at most twenty cards", a_user_keeps_at_most_twenty_cards },
     { "the number and CVV are stored and logged nowhere",
       the_number_and_cvv_are_stored_and_logged_nowhere },
+    { "a renewed card gets its new expiry and name", a_renewed_card_gets_its_new_expiry_and_name },
     CU_TEST_INFO_NULL,
 };
 

@@ -233,6 +233,20 @@ int payment_method_list(struct wm_ctx *ctx, int64_t user_id, struct payment_meth
     return payments_db_method_list(ctx, user_id, out, n);
 }
 
+/* The holder's name as kept: trimmed, not blank, not too long, one line. */
+static int check_holder(struct wm_ctx *ctx, const char *text, char **out)
+{
+    struct str holder = str_trim(str_from(text ? text : ""));
+    *out = str_dup(ctx->arena, holder);
+    if (holder.len == 0) return wm_errorf(ctx, WM_EINVAL, "cardHolderName must not be blank");
+    if (utf8_chars(*out) > PAYMENT_HOLDER_MAX)
+        return wm_errorf(ctx, WM_EINVAL, "cardHolderName is too long (at most %d characters)",
+                         PAYMENT_HOLDER_MAX);
+    if (!is_single_line(*out))
+        return wm_errorf(ctx, WM_EINVAL, "cardHolderName contains a control character");
+    return WM_OK;
+}
+
 int payment_method_add(struct wm_ctx *ctx, int64_t user_id, const struct payment_card_input *in,
                        struct payment_method **out)
 {
@@ -246,14 +260,8 @@ int payment_method_add(struct wm_ctx *ctx, int64_t user_id, const struct payment
     utc_year_month(&now_year, &now_month);
     rc = payment_card_expiry_check(ctx, in->exp_month, in->exp_year, now_year, now_month);
     if (rc != WM_OK) return rc;
-    struct str holder = str_trim(str_from(in->holder_name));
-    m.card_holder_name = str_dup(ctx->arena, holder);
-    if (holder.len == 0) return wm_errorf(ctx, WM_EINVAL, "cardHolderName must not be blank");
-    if (utf8_chars(m.card_holder_name) > PAYMENT_HOLDER_MAX)
-        return wm_errorf(ctx, WM_EINVAL, "cardHolderName is too long (at most %d characters)",
-                         PAYMENT_HOLDER_MAX);
-    if (!is_single_line(m.card_holder_name))
-        return wm_errorf(ctx, WM_EINVAL, "cardHolderName contains a control character");
+    rc = check_holder(ctx, in->holder_name, &m.card_holder_name);
+    if (rc != WM_OK) return rc;
     /* The app's own guess of the brand, kept as sent; ours when it sent none. */
     m.payment_type = str_dup(ctx->arena, str_trim(str_from(in->payment_type)));
     if (!*m.payment_type) m.payment_type = m.card_brand;
@@ -286,9 +294,8 @@ int payment_method_add(struct wm_ctx *ctx, int64_t user_id, const struct payment
     return reload(ctx, user_id, id, out);
 }
 
-int payment_method_update(struct wm_ctx *ctx, int64_t user_id, int64_t id, bool set_default,
-                          bool is_default, bool set_active, bool is_active,
-                          struct payment_method **out)
+int payment_method_update(struct wm_ctx *ctx, int64_t user_id, int64_t id,
+                          const struct payment_method_change *in, struct payment_method **out)
 {
     *out = NULL;
     int rc = lock_owner(ctx, user_id);
@@ -299,13 +306,28 @@ int payment_method_update(struct wm_ctx *ctx, int64_t user_id, int64_t id, bool 
     if (rc == WM_ENOTFOUND)
         return wm_errorf(ctx, WM_ENOTFOUND, "payment method '%lld' not found", (long long)id);
     if (rc != WM_OK) return rc;
-    bool want_default = set_default ? is_default : m.is_default;
-    bool want_active = set_active ? is_active : m.is_active;
+    bool card_changes = in->exp_month || in->exp_year || in->holder_name;
+    if (in->exp_month) m.card_exp_month = in->exp_month;
+    if (in->exp_year) m.card_exp_year = in->exp_year;
+    if (in->exp_month || in->exp_year) {
+        int now_year = 0;
+        int now_month = 0;
+        utc_year_month(&now_year, &now_month);
+        rc = payment_card_expiry_check(ctx, m.card_exp_month, m.card_exp_year, now_year, now_month);
+        if (rc != WM_OK) return rc;
+    }
+    if (in->holder_name) rc = check_holder(ctx, in->holder_name, &m.card_holder_name);
+    if (rc != WM_OK) return rc;
+    bool want_default = in->set_default ? in->is_default : m.is_default;
+    bool want_active = in->set_active ? in->is_active : m.is_active;
     if (want_default && !m.is_default) {
         rc = payments_db_method_clear_default(ctx, user_id, id);
         if (rc != WM_OK) return rc;
     }
     rc = payments_db_method_set_flags(ctx, user_id, id, want_default, want_active);
+    if (rc == WM_OK && card_changes)
+        rc = payments_db_method_set_card(ctx, user_id, id, m.card_exp_month, m.card_exp_year,
+                                         m.card_holder_name);
     if (rc != WM_OK) return rc;
     return reload(ctx, user_id, id, out);
 }

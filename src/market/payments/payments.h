@@ -118,17 +118,26 @@ int payment_method_list(struct wm_ctx *ctx, int64_t user_id, struct payment_meth
 int payment_method_add(struct wm_ctx *ctx, int64_t user_id, const struct payment_card_input *in,
                        struct payment_method **out);
 
+/* What payment_method_update() changes: each part only when its flag or value is given. */
+struct payment_method_change {
+    bool set_default;
+    bool is_default;
+    bool set_active;
+    bool is_active;
+    int exp_month;           /* 0: unchanged (a renewed card keeps its number) */
+    int exp_year;            /* 0: unchanged */
+    const char *holder_name; /* NULL: unchanged */
+};
+
 /*
- * Change method id of user_id: set_default/set_active say whether is_default/is_active were
- * given (a null argument leaves the flag unchanged). is_default true makes it the user's
- * default (clearing the previous one); false on the default leaves the user without one.
- * is_active only marks the method; it does not change the default. Returns WM_OK with *out;
- * WM_ENOTFOUND ("payment method '<id>' not found", also for another user's); or a database
- * error.
+ * Change method id of user_id: the default flag (making it the default clears the others),
+ * the active flag, the expiry (checked like a new card's, with the other half taken from the
+ * saved one) and the holder's name (trimmed, not blank, at most PAYMENT_HOLDER_MAX
+ * characters, one line). Everything is checked before anything is written: WM_EINVAL naming
+ * the argument; WM_ENOTFOUND for another user's or an unknown id. *out the method after it.
  */
-int payment_method_update(struct wm_ctx *ctx, int64_t user_id, int64_t id, bool set_default,
-                          bool is_default, bool set_active, bool is_active,
-                          struct payment_method **out);
+int payment_method_update(struct wm_ctx *ctx, int64_t user_id, int64_t id,
+                          const struct payment_method_change *in, struct payment_method **out);
 
 /*
  * Delete method id of user_id. Deleting the default promotes no other method (the next card

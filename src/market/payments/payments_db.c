@@ -58,6 +58,11 @@ static const char SQL_SET_FLAGS[] =
     "UPDATE payment_methods SET is_default = ?, is_active = ? WHERE id = ? AND user_id = ?";
 
 /* Uses the primary key (the owner is checked on the row). */
+static const char SQL_SET_CARD[] =
+    "UPDATE payment_methods SET card_exp_month = ?, card_exp_year = ?, card_holder_name = ?"
+    " WHERE id = ? AND user_id = ?";
+
+/* Uses the primary key (the owner is checked on the row). */
 static const char SQL_DELETE[] =
     "DELETE FROM payment_methods WHERE id = ? AND user_id = ?";
 
@@ -145,6 +150,12 @@ int payments_db_method_set_flags(struct wm_ctx *ctx, int64_t user_id, int64_t id
                                  bool is_active)
 {
     return db_exec(ctx, SQL_SET_FLAGS, "bbll", (int)is_default, (int)is_active, id, user_id);
+}
+
+int payments_db_method_set_card(struct wm_ctx *ctx, int64_t user_id, int64_t id, int exp_month,
+                                int exp_year, const char *holder_name)
+{
+    return db_exec(ctx, SQL_SET_CARD, "iisll", exp_month, exp_year, holder_name, id, user_id);
 }
 
 int payments_db_method_delete(struct wm_ctx *ctx, int64_t user_id, int64_t id, bool *deleted)

@@ -75,17 +75,19 @@ int payments_gql_update_payment_method(struct gql_call *call, struct gql_value *
     int rc = account_viewer(call->ctx, &v);
     if (rc != WM_OK) return rc;
     int64_t id = 0;
-    bool set_default = false;
-    bool is_default = false;
-    bool set_active = false;
-    bool is_active = false;
-    shared_gql_arg_bool(call, "isDefault", &set_default, &is_default);
-    shared_gql_arg_bool(call, "isActive", &set_active, &is_active);
+    struct payment_method_change in = { 0 };
+    shared_gql_arg_bool(call, "isDefault", &in.set_default, &in.is_default);
+    shared_gql_arg_bool(call, "isActive", &in.set_active, &in.is_active);
+    bool has = false;
+    int64_t n = 0;
+    shared_gql_arg_int(call, "expiryMonth", &has, &n);
+    if (has) in.exp_month = n < 1 || n > 12 ? -1 : (int)n;
+    shared_gql_arg_int(call, "expiryYear", &has, &n);
+    if (has) in.exp_year = n < 1 || n > 9999 ? -1 : (int)n;
     struct payment_method *m = NULL;
     rc = shared_gql_arg_id(call, "paymentMethodId", "payment method", &id);
-    if (rc == WM_OK)
-        rc = payment_method_update(call->ctx, v->user_id, id, set_default, is_default, set_active,
-                                   is_active, &m);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "cardHolderName", NULL, &in.holder_name);
+    if (rc == WM_OK) rc = payment_method_update(call->ctx, v->user_id, id, &in, &m);
     return shared_gql_payload(call, rc, "Payment method updated", "paymentMethod", gql_ptr(m, NULL),
                               out);
 }

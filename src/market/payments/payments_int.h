@@ -45,6 +45,10 @@ int payments_db_method_insert(struct wm_ctx *ctx, int64_t user_id, const struct 
 int payments_db_method_set_flags(struct wm_ctx *ctx, int64_t user_id, int64_t id, bool is_default,
                                  bool is_active);
 
+/* Set the expiry and holder's name of user_id's method id. */
+int payments_db_method_set_card(struct wm_ctx *ctx, int64_t user_id, int64_t id, int exp_month,
+                                int exp_year, const char *holder_name);
+
 /* Delete method id of user_id; *deleted says whether there was one. */
 int payments_db_method_delete(struct wm_ctx *ctx, int64_t user_id, int64_t id, bool *deleted);
 

@@ -32,6 +32,10 @@ const struct gql_schema *api_schema(const struct api *api);
 /* Where api_execute() finds the text of a variable: a string, or NULL when absent. */
 typedef const char *api_var_fn(void *ud, const char *name);
 
+/* Where api_execute() finds the file of an Upload variable (a multipart form's file field of
+ * that name), or NULL when none was sent. */
+typedef const struct http_file *api_file_fn(void *ud, const char *name);
+
 /*
  * Run the operation op_name (NULL: the only one) of the GraphQL document text (len bytes, a NUL
  * after it) in process, exactly as POST /graphql/ would: the same schema, parse and
@@ -42,14 +46,15 @@ typedef const char *api_var_fn(void *ud, const char *name);
  * (text that is not a number is passed on, so the engine reports it); Boolean true for "on",
  * "true", "1" or "yes" and false otherwise, absent included (an unticked checkbox); an absent
  * variable of another type, or an empty one that is not a String, is left out (null or its
- * default). Input objects and lists are left out. The result object ({"data":...} with
+ * default). An Upload variable is the non-empty file file(ud, name) gives (file may be NULL).
+ * Input objects and lists are left out. The result object ({"data":...} with
  * "errors" when there are some, graphql-js's shape) is appended to out.
  * Returns WM_OK when the operation ran (its errors are in the result), or WM_EINTERNAL with a
  * message when the document does not parse or validate or names no such operation: the
  * caller's own document is wrong.
  */
 int api_execute(struct wm_ctx *ctx, const char *text, size_t len, const char *op_name,
-                api_var_fn *var, void *ud, struct buf *out);
+                api_var_fn *var, api_file_fn *file, void *ud, struct buf *out);
 
 /* Whether op_name (NULL: the only one) of document text is a mutation; false when the document
  * does not parse or has no such operation. */

@@ -331,8 +331,8 @@ static bool is_true_word(const char *s)
 
 /* The form text of variable d as a value in vars (see api_execute). */
 static void form_variable(struct wm_ctx *ctx, const struct gql_schema *schema,
-                          const struct gql_variable_definition *d, api_var_fn *var, void *ud,
-                          struct gql_value *vars)
+                          const struct gql_variable_definition *d, api_var_fn *var,
+                          api_file_fn *file, void *ud, struct gql_value *vars)
 {
     const struct gql_type_ref *t = d->type;
     if (t->node.kind == GQL_NON_NULL_TYPE) t = t->of;
@@ -340,6 +340,17 @@ static void form_variable(struct wm_ctx *ctx, const struct gql_schema *schema,
     const struct gql_type *type = gql_schema_type(schema, t->name.ptr, t->name.len);
     if (!type || (type->kind != GQL_TYPE_SCALAR && type->kind != GQL_TYPE_ENUM)) return;
     const char *name = arena_strndup(ctx->arena, d->name.ptr, d->name.len);
+    if (type->kind == GQL_TYPE_SCALAR && strcmp(type->name, "Upload") == 0) {
+        const struct http_file *f = file ? file(ud, name) : NULL;
+        if (f && f->size) {
+            struct gql_upload *up = ARENA_NEW(ctx->arena, struct gql_upload);
+            up->filename = f->filename;
+            up->content_type = f->content_type;
+            up->data = f->data;
+            gql_object_set(ctx->arena, vars, name, gql_ptr(up, NULL));
+        }
+        return;
+    }
     const char *text = var(ud, name);
     if (type->kind == GQL_TYPE_SCALAR && strcmp(type->name, "Boolean") == 0) {
         gql_object_set(ctx->arena, vars, name, gql_bool(text && is_true_word(text)));
@@ -365,7 +376,7 @@ static void form_variable(struct wm_ctx *ctx, const struct gql_schema *schema,
 }
 
 int api_execute(struct wm_ctx *ctx, const char *text, size_t len, const char *op_name,
-                api_var_fn *var, void *ud, struct buf *out)
+                api_var_fn *var, api_file_fn *file, void *ud, struct buf *out)
 {
     struct api *api = ctx->api;
     struct gql_errors errs = { .max = api->limits.max_errors };
@@ -380,7 +391,7 @@ int api_execute(struct wm_ctx *ctx, const char *text, size_t len, const char *op
                          op_name ? op_name : "(only)");
     struct gql_value vars = gql_object(ctx->arena, op->variables.count);
     for (size_t i = 0; i < op->variables.count; i++)
-        form_variable(ctx, api->schema, op->variables.items[i], var, ud, &vars);
+        form_variable(ctx, api->schema, op->variables.items[i], var, file, ud, &vars);
     struct api_analysis an = { 0 };
     struct json_out j;
     json_out_init(&j, out);

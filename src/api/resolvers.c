@@ -35,6 +35,7 @@ const struct gql_root_field api_root_fields[] = {
     { "Mutation",  "terminateSession",  accounts_gql_terminate_session,  0 },
     { "Mutation",  "terminateAllOtherSessions", accounts_gql_terminate_others, 0 },
     { "Mutation",  "updateUser",        accounts_gql_update_user,        0 },
+    { "Mutation",  "setProfilePicture", accounts_gql_set_profile_picture, 0 },
     { "Mutation",  "verifyEmail",       accounts_gql_verify_email,       0 },
     { "Mutation",  "resendVerificationEmail", accounts_gql_resend_verification, 0 },
     { "Mutation",  "requestPasswordReset", accounts_gql_request_password_reset, 0 },

@@ -107,6 +107,13 @@ static const char *page_var(void *ud, const char *name)
     return v;
 }
 
+/* The file an Upload variable name gets: the form's file field of that name (POST only). */
+static const struct http_file *page_file(void *ud, const char *name)
+{
+    const struct var_source *s = ud;
+    return s->form ? http_file(s->req, name) : NULL;
+}
+
 /* ---- results ----------------------------------------------------------------------------- */
 
 static void put_json(void *p)
@@ -119,7 +126,7 @@ static int run_operation(struct wm_ctx *ctx, const char *doc, size_t len, const 
                          struct var_source *src, struct json_object **out)
 {
     struct buf b = BUF_INIT(ctx->arena);
-    int rc = api_execute(ctx, doc, len, op, page_var, src, &b);
+    int rc = api_execute(ctx, doc, len, op, page_var, page_file, src, &b);
     if (rc != WM_OK) return rc;
     struct json_object *j = json_tokener_parse(b.ptr ? b.ptr : "{}");
     if (!j) return wm_errorf(ctx, WM_EINTERNAL, "page %s: the result is not JSON", op);

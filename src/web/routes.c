@@ -76,7 +76,7 @@ const struct route web_routes[] = {
     { HTTP_GET,      "/account",          web_page,           0,           NULL, account },
     { HTTP_POST,     "/account",          web_page,           0,           NULL, account },
     { HTTP_GET,      "/account/profile",  web_page,           0,           NULL, profile },
-    { HTTP_POST,     "/account/profile",  web_page,           0,           NULL, profile },
+    { HTTP_POST,     "/account/profile",  web_page,           ROUTE_UPLOAD, NULL, profile },
     { HTTP_GET,      "/account/addresses", web_page,          0,           NULL, addresses },
     { HTTP_POST,     "/account/addresses", web_page,          0,           NULL, addresses },
     { HTTP_GET,      "/account/payment-methods", web_page,    0,           NULL, payments },

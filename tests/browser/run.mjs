@@ -246,8 +246,15 @@ await step('sign out, then sign in with email and password', async () => {
 await step('signed in: profile, addresses, payment methods, sessions, security pages pass axe', async () => {
   await visit(page, '/account/profile', 'profile');
   await page.fill('#f-city', 'Lisbon');
-  await submit(page, page.locator('form.form button[type=submit]'), 'profile');
+  await submit(page, page.getByRole('button', { name: 'Save changes' }), 'profile');
   assert(await page.inputValue('#f-city') === 'Lisbon', 'profile not saved');
+  // A 16x16 PNG as the profile picture, sent by the page's multipart form.
+  await page.setInputFiles('#f-picture', { name: 'me.png', mimeType: 'image/png', buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGM4EaBBEmIY1TCqYfhqAAC/xkAQB0UFtwAAAABJRU5ErkJggg==', 'base64') });
+  await submit(page, page.locator('section.picture button[type=submit]'), 'profile-picture');
+  assert(await page.locator('img.avatar').count() === 1, 'no profile picture after the upload');
+  const src = await page.locator('img.avatar').getAttribute('src');
+  const img = await page.request.get(src);
+  assert(img.status() === 200 && img.headers()['content-type'] === 'image/png', `picture ${src}: ${img.status()}`);
   await visit(page, '/account/addresses', 'addresses');
   await page.fill('#f-name', 'Warehouse');
   await page.fill('#f-phoneNumber', '+351 210 000 000');

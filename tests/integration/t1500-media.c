@@ -491,14 +491,16 @@ static void test_anonymous_uploads_are_rate_limited_per_ip(void)
     g_free(png);
 }
 
-/* A GraphQL multipart request (the multipart request spec) with one file for $file. */
-static struct json_object *gql_upload(const char *filename, const void *data, size_t len,
-                                      const char *token, struct it_response *r)
+static const char UPLOAD_OPS[] =
+        "{\"query\":\"mutation UploadImage($file: Upload!) { __typename uploadImage(file: "
+        "$file) { __typename success message imageUrl thumbnailUrl width height } }\","
+        "\"operationName\":\"UploadImage\",\"variables\":{\"file\":null}}";
+
+/* A GraphQL multipart request (the multipart request spec) of operations ops with one file
+ * for $file. */
+static struct json_object *gql_multipart(const char *ops, const char *filename, const void *data,
+                                         size_t len, const char *token, struct it_response *r)
 {
-    static const char ops[] =
-            "{\"query\":\"mutation UploadImage($file: Upload!) { __typename uploadImage(file: "
-            "$file) { __typename success message imageUrl thumbnailUrl width height } }\","
-            "\"operationName\":\"UploadImage\",\"variables\":{\"file\":null}}";
     struct buf b;
     buf_init(&b, NULL, len + 1024);
     buf_appendf(&b,
@@ -517,6 +519,55 @@ static struct json_object *gql_upload(const char *filename, const void *data, si
     it_request("POST", "/wms/graphql/", headers, b.ptr, b.len, r);
     buf_release(&b);
     return r->body.ptr ? json_tokener_parse(r->body.ptr) : NULL;
+}
+
+static struct json_object *gql_upload(const char *filename, const void *data, size_t len,
+                                      const char *token, struct it_response *r)
+{
+    return gql_multipart(UPLOAD_OPS, filename, data, len, token, r);
+}
+
+static void test_a_profile_picture_is_uploaded_and_set_at_once(void)
+{
+    static const char ops[] =
+            "{\"query\":\"mutation P($file: Upload!) { setProfilePicture(file: $file) { success "
+            "message user { profilePicture { url } } } }\",\"variables\":{\"file\":null}}";
+    const char *token = it_sign_up("t1500-avatar", NULL, 0);
+    void *png = NULL;
+    size_t len = 0;
+    make_image(300, 300, "png", &png, &len);
+    struct it_response r;
+    struct json_object *o = gql_multipart(ops, "me.png", png, len, token, &r);
+    CU_ASSERT_TRUE(it_bool_at(o, "setProfilePicture.success"));
+    char url[512];
+    CU_ASSERT_FATAL(it_str_at(o, "setProfilePicture.user.profilePicture.url") != NULL);
+    snprintf(url, sizeof(url), "%s", it_text_at(o, "setProfilePicture.user.profilePicture.url"));
+    struct json_object *me = it_gql_as("{ viewMe { profilePicture { url } } }", NULL, token);
+    CU_ASSERT_STRING_EQUAL(it_text_at(me, "viewMe.profilePicture.url"), url);
+    json_object_put(me);
+    /* The picture is referenced: media_gc keeps it. */
+    char ref[64];
+    sql(ref, sizeof(ref), "SELECT referenced_at IS NOT NULL FROM media WHERE storage_key = '%s'",
+        key_of(url));
+    CU_ASSERT_STRING_EQUAL(ref, "1");
+    json_object_put(o);
+    it_response_release(&r);
+    g_free(png);
+    /* Not an image: success false with the reason; the picture stays. */
+    o = gql_multipart(ops, "me.png", "definitely not an image", 23, token, &r);
+    CU_ASSERT_FALSE(it_has_errors(o));
+    CU_ASSERT_FALSE(it_bool_at(o, "setProfilePicture.success"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(it_text_at(o, "setProfilePicture.message"), "image"));
+    json_object_put(o);
+    it_response_release(&r);
+    me = it_gql_as("{ viewMe { profilePicture { url } } }", NULL, token);
+    CU_ASSERT_STRING_EQUAL(it_text_at(me, "viewMe.profilePicture.url"), url);
+    json_object_put(me);
+    /* Without a token: UNAUTHENTICATED. */
+    o = gql_multipart(ops, "me.png", "x", 1, NULL, &r);
+    CU_ASSERT_STRING_EQUAL(it_error_code(o), "UNAUTHENTICATED");
+    json_object_put(o);
+    it_response_release(&r);
 }
 
 static void test_graphql_upload(void)
@@ -638,6 +689,7 @@ static CU_TestInfo tests[] = {
     { "request without the image field",                   test_request_without_the_image_field },
     { "signed-in upload records its owner",                test_signed_in_upload_records_its_owner },
     { "GraphQL multipart upload",                          test_graphql_upload },
+    { "a profile picture is uploaded and set at once",     test_a_profile_picture_is_uploaded_and_set_at_once },
     { "anonymous uploads are rate-limited per IP",         test_anonymous_uploads_are_rate_limited_per_ip },
     { "media_gc removes old unreferenced anonymous uploads", test_media_gc_removes_old_unreferenced_anonymous_uploads },
     CU_TEST_INFO_NULL,

@@ -17,6 +17,7 @@
 #include "core/ctx.h"
 #include "core/err.h"
 #include "market/accounts/accounts.h"
+#include "market/media/media.h"
 #include "market/shared/shared_gql.h"
 
 int accounts_gql_authenticate(struct wm_ctx *ctx, const char *authorization_header)
@@ -319,6 +320,32 @@ int accounts_gql_update_user(struct gql_call *call, struct gql_value *out)
     struct user *u = NULL;
     if (rc == WM_OK) rc = account_profile_update(ctx, &in, &u);
     return shared_gql_payload(call, rc, "Your profile was updated.", "user", gql_ptr(u, NULL), out);
+}
+
+int accounts_gql_set_profile_picture(struct gql_call *call, struct gql_value *out)
+{
+    struct wm_ctx *ctx = call->ctx;
+    const struct viewer *v = NULL;
+    int rc = account_viewer(ctx, &v);
+    if (rc != WM_OK) return rc;
+    const struct gql_value *f = gql_arg(call, "file");
+    struct user *u = NULL;
+    struct media_image *m = NULL;
+    if (!f || f->kind != GQL_V_PTR || !f->u.ptr) {
+        rc = wm_errorf(ctx, WM_EINVAL, "Choose an image file to upload.");
+    } else {
+        const struct gql_upload *up = f->u.ptr;
+        rc = media_upload(ctx, v->user_id, up->data.ptr, up->data.len, &m);
+        /* Not an image, or too big: the user's own mistake, said in the payload. */
+        if (rc == WM_EMEDIA || rc == WM_ETOOBIG)
+            rc = wm_errorf(ctx, WM_EINVAL, "%s", wm_client_message(ctx, rc));
+    }
+    if (rc == WM_OK) {
+        struct account_profile in = { .profile_picture_url = m->url };
+        rc = account_profile_update(ctx, &in, &u);
+    }
+    return shared_gql_payload(call, rc, "Your profile picture was changed.", "user",
+                              gql_ptr(u, NULL), out);
 }
 
 int accounts_gql_verify_email(struct gql_call *call, struct gql_value *out)

@@ -44,6 +44,9 @@ gql_resolve_fn accounts_gql_terminate_session;
 gql_resolve_fn accounts_gql_terminate_others;
 /* Mutation.updateUser: UpdateUserPayload {success, message, user}. */
 gql_resolve_fn accounts_gql_update_user;
+/* Mutation.setProfilePicture(file: Upload!): UpdateUserPayload; the image is checked and
+ * re-encoded like any upload (media.h), then becomes the profile picture. */
+gql_resolve_fn accounts_gql_set_profile_picture;
 
 /* Mutation.verifyEmail, resendVerificationEmail, requestPasswordReset,
  * resetPasswordWithToken: MutationResponse. */

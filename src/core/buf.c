@@ -56,6 +56,21 @@ char *str_dup(struct arena *a, struct str s)
     return arena_strndup(a, s.ptr ? s.ptr : "", s.len);
 }
 
+bool str_hex_to_uint64(struct str s, uint64_t *out)
+{
+    *out = 0;
+    if (s.len == 0 || s.len > 16) return false;
+    uint64_t v = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        char c = s.ptr[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (d < 0) return false;
+        v = v * 16 + (uint64_t)d;
+    }
+    *out = v;
+    return true;
+}
+
 bool str_to_int64(struct str s, int64_t *out)
 {
     size_t i = 0;

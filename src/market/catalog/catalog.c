@@ -407,13 +407,8 @@ char *catalog_cursor(struct wm_ctx *ctx, int64_t offset)
 bool catalog_cursor_offset(const char *cursor, int64_t *offset)
 {
     *offset = 0;
-    if (!cursor || cursor[0] != 'o' || !cursor[1] || strlen(cursor) > 17) return false;
     uint64_t v = 0;
-    for (const char *p = cursor + 1; *p; p++) {
-        int d = *p >= '0' && *p <= '9' ? *p - '0' : *p >= 'a' && *p <= 'f' ? *p - 'a' + 10 : -1;
-        if (d < 0) return false;
-        v = v * 16 + (uint64_t)d;
-    }
+    if (!cursor || cursor[0] != 'o' || !str_hex_to_uint64(str_from(cursor + 1), &v)) return false;
     if (v > (uint64_t)SEARCH_MAX_OFFSET) return false;
     *offset = (int64_t)v;
     return true;

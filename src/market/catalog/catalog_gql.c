@@ -267,30 +267,18 @@ int catalog_gql_search_products(struct gql_call *call, struct gql_value *out)
 /* {hasNextPage, hasPreviousPage, startCursor, endCursor} of page. */
 static struct gql_value page_info(struct wm_ctx *ctx, const struct catalog_page *page)
 {
-    struct gql_value info = gql_object(ctx->arena, 4);
-    gql_object_set(ctx->arena, &info, "hasNextPage", gql_bool(page->has_next));
-    gql_object_set(ctx->arena, &info, "hasPreviousPage", gql_bool(page->has_previous));
-    gql_object_set(ctx->arena, &info, "startCursor",
-                   page->n ? gql_string(ctx->arena, catalog_cursor(ctx, page->offset))
-                           : gql_null());
-    gql_object_set(ctx->arena, &info, "endCursor",
-                   page->n ? gql_string(ctx->arena,
-                                        catalog_cursor(ctx, page->offset + (int64_t)page->n - 1))
-                           : gql_null());
-    return info;
+    const char *start = page->n ? catalog_cursor(ctx, page->offset) : NULL;
+    const char *end = page->n ? catalog_cursor(ctx, page->offset + (int64_t)page->n - 1) : NULL;
+    return shared_gql_page_info(ctx, page->has_next, page->has_previous, start, end);
 }
 
 /* [{cursor, node}] of page. */
 static struct gql_value page_edges(struct wm_ctx *ctx, const struct catalog_page *page)
 {
     struct gql_value edges = gql_list(ctx->arena, page->n);
-    for (size_t i = 0; i < page->n; i++) {
-        struct gql_value *e = &edges.u.list.items[i];
-        *e = gql_object(ctx->arena, 2);
-        gql_object_set(ctx->arena, e, "cursor",
-                       gql_string(ctx->arena, catalog_cursor(ctx, page->offset + (int64_t)i)));
-        gql_object_set(ctx->arena, e, "node", gql_ptr(page->items[i], NULL));
-    }
+    for (size_t i = 0; i < page->n; i++)
+        edges.u.list.items[i] = shared_gql_edge(ctx, catalog_cursor(ctx, page->offset + (int64_t)i),
+                                                page->items[i]);
     return edges;
 }
 

@@ -501,13 +501,8 @@ char *inventory_ledger_cursor(struct wm_ctx *ctx, int64_t entry_id)
 static bool ledger_cursor_id(const char *cursor, int64_t *id)
 {
     *id = 0;
-    if (!cursor || cursor[0] != 'e' || !cursor[1] || strlen(cursor) > 16) return false;
     uint64_t v = 0;
-    for (const char *p = cursor + 1; *p; p++) {
-        int d = *p >= '0' && *p <= '9' ? *p - '0' : *p >= 'a' && *p <= 'f' ? *p - 'a' + 10 : -1;
-        if (d < 0) return false;
-        v = v * 16 + (uint64_t)d;
-    }
+    if (!cursor || cursor[0] != 'e' || !str_hex_to_uint64(str_from(cursor + 1), &v)) return false;
     if (v == 0 || v > (uint64_t)INT64_MAX) return false;
     *id = (int64_t)v;
     return true;

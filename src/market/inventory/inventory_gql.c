@@ -21,25 +21,6 @@ static void arg_int32(const struct gql_call *call, const char *name, bool *has, 
     *out = v > INT32_MAX ? INT32_MAX : v < INT32_MIN ? INT32_MIN : (int32_t)v;
 }
 
-static struct gql_value page_info(struct wm_ctx *ctx, bool has_next, bool has_previous,
-                                  const char *start, const char *end)
-{
-    struct gql_value info = gql_object(ctx->arena, 4);
-    gql_object_set(ctx->arena, &info, "hasNextPage", gql_bool(has_next));
-    gql_object_set(ctx->arena, &info, "hasPreviousPage", gql_bool(has_previous));
-    gql_object_set(ctx->arena, &info, "startCursor", gql_string(ctx->arena, start));
-    gql_object_set(ctx->arena, &info, "endCursor", gql_string(ctx->arena, end));
-    return info;
-}
-
-static struct gql_value edge(struct wm_ctx *ctx, const char *cursor, const void *node)
-{
-    struct gql_value e = gql_object(ctx->arena, 2);
-    gql_object_set(ctx->arena, &e, "cursor", gql_string(ctx->arena, cursor));
-    gql_object_set(ctx->arena, &e, "node", gql_ptr(node, NULL));
-    return e;
-}
-
 int inventory_gql_items(struct gql_call *call, struct gql_value *out)
 {
     struct wm_ctx *ctx = call->ctx;
@@ -57,13 +38,13 @@ int inventory_gql_items(struct gql_call *call, struct gql_value *out)
     struct gql_value edges = gql_list(ctx->arena, page.n);
     for (size_t i = 0; i < page.n; i++)
         edges.u.list.items[i] =
-                edge(ctx, catalog_cursor(ctx, page.offset + (int64_t)i), &page.items[i]);
+                shared_gql_edge(ctx, catalog_cursor(ctx, page.offset + (int64_t)i), &page.items[i]);
     const char *start = page.n ? catalog_cursor(ctx, page.offset) : NULL;
     const char *end = page.n ? catalog_cursor(ctx, page.offset + (int64_t)page.n - 1) : NULL;
     *out = gql_object(ctx->arena, 2);
     gql_object_set(ctx->arena, out, "edges", edges);
     gql_object_set(ctx->arena, out, "pageInfo",
-                   page_info(ctx, page.has_next, page.has_previous, start, end));
+                   shared_gql_page_info(ctx, page.has_next, page.has_previous, start, end));
     return WM_OK;
 }
 
@@ -97,14 +78,14 @@ int inventory_gql_ledger(struct gql_call *call, struct gql_value *out)
     if (rc != WM_OK) return rc;
     struct gql_value edges = gql_list(ctx->arena, page.n);
     for (size_t i = 0; i < page.n; i++)
-        edges.u.list.items[i] =
-                edge(ctx, inventory_ledger_cursor(ctx, page.items[i].id), &page.items[i]);
+        edges.u.list.items[i] = shared_gql_edge(ctx, inventory_ledger_cursor(ctx, page.items[i].id),
+                                                &page.items[i]);
     const char *start = page.n ? inventory_ledger_cursor(ctx, page.items[0].id) : NULL;
     const char *end = page.n ? inventory_ledger_cursor(ctx, page.items[page.n - 1].id) : NULL;
     *out = gql_object(ctx->arena, 2);
     gql_object_set(ctx->arena, out, "edges", edges);
     gql_object_set(ctx->arena, out, "pageInfo",
-                   page_info(ctx, page.has_next, page.has_previous, start, end));
+                   shared_gql_page_info(ctx, page.has_next, page.has_previous, start, end));
     return WM_OK;
 }
 

@@ -97,3 +97,22 @@ int shared_gql_payload(struct gql_call *call, int rc, const char *ok_message, co
     wm_clear_error(ctx);
     return WM_OK;
 }
+
+struct gql_value shared_gql_page_info(struct wm_ctx *ctx, bool has_next, bool has_previous,
+                                      const char *start, const char *end)
+{
+    struct gql_value info = gql_object(ctx->arena, 4);
+    gql_object_set(ctx->arena, &info, "hasNextPage", gql_bool(has_next));
+    gql_object_set(ctx->arena, &info, "hasPreviousPage", gql_bool(has_previous));
+    gql_object_set(ctx->arena, &info, "startCursor", gql_string(ctx->arena, start));
+    gql_object_set(ctx->arena, &info, "endCursor", gql_string(ctx->arena, end));
+    return info;
+}
+
+struct gql_value shared_gql_edge(struct wm_ctx *ctx, const char *cursor, const void *node)
+{
+    struct gql_value e = gql_object(ctx->arena, 2);
+    gql_object_set(ctx->arena, &e, "cursor", gql_string(ctx->arena, cursor));
+    gql_object_set(ctx->arena, &e, "node", gql_ptr(node, NULL));
+    return e;
+}

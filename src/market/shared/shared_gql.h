@@ -12,6 +12,8 @@
 
 #include "graphql/graphql.h"
 
+struct wm_ctx;
+
 /*
  * The String (or enum) argument name as an arena copy in *out; absent_value (NULL or "") when
  * it is null or absent. WM_EINVAL, naming the argument but never its value, when it holds a
@@ -40,6 +42,14 @@ int shared_gql_arg_money(struct gql_call *call, const struct gql_value *obj, con
  * WM_ENOTFOUND "<what> '<text>' not found": the same answer as an id that does not exist.
  */
 int shared_gql_arg_id(struct gql_call *call, const char *name, const char *what, int64_t *id);
+
+/*
+ * A Relay PageInfo object {hasNextPage, hasPreviousPage, startCursor, endCursor} (the cursors
+ * null when NULL, an empty page's) and an edge {cursor, node} around a source object.
+ */
+struct gql_value shared_gql_page_info(struct wm_ctx *ctx, bool has_next, bool has_previous,
+                                      const char *start, const char *end);
+struct gql_value shared_gql_edge(struct wm_ctx *ctx, const char *cursor, const void *node);
 
 /*
  * Answer a mutation that ended with rc: {success: true, message: ok_message, key: value} on

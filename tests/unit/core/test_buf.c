@@ -153,6 +153,22 @@ static void test_str_to_int64_rejects_junk_and_overflow(void)
     CU_ASSERT(parses("123", 2, &v) && v == 12); /* only len bytes are read */
 }
 
+static void test_str_hex_to_uint64_takes_lowercase_hex_only(void)
+{
+    uint64_t v = 7;
+    CU_ASSERT_TRUE(str_hex_to_uint64(str_from("0"), &v));
+    CU_ASSERT_EQUAL(v, 0);
+    CU_ASSERT_TRUE(str_hex_to_uint64(str_from("1f"), &v));
+    CU_ASSERT_EQUAL(v, 31);
+    CU_ASSERT_TRUE(str_hex_to_uint64(str_from("ffffffffffffffff"), &v));
+    CU_ASSERT_EQUAL(v, UINT64_MAX);
+    static const char *const bad[] = { "", "1F", "x1", "10000000000000000", "-1", " 1", "1g" };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        CU_ASSERT_FALSE(str_hex_to_uint64(str_from(bad[i]), &v));
+        CU_ASSERT_EQUAL(v, 0);
+    }
+}
+
 static void test_trim_removes_ascii_white_space(void)
 {
     CU_ASSERT(str_eq_cstr(str_trim(STR(" \t\r\n\f\vabc d \n")), "abc d"));
@@ -426,6 +442,8 @@ static CU_TestInfo tests[] = {
     { "str_dup copies into the arena", test_str_dup_copies_into_the_arena },
     { "str_to_int64 accepts exact decimals", test_str_to_int64_accepts_exact_decimals },
     { "str_to_int64 rejects junk and overflow", test_str_to_int64_rejects_junk_and_overflow },
+    { "str_hex_to_uint64 takes lowercase hex only",
+      test_str_hex_to_uint64_takes_lowercase_hex_only },
     { "trim removes ASCII white space only", test_trim_removes_ascii_white_space },
     { "a fresh buffer is an empty string", test_a_fresh_buffer_is_an_empty_string },
     { "appends keep the invariants", test_appends_keep_the_invariants },

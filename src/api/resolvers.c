@@ -56,6 +56,12 @@ const struct gql_root_field api_root_fields[] = {
     { "Query",     "vendorProducts",      catalog_gql_vendor_products,        0 },
     { "Query",     "vendorById",          vendors_gql_vendor_by_id,           0 },
     { "Query",     "vendorProfileById",   vendors_gql_vendor_profile_by_id,   0 },
+    { "Mutation",  "createProduct",       catalog_gql_create_product,         0 },
+    { "Mutation",  "updateProduct",       catalog_gql_update_product,         0 },
+    { "Mutation",  "deleteProduct",       catalog_gql_delete_product,         0 },
+    { "Mutation",  "duplicateProduct",    catalog_gql_duplicate_product,      0 },
+    { "Mutation",  "getShopData",         catalog_gql_shop_data,              0 },
+    { "Mutation",  "updateShopSettings",  vendors_gql_update_shop_settings,   0 },
 };
 
 const struct gql_type_map api_type_maps[] = {
@@ -95,6 +101,11 @@ const struct gql_type_map api_type_maps[] = {
     { "ProductEdge",          NULL },
     { "SearchFacets",         NULL },
     { "FacetCount",           NULL },
+    { "ProductPayload",       NULL },
+    { "UpdateProductPayload", NULL },
+    { "ShopStats",            NULL },
+    { "ShopDataPayload",      NULL },
+    { "UpdateShopSettingsPayload", NULL },
 };
 /* clang-format on */
 

@@ -526,6 +526,16 @@ static int product_user_liked(struct gql_call *call, struct gql_value *out)
     return WM_OK;
 }
 
+/* Product.totalRevenue: units sold x the current unit price (the sale price when there is
+ * one): an estimate from the product's counters until orders record what was paid. */
+static int product_total_revenue(struct gql_call *call, struct gql_value *out)
+{
+    const struct product *p = product_of(call);
+    int64_t unit = p->has_discount ? p->discount_price_minor : p->price_minor;
+    *out = money(p->sales * unit);
+    return WM_OK;
+}
+
 /* CatalogProduct.category: the department (the child of a root holding it, or the root). */
 static int catalog_product_category(struct gql_call *call, struct gql_value *out)
 {
@@ -693,6 +703,9 @@ const struct gql_field_map catalog_gql_product_fields[] = {
     GQL_MAP_DOUBLE("rating",          struct product, rating),
     GQL_MAP_INT("reviewCount",        struct product, review_count),
     GQL_MAP_INT64("sales",            struct product, sales),
+    GQL_MAP_INT64("totalSales",       struct product, sales),
+    GQL_MAP_FN("totalRevenue",        product_total_revenue),
+    GQL_MAP_DOUBLE("averageRating",   struct product, rating),
     GQL_MAP_FN("minOrderQuantity",    product_min_order),
     GQL_MAP_INT("casePack",           struct product, case_pack),
     GQL_MAP_END,

@@ -264,7 +264,8 @@ int catalog_product_delete(struct wm_ctx *ctx, int64_t user_id, int64_t id);
 
 /*
  * Copy product id of user_id's shop into a new product of the same shop, with the given
- * fields changed (name defaults to "<name> (copy)"): images, materials, variants (new SKUs,
+ * fields changed (name defaults to "<name> (copy)"; a new price without a new discount price
+ * keeps the original's discount only when it is below): images, materials, variants (new SKUs,
  * 0 units), price tiers and account prices (those below the copy's unit price) come along;
  * views, likes, sales and ratings start at zero; is_featured is not copied; the status is the
  * original's. The caller checked that user_id is a verified vendor. WM_ENOTFOUND as for

@@ -545,6 +545,8 @@ int catalog_product_duplicate(struct wm_ctx *ctx, int64_t user_id, int64_t id,
     int64_t discount = in.has_discount_price ? in.discount_price_minor
                        : cur.has_discount    ? cur.discount_price_minor
                                              : 0;
+    /* A new price without a new discount: the original's discount only when still below. */
+    if (!in.has_discount_price && discount >= price) discount = 0;
     const char *discount_text = NULL;
     if (rc == WM_OK) rc = check_discount(ctx, discount, price, &discount_text);
     if (rc == WM_OK && !in.has_brand && cur.brand_id) {

@@ -64,9 +64,10 @@
     "shopCountry: $shopCountry, shopPostalCode: $shopPostalCode) { success message shopData { "  \
     "id firstName lastName email phoneNumber streetAddress city country postalCode "             \
     "businessName } } }"
-#define PRODUCT_BY_ID                                                                \
-    "query ProductById($id: Int!) { product(id: $id) { id name price discountPrice " \
-    "imagesUrl status stockQuantity seller { id businessName } } }"
+#define PRODUCT_BY_ID                                                                            \
+    "query ProductById($id: Int!) { product(id: $id) { id name price discountPrice "             \
+    "imagesUrl status stockQuantity specifications dimensions weight careInstructions seller { " \
+    "id businessName } } }"
 
 /* The app's CreateProduct variables (contract example) named name, with member key set to
  * the JSON value (key NULL: none); a static copy. */
@@ -361,6 +362,10 @@ static void update_changes_the_given_fields_and_the_cached_read_follows(void)
     CU_ASSERT_STRING_EQUAL(it_text_at(r, "product.name"), "Cotton T-Shirt");
     CU_ASSERT_DOUBLE_EQUAL(num_at(r, "product.discountPrice"), 39.99, 1e-9);
     CU_ASSERT_EQUAL(json_object_get_int(it_at(r, "product.stockQuantity")), 100);
+    CU_ASSERT_PTR_NOT_NULL(strstr(it_text_at(r, "product.specifications"), "regular"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(it_text_at(r, "product.dimensions"), "30"));
+    CU_ASSERT_DOUBLE_EQUAL(num_at(r, "product.weight"), 0.2, 1e-9);
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "product.careInstructions"), "Wash at 30");
     json_object_put(r);
 
     /* Explicit nulls leave everything as it is. */

@@ -96,7 +96,11 @@ struct product {
     int32_t case_pack;
     char *created_at; /* "YYYY-MM-DD HH:MM:SS.ffffff", UTC */
     char *updated_at;
-    int64_t stock; /* units in stock over all variants */
+    char *specifications;    /* JSON text, NULL when none was given */
+    char *dimensions;        /* JSON text, NULL when none was given */
+    char *weight_kg;         /* decimal text, NULL when unknown */
+    char *care_instructions; /* NULL when none */
+    int64_t stock;           /* units in stock over all variants */
     struct product_image *images;
     size_t nimages;
     struct material *materials;

@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -536,6 +537,32 @@ static int product_total_revenue(struct gql_call *call, struct gql_value *out)
     return WM_OK;
 }
 
+/* The weight in kg as a Float, null when unknown. */
+static int product_weight(struct gql_call *call, struct gql_value *out)
+{
+    const char *w = product_of(call)->weight_kg;
+    *out = w ? gql_float(strtod(w, NULL)) : gql_null();
+    return WM_OK;
+}
+
+/* A JSON column as JSONString (null when none was given). */
+static struct gql_value json_or_null(const char *text)
+{
+    return text ? gql_string_n(str_from(text)) : gql_null();
+}
+
+static int product_specifications(struct gql_call *call, struct gql_value *out)
+{
+    *out = json_or_null(product_of(call)->specifications);
+    return WM_OK;
+}
+
+static int product_dimensions(struct gql_call *call, struct gql_value *out)
+{
+    *out = json_or_null(product_of(call)->dimensions);
+    return WM_OK;
+}
+
 /* CatalogProduct.category: the department (the child of a root holding it, or the root). */
 static int catalog_product_category(struct gql_call *call, struct gql_value *out)
 {
@@ -708,6 +735,10 @@ const struct gql_field_map catalog_gql_product_fields[] = {
     GQL_MAP_DOUBLE("averageRating",   struct product, rating),
     GQL_MAP_FN("minOrderQuantity",    product_min_order),
     GQL_MAP_INT("casePack",           struct product, case_pack),
+    GQL_MAP_FN("specifications",      product_specifications),
+    GQL_MAP_FN("dimensions",          product_dimensions),
+    GQL_MAP_FN("weight",              product_weight),
+    GQL_MAP_STR("careInstructions",   struct product, care_instructions),
     GQL_MAP_END,
 };
 
@@ -732,6 +763,10 @@ const struct gql_field_map catalog_gql_catalog_product_fields[] = {
     GQL_MAP_FN("vendor",              product_vendor),
     GQL_MAP_FN("minOrderQuantity",    product_min_order),
     GQL_MAP_INT("casePack",           struct product, case_pack),
+    GQL_MAP_FN("specifications",      product_specifications),
+    GQL_MAP_FN("dimensions",          product_dimensions),
+    GQL_MAP_FN("weight",              product_weight),
+    GQL_MAP_STR("careInstructions",   struct product, care_instructions),
     GQL_MAP_END,
 };
 

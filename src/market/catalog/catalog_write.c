@@ -254,8 +254,9 @@ static int resolve_category(struct wm_ctx *ctx, const struct product_input *in, 
                              c ? c->name : "?");
         c = s;
     }
-    if (!c->is_active)
-        return wm_errorf(ctx, WM_EINVAL, "category '%s' is closed for new products", c->name);
+    if (!c || !c->is_active)
+        return wm_errorf(ctx, WM_EINVAL, "category '%s' is closed for new products",
+                         c ? c->name : "?");
     *out = c->id;
     return WM_OK;
 }
@@ -342,6 +343,40 @@ static const char *opt_int(struct wm_ctx *ctx, bool has, int64_t v)
     return has ? arena_printf(ctx->arena, "%lld", (long long)v) : NULL;
 }
 
+/* createProduct's checks: the common ones, then price, discount, category and images. */
+static int check_create(struct wm_ctx *ctx, struct product_input *in, struct checked *c,
+                        struct product_image **images, const char **discount)
+{
+    int rc = check_common(ctx, in, c);
+    if (rc == WM_OK && !in->name) rc = wm_errorf(ctx, WM_EINVAL, "name must not be blank");
+    if (rc == WM_OK && !in->description) in->description = "";
+    if (rc == WM_OK && !in->has_price) rc = wm_errorf(ctx, WM_EINVAL, "price is required");
+    if (rc == WM_OK) rc = check_price(ctx, in->price_minor, "price");
+    if (rc == WM_OK && in->has_discount_percent && in->discount_percent != 0) {
+        double pct = in->discount_percent;
+        int64_t d = isfinite(pct) && pct > 0 && pct < 100
+                            ? (int64_t)llround((double)in->price_minor * (100.0 - pct) / 100.0)
+                            : -1;
+        if (d <= 0 || d >= in->price_minor)
+            rc = wm_errorf(ctx, WM_EINVAL,
+                           "discount must be a percentage above 0 and below 100 that lowers the "
+                           "price (0 for none)");
+        else
+            rc = check_discount(ctx, d, in->price_minor, discount);
+    }
+    struct category_tree tree;
+    if (rc == WM_OK) rc = catalog_categories(ctx, &tree);
+    if (rc == WM_OK) {
+        const struct category *cat = in->has_category_id && in->category_id > 0
+                                             ? catalog_category_find(&tree, in->category_id)
+                                             : NULL;
+        if (!cat || !cat->is_active)
+            rc = wm_errorf(ctx, WM_EINVAL, "unknown category '%d'", in->category_id);
+    }
+    if (rc == WM_OK) rc = check_images(ctx, in, true, images);
+    return rc;
+}
+
 int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct product_input *given,
                            struct product **out)
 {
@@ -350,33 +385,7 @@ int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct pro
     struct checked c = { 0 };
     struct product_image *images = NULL;
     const char *discount = NULL;
-    int rc = check_common(ctx, &in, &c);
-    if (rc == WM_OK && !in.name) rc = wm_errorf(ctx, WM_EINVAL, "name must not be blank");
-    if (rc == WM_OK && !in.description) in.description = "";
-    if (rc == WM_OK && !in.has_price) rc = wm_errorf(ctx, WM_EINVAL, "price is required");
-    if (rc == WM_OK) rc = check_price(ctx, in.price_minor, "price");
-    if (rc == WM_OK && in.has_discount_percent && in.discount_percent != 0) {
-        double pct = in.discount_percent;
-        int64_t d = isfinite(pct) && pct > 0 && pct < 100
-                            ? (int64_t)llround((double)in.price_minor * (100.0 - pct) / 100.0)
-                            : -1;
-        if (d <= 0 || d >= in.price_minor)
-            rc = wm_errorf(ctx, WM_EINVAL,
-                           "discount must be a percentage above 0 and below 100 that lowers the "
-                           "price (0 for none)");
-        else
-            rc = check_discount(ctx, d, in.price_minor, &discount);
-    }
-    struct category_tree tree;
-    if (rc == WM_OK) rc = catalog_categories(ctx, &tree);
-    if (rc == WM_OK) {
-        const struct category *cat = in.has_category_id && in.category_id > 0
-                                             ? catalog_category_find(&tree, in.category_id)
-                                             : NULL;
-        if (!cat || !cat->is_active)
-            rc = wm_errorf(ctx, WM_EINVAL, "unknown category '%d'", in.category_id);
-    }
-    if (rc == WM_OK) rc = check_images(ctx, &in, true, &images);
+    int rc = check_create(ctx, &in, &c, &images, &discount);
     struct vendor *shop = NULL;
     if (rc == WM_OK) rc = vendor_open_shop(ctx, user_id, &shop);
     if (rc != WM_OK) return rc;
@@ -531,6 +540,31 @@ static const char *copy_name(struct wm_ctx *ctx, const char *name)
     return arena_printf(ctx->arena, "%.*s%s", (int)keep, name, suffix);
 }
 
+/* The copy's images, materials, variants (each stock write through catalog_stock_set()),
+ * price breaks and account prices below max_unit_minor. */
+static int copy_children(struct wm_ctx *ctx, int64_t user_id, const struct catalog_owned *cur,
+                         int64_t copy, const struct product_input *in, const struct checked *c,
+                         int64_t max_unit_minor)
+{
+    int64_t *variants = NULL;
+    size_t nvariants = 0;
+    bool own_materials = in->has_material_ids;
+    int rc = catalog_db_copy_children(ctx, cur->id, copy, !own_materials, max_unit_minor);
+    if (rc == WM_OK && own_materials) rc = write_materials(ctx, copy, c->materials, c->nmaterials);
+    if (rc == WM_OK) rc = catalog_db_variant_ids(ctx, copy, &variants, &nvariants);
+    if (rc == WM_OK && nvariants == 0) {
+        /* The original had none: the copy gets the one a new product has. */
+        variants = ARENA_NEW(ctx->arena, int64_t);
+        nvariants = 1;
+        rc = catalog_db_insert_variant(ctx, copy, first_sku(ctx, copy), cur->size_id,
+                                       first_item(ctx, c->colors ? c->colors : cur->colors),
+                                       variants);
+    }
+    for (size_t i = 0; rc == WM_OK && i < nvariants; i++)
+        rc = catalog_stock_set(ctx, copy, variants[i], 0, "product duplicated", user_id);
+    return rc;
+}
+
 int catalog_product_duplicate(struct wm_ctx *ctx, int64_t user_id, int64_t id,
                               const struct product_input *given, struct product **out)
 {
@@ -576,23 +610,9 @@ int catalog_product_duplicate(struct wm_ctx *ctx, int64_t user_id, int64_t id,
         .discount_price_minor = discount_text,
     };
     int64_t copy = 0;
-    int64_t *variants = NULL;
-    size_t nvariants = 0;
-    bool own_materials = in.has_material_ids;
     rc = catalog_db_copy_product(ctx, id, &row, &copy);
     if (rc == WM_OK)
-        rc = catalog_db_copy_children(ctx, id, copy, !own_materials, discount ? discount : price);
-    if (rc == WM_OK && own_materials) rc = write_materials(ctx, copy, c.materials, c.nmaterials);
-    if (rc == WM_OK) rc = catalog_db_variant_ids(ctx, copy, &variants, &nvariants);
-    if (rc == WM_OK && nvariants == 0) {
-        /* The original had none: the copy gets the one a new product has. */
-        variants = ARENA_NEW(ctx->arena, int64_t);
-        nvariants = 1;
-        rc = catalog_db_insert_variant(ctx, copy, first_sku(ctx, copy), cur.size_id,
-                                       first_item(ctx, colors), variants);
-    }
-    for (size_t i = 0; rc == WM_OK && i < nvariants; i++)
-        rc = catalog_stock_set(ctx, copy, variants[i], 0, "product duplicated", user_id);
+        rc = copy_children(ctx, user_id, &cur, copy, &in, &c, discount ? discount : price);
     if (rc != WM_OK) return rc;
     catalog_products_changed(ctx);
     return reload(ctx, copy, out);

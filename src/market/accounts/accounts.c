@@ -405,10 +405,13 @@ int account_require_vendor(struct wm_ctx *ctx, const struct viewer **out)
     const struct viewer *v = NULL;
     *out = NULL;
     int rc = account_viewer(ctx, &v);
-    struct user *u = NULL;
-    if (rc == WM_OK) rc = account_user_get(ctx, v->user_id, &u);
     if (rc != WM_OK) return rc;
-    if (strcmp(u->account_type, "VENDOR") != 0)
+    if (!v) return wm_errorf(ctx, WM_EINTERNAL, "no viewer");
+    struct user *u = NULL;
+    rc = account_user_get(ctx, v->user_id, &u);
+    if (rc != WM_OK) return rc;
+    if (!u) return wm_errorf(ctx, WM_EINTERNAL, "no user");
+    if (!u->account_type || strcmp(u->account_type, "VENDOR") != 0)
         return wm_errorf(ctx, WM_EPERM, ACCOUNT_MSG_FORBIDDEN);
     *out = v;
     return WM_OK;

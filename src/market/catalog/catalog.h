@@ -176,11 +176,11 @@ void catalog_categories_changed(struct wm_ctx *ctx);
 /* ---- writes (catalog_write.c): a vendor's own products ----------------------------------- */
 
 /* Bounds of the write side's inputs. */
-#define CATALOG_NAME_MAX        200  /* characters of a product name */
+#define CATALOG_NAME_MAX        200 /* characters of a product name */
 #define CATALOG_DESCRIPTION_MAX 10000
 #define CATALOG_IMAGES_MAX      10 /* images per product */
 #define CATALOG_URL_MAX         500
-#define CATALOG_LIST_ITEMS_MAX  20 /* colours, tags, materials */
+#define CATALOG_LIST_ITEMS_MAX  20             /* colours, tags, materials */
 #define CATALOG_PRICE_MAX_MINOR 100000000000LL /* 1,000,000,000.00 */
 #define CATALOG_STOCK_MAX       1000000000
 #define CATALOG_SHOP_PRODUCTS   100 /* products getShopData lists (newest first) */
@@ -247,7 +247,7 @@ struct product_input {
  * transaction and bumps the catalog caches. WM_OK with *out (the product as reads show it);
  * WM_EINVAL with a message naming the field; a database error.
  */
-int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct product_input *in,
+int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct product_input *given,
                            struct product **out);
 
 /*
@@ -257,7 +257,7 @@ int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct pro
  * change on a product with several variants. Transaction and caches as for create.
  */
 int catalog_product_update(struct wm_ctx *ctx, int64_t user_id, int64_t id,
-                           const struct product_input *in, struct product **out);
+                           const struct product_input *given, struct product **out);
 
 /*
  * Delete product id of user_id's shop: it is archived (status archived), so it leaves every
@@ -276,7 +276,7 @@ int catalog_product_delete(struct wm_ctx *ctx, int64_t user_id, int64_t id);
  * update, WM_EINVAL as for create.
  */
 int catalog_product_duplicate(struct wm_ctx *ctx, int64_t user_id, int64_t id,
-                              const struct product_input *in, struct product **out);
+                              const struct product_input *given, struct product **out);
 
 /* A shop's figures for its owner (getShopData). Money in minor units. */
 struct shop_stats {

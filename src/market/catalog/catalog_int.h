@@ -79,8 +79,8 @@ struct catalog_owned {
 int catalog_db_owned(struct wm_ctx *ctx, int64_t vendor_id, int64_t id, struct catalog_owned *out);
 
 /* Does size id / material id exist? The name of brand id (WM_ENOTFOUND when unknown). */
-int catalog_db_size_exists(struct wm_ctx *ctx, int32_t id, bool *exists);
-int catalog_db_material_exists(struct wm_ctx *ctx, int32_t id, bool *exists);
+int catalog_db_size_exists(struct wm_ctx *ctx, int32_t id, bool *out);
+int catalog_db_material_exists(struct wm_ctx *ctx, int32_t id, bool *out);
 int catalog_db_brand_name(struct wm_ctx *ctx, int32_t id, char **name);
 /* The id of the material called name (any letter case): WM_ENOTFOUND when there is none. */
 int catalog_db_material_by_name(struct wm_ctx *ctx, const char *name, int32_t *id);
@@ -145,8 +145,7 @@ int catalog_db_insert_variant(struct wm_ctx *ctx, int64_t product_id, const char
 /* The variant ids of product_id in order, locked (arena array of *n). */
 int catalog_db_variant_ids(struct wm_ctx *ctx, int64_t product_id, int64_t **ids, size_t *n);
 /* Set the units of variant id of product_id (only catalog_stock_set() calls this). */
-int catalog_db_set_stock(struct wm_ctx *ctx, int64_t product_id, int64_t variant_id,
-                         int64_t units);
+int catalog_db_set_stock(struct wm_ctx *ctx, int64_t product_id, int64_t variant_id, int64_t units);
 
 /* Copy src_id's images, materials (unless materials is false), variants (0 units, SKUs
  * "P<dst_id>-<source variant id>"), and the price tiers and account prices below

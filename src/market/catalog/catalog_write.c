@@ -280,7 +280,7 @@ static int write_images(struct wm_ctx *ctx, int64_t id, const struct product_ima
                         size_t n)
 {
     int rc = catalog_db_delete_images(ctx, id);
-    for (size_t i = 0; rc == WM_OK && i < n; i++) {
+    for (size_t i = 0; rc == WM_OK && images && i < n; i++) {
         rc = catalog_db_insert_image(ctx, id, images[i].url, images[i].thumbnail_url, (int)i);
         if (rc == WM_OK) rc = media_mark_referenced(ctx, images[i].url, NULL);
         if (rc == WM_OK && images[i].thumbnail_url)

@@ -108,7 +108,7 @@ struct shop_settings {
  * and + - ( ) only. Everything is checked before anything is written: WM_EINVAL naming the
  * field. Bumps the vendor and catalog caches. WM_OK with *out (the shop as saved).
  */
-int vendor_update_settings(struct wm_ctx *ctx, int64_t user_id, const struct shop_settings *in,
+int vendor_update_settings(struct wm_ctx *ctx, int64_t user_id, const struct shop_settings *given,
                            struct vendor **out);
 
 /* Forget every cached vendor profile (call after a write to vendors or its owners' names). */

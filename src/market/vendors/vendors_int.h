@@ -29,8 +29,7 @@ int vendors_db_departments(struct wm_ctx *ctx, int64_t vendor_id, char ***out, s
 int vendors_db_shop_active(struct wm_ctx *ctx, int64_t user_id, bool *active);
 
 /* Insert a shop for user_id; WM_ECONFLICT when the user has one or the slug is taken. */
-int vendors_db_insert(struct wm_ctx *ctx, int64_t user_id, const char *shop_name,
-                      const char *slug);
+int vendors_db_insert(struct wm_ctx *ctx, int64_t user_id, const char *shop_name, const char *slug);
 
 /* Write the settings of in into user_id's shop (NULL members keep their column). */
 int vendors_db_update_settings(struct wm_ctx *ctx, int64_t user_id, const struct shop_settings *in);

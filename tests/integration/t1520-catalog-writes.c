@@ -523,6 +523,80 @@ static void shop_settings_change_what_is_given(void)
     json_object_put(r);
 }
 
+/* A token of the seeded demo vendor (its password from the stack's demo-logins.txt), "" when
+ * there is none. Static copy. */
+static const char *demo_vendor(void)
+{
+    static char token[4096];
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/demo-logins.txt", getenv("MARKET_VAR"));
+    FILE *f = fopen(path, "r");
+    char line[256];
+    char email[128] = "";
+    char pw[128] = "";
+    bool found = false;
+    while (f && !found && fgets(line, sizeof(line), f)) {
+        char role[32];
+        found = sscanf(line, "%31s %127s %127s", role, email, pw) == 3 &&
+                strcmp(role, "vendor") == 0;
+    }
+    if (f) fclose(f);
+    token[0] = '\0';
+    if (!found) return token;
+    char vars[512];
+    snprintf(vars, sizeof(vars), "{\"e\":\"%s\",\"p\":\"%s\"}", email, pw);
+    struct json_object *r = it_gql(
+            "mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { token } }",
+            vars, NULL);
+    snprintf(token, sizeof(token), "%s", it_text_at(r, "login.token"));
+    json_object_put(r);
+    return token;
+}
+
+/* A seeded product with several sizes: its copy has every variant at 0 units (the copy's stock
+ * is 0 while the original's is not), and updateProduct cannot set one stock for several
+ * variants. The copies are deleted again. */
+static void a_copy_of_a_product_with_variants_starts_with_no_stock(void)
+{
+    const char *demo = demo_vendor();
+    CU_ASSERT_TRUE_FATAL(strlen(demo) > 20);
+    struct json_object *list =
+            it_gql_as("query { vendorProducts(first: 100, status: \"ACTIVE\") { edges { node { id "
+                      "stockQuantity } } } }",
+                      NULL, demo);
+    struct json_object *edges = it_at(list, "vendorProducts.edges");
+    size_t n = edges ? json_object_array_length(edges) : 0;
+    CU_ASSERT_TRUE(n > 0);
+    bool refused = false;
+    for (size_t i = 0; i < n && !refused; i++) {
+        char path[64];
+        snprintf(path, sizeof(path), "vendorProducts.edges.%zu.node.stockQuantity", i);
+        if (json_object_get_int(it_at(list, path)) <= 0) continue;
+        snprintf(path, sizeof(path), "vendorProducts.edges.%zu.node.id", i);
+        char vars[256];
+        snprintf(vars, sizeof(vars), "{\"productId\":%s}", it_text_at(list, path));
+        struct json_object *r = it_gql_as(DUPLICATE, vars, demo);
+        CU_ASSERT_TRUE(it_bool_at(r, "duplicateProduct.success"));
+        char copy[32];
+        snprintf(copy, sizeof(copy), "%s", it_text_at(r, "duplicateProduct.product.id"));
+        json_object_put(r);
+        snprintf(vars, sizeof(vars), "{\"id\":%s}", copy);
+        r = it_gql_as("query P($id: Int!) { product(id: $id) { stockQuantity } }", vars, NULL);
+        CU_ASSERT_EQUAL(json_object_get_int(it_at(r, "product.stockQuantity")), 0);
+        json_object_put(r);
+        snprintf(vars, sizeof(vars), "{\"productId\":\"%s\",\"stockQuantity\":5}", copy);
+        r = it_gql_as(UPDATE, vars, demo);
+        refused = !it_bool_at(r, "updateProduct.success") &&
+                  strstr(it_text_at(r, "updateProduct.message"), "variants") != NULL;
+        json_object_put(r);
+        r = with_id(DELETE, copy, demo);
+        CU_ASSERT_TRUE(it_bool_at(r, "deleteProduct.success"));
+        json_object_put(r);
+    }
+    CU_ASSERT_TRUE(refused);
+    json_object_put(list);
+}
+
 static CU_TestInfo tests[] = {
     { "the owner creates and the next read shows it",
       the_owner_creates_and_the_next_read_shows_it },
@@ -533,6 +607,8 @@ static CU_TestInfo tests[] = {
     { "duplicate copies with overrides", duplicate_copies_with_overrides },
     { "delete archives the product", delete_archives_the_product },
     { "shop settings change what is given", shop_settings_change_what_is_given },
+    { "a copy of a product with variants starts with no stock",
+      a_copy_of_a_product_with_variants_starts_with_no_stock },
     CU_TEST_INFO_NULL,
 };
 

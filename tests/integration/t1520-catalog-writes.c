@@ -13,6 +13,7 @@
 
 #include <json.h>
 
+#include "core/buf.h"
 #include "lib/it.h"
 
 /* The app's documents (contract operations/), as the app declares their variables. */
@@ -597,6 +598,88 @@ static void a_copy_of_a_product_with_variants_starts_with_no_stock(void)
     json_object_put(list);
 }
 
+/* A 1x1 PNG. */
+static const unsigned char PNG[] = {
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48,
+    0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00,
+    0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78,
+    0xda, 0x63, 0x64, 0x60, 0xf8, 0x5f, 0x0f, 0x00, 0x02, 0x87, 0x01, 0x80, 0xeb, 0x47,
+    0xba, 0x92, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+};
+
+/* The app's anonymous upload (POST /api/upload-image/, field image); the image_url answered
+ * into url, "" on failure. */
+static void upload_png(char *url, size_t len)
+{
+    struct buf body = BUF_INIT(NULL);
+    buf_appends(&body,
+                "--t1520-boundary\r\ncontent-type: application/octet-stream\r\n"
+                "content-disposition: form-data; name=\"image\"; filename=\"a.png\"\r\n\r\n");
+    buf_append(&body, PNG, sizeof(PNG));
+    buf_appends(&body, "\r\n--t1520-boundary--\r\n");
+    const char *headers[] = { "Content-Type: multipart/form-data; boundary=t1520-boundary", NULL };
+    struct it_response r;
+    it_request("POST", "/api/upload-image/", headers, body.ptr, body.len, &r);
+    buf_release(&body);
+    struct json_object *reply = r.body.ptr ? json_tokener_parse(r.body.ptr) : NULL;
+    struct json_object *u = NULL;
+    json_object_object_get_ex(reply, "image_url", &u);
+    snprintf(url, len, "%s", u ? json_object_get_string(u) : "");
+    json_object_put(reply);
+    it_response_release(&r);
+}
+
+/* The first column of the first row of a query on the stack's database, into out. */
+static void sql_value(char *out, size_t len, const char *query)
+{
+    const char *var = getenv("MARKET_VAR");
+    char file[512];
+    snprintf(file, sizeof(file), "%s/t1520-sql.out", var);
+    out[0] = '\0';
+    CU_ASSERT_EQUAL(it_sh("mariadb --no-defaults --socket='%s/run/mysqld.sock' "
+                          "--user=\"$(id -un)\" --batch --skip-column-names market -e \"%s\" "
+                          ">'%s'",
+                          var, query, file),
+                    0);
+    FILE *f = fopen(file, "r");
+    if (f) {
+        if (fgets(out, (int)len, f)) out[strcspn(out, "\t\n")] = '\0';
+        fclose(f);
+    }
+}
+
+/* An anonymous upload the app made for a product is referenced once the product uses it (so
+ * media_gc keeps it), and a refused product leaves it unreferenced. */
+static void a_product_keeps_its_uploaded_image(void)
+{
+    const char *owner = vendor_sign_up("w-media", true);
+    char url[512];
+    upload_png(url, sizeof(url));
+    CU_ASSERT_FATAL(strstr(url, "/media/") != NULL);
+    char images[1200];
+    snprintf(images, sizeof(images), "[{\"url\":\"%s\",\"thumbnail\":\"%s\"}]", url, url);
+    char query[700];
+    snprintf(query, sizeof(query),
+             "SELECT referenced_at IS NOT NULL FROM media WHERE storage_key = '%s'",
+             strstr(url, "/media/") + 7);
+    char value[32];
+    /* Refused (price 0): rolled back, still unreferenced. */
+    const char *vars = create_vars("Uploaded", "imagesUrl", images);
+    char bad[2048];
+    snprintf(bad, sizeof(bad), "%s", vars);
+    char *price = strstr(bad, "\"price\":49.99");
+    CU_ASSERT_FATAL(price != NULL);
+    memcpy(price, "\"price\":-1.00", 13);
+    struct json_object *r = it_gql_as(CREATE, bad, owner);
+    CU_ASSERT_FALSE(it_bool_at(r, "createProduct.success"));
+    json_object_put(r);
+    sql_value(value, sizeof(value), query);
+    CU_ASSERT_STRING_EQUAL(value, "0");
+    create(owner, vars);
+    sql_value(value, sizeof(value), query);
+    CU_ASSERT_STRING_EQUAL(value, "1");
+}
+
 static CU_TestInfo tests[] = {
     { "the owner creates and the next read shows it",
       the_owner_creates_and_the_next_read_shows_it },
@@ -609,6 +692,7 @@ static CU_TestInfo tests[] = {
     { "shop settings change what is given", shop_settings_change_what_is_given },
     { "a copy of a product with variants starts with no stock",
       a_copy_of_a_product_with_variants_starts_with_no_stock },
+    { "a product keeps its uploaded image", a_product_keeps_its_uploaded_image },
     CU_TEST_INFO_NULL,
 };
 

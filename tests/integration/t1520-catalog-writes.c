@@ -409,6 +409,63 @@ static void update_changes_the_given_fields_and_the_cached_read_follows(void)
     json_object_put(r);
 }
 
+/* The name of the first child of category parent (static copy), "" when none. */
+static const char *child_of(const char *parent)
+{
+    static char name[128];
+    struct json_object *r =
+            it_gql_as("query { categories { id name parentCategory } }", NULL, NULL);
+    struct json_object *list = it_at(r, "categories");
+    name[0] = '\0';
+    for (size_t i = 0; list && i < json_object_array_length(list) && !name[0]; i++) {
+        struct json_object *c = json_object_array_get_idx(list, i);
+        const char *p = json_object_get_string(json_object_object_get(c, "parentCategory"));
+        if (p && strcmp(p, parent) == 0)
+            snprintf(name, sizeof(name), "%s",
+                     json_object_get_string(json_object_object_get(c, "name")));
+    }
+    json_object_put(r);
+    return name;
+}
+
+static void update_moves_a_product_within_the_category_tree(void)
+{
+    const char *owner = vendor_sign_up("w-category", true);
+    char id[32];
+    snprintf(id, sizeof(id), "%s", create(owner, create_vars("Tree tee", NULL, NULL)));
+    char men_child[128];
+    snprintf(men_child, sizeof(men_child), "%s", child_of("1"));
+    char women_child[128];
+    snprintf(women_child, sizeof(women_child), "%s", child_of("179"));
+    CU_ASSERT_FATAL(men_child[0] && women_child[0]);
+    /* Men (id 1) and one of its children by name. */
+    char vars[512];
+    snprintf(vars, sizeof(vars), "{\"productId\":\"%s\",\"category\":\"1\",\"subcategory\":\"%s\"}",
+             id, men_child);
+    struct json_object *r = it_gql_as(UPDATE, vars, owner);
+    CU_ASSERT_TRUE(it_bool_at(r, "updateProduct.success"));
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateProduct.product.category"), "Men");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateProduct.product.subcategory"), men_child);
+    json_object_put(r);
+    /* A subcategory alone is looked for below the product's department: not under Women. */
+    if (strcmp(women_child, men_child) != 0) {
+        snprintf(vars, sizeof(vars), "{\"productId\":\"%s\",\"subcategory\":\"%s\"}", id,
+                 women_child);
+        r = it_gql_as(UPDATE, vars, owner);
+        CU_ASSERT_FALSE(it_bool_at(r, "updateProduct.success"));
+        CU_ASSERT_PTR_NOT_NULL(strstr(it_text_at(r, "updateProduct.message"), "subcategory"));
+        json_object_put(r);
+    }
+    /* Women by name, then its child. */
+    snprintf(vars, sizeof(vars),
+             "{\"productId\":\"%s\",\"category\":\"women\",\"subcategory\":\"%s\"}", id,
+             women_child);
+    r = it_gql_as(UPDATE, vars, owner);
+    CU_ASSERT_TRUE(it_bool_at(r, "updateProduct.success"));
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateProduct.product.category"), "Women");
+    json_object_put(r);
+}
+
 static void duplicate_copies_with_overrides(void)
 {
     const char *owner = vendor_sign_up("w-dup", true);
@@ -687,6 +744,8 @@ static CU_TestInfo tests[] = {
     { "only the owning vendor may write", only_the_owning_vendor_may_write },
     { "update changes the given fields and the cached read follows",
       update_changes_the_given_fields_and_the_cached_read_follows },
+    { "update moves a product within the category tree",
+      update_moves_a_product_within_the_category_tree },
     { "duplicate copies with overrides", duplicate_copies_with_overrides },
     { "delete archives the product", delete_archives_the_product },
     { "shop settings change what is given", shop_settings_change_what_is_given },

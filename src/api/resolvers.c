@@ -65,6 +65,12 @@ const struct gql_root_field api_root_fields[] = {
     { "Mutation",  "adjustStock",         inventory_gql_adjust_stock,         0 },
     { "Mutation",  "transferStock",       inventory_gql_transfer_stock,       0 },
     { "Mutation",  "createInventoryLocation", inventory_gql_create_location,  0 },
+    { "Mutation",  "createProduct",       catalog_gql_create_product,         0 },
+    { "Mutation",  "updateProduct",       catalog_gql_update_product,         0 },
+    { "Mutation",  "deleteProduct",       catalog_gql_delete_product,         0 },
+    { "Mutation",  "duplicateProduct",    catalog_gql_duplicate_product,      0 },
+    { "Mutation",  "getShopData",         catalog_gql_shop_data,              0 },
+    { "Mutation",  "updateShopSettings",  vendors_gql_update_shop_settings,   0 },
 };
 
 const struct gql_type_map api_type_maps[] = {
@@ -115,6 +121,11 @@ const struct gql_type_map api_type_maps[] = {
     { "InventoryLedgerEdge",       NULL },
     { "InventoryItemPayload",      NULL },
     { "InventoryLocationPayload",  NULL },
+    { "ProductPayload",       NULL },
+    { "UpdateProductPayload", NULL },
+    { "ShopStats",            NULL },
+    { "ShopDataPayload",      NULL },
+    { "UpdateShopSettingsPayload", NULL },
 };
 /* clang-format on */
 

@@ -400,6 +400,23 @@ int account_viewer(struct wm_ctx *ctx, const struct viewer **out)
     return WM_OK;
 }
 
+int account_require_vendor(struct wm_ctx *ctx, const struct viewer **out)
+{
+    const struct viewer *v = NULL;
+    *out = NULL;
+    int rc = account_viewer(ctx, &v);
+    if (rc != WM_OK) return rc;
+    if (!v) return wm_errorf(ctx, WM_EINTERNAL, "no viewer");
+    struct user *u = NULL;
+    rc = account_user_get(ctx, v->user_id, &u);
+    if (rc != WM_OK) return rc;
+    if (!u) return wm_errorf(ctx, WM_EINTERNAL, "no user");
+    if (!u->account_type || strcmp(u->account_type, "VENDOR") != 0)
+        return wm_errorf(ctx, WM_EPERM, ACCOUNT_MSG_FORBIDDEN);
+    *out = v;
+    return WM_OK;
+}
+
 int account_user_get(struct wm_ctx *ctx, int64_t id, struct user **out)
 {
     struct user *u = ARENA_NEW(ctx->arena, struct user);

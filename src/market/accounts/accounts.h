@@ -364,4 +364,14 @@ bool account_csrf_valid(struct wm_ctx *ctx, const char *browser, const char *ses
  */
 int account_require_verified(struct wm_ctx *ctx, const char *action);
 
+/* graphql_jwt's wording for an action the account may not take, which clients match. */
+#define ACCOUNT_MSG_FORBIDDEN "You do not have permission to perform this action"
+
+/*
+ * The signed-in viewer, who must be a vendor (account type VENDOR): WM_OK with *out set; the
+ * viewer's error when nobody is signed in (see account_viewer()); WM_EPERM
+ * ACCOUNT_MSG_FORBIDDEN for any other account type; a database error.
+ */
+int account_require_vendor(struct wm_ctx *ctx, const struct viewer **out);
+
 #endif

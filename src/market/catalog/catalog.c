@@ -21,7 +21,7 @@
 #include "market/catalog/catalog_int.h"
 
 /* Cache namespaces: pages and products; the category tree (with its product counts). */
-#define PRODUCTS_NS   "catalog.products"
+#define PRODUCTS_NS   "catalog.products.2" /* .2: the encoding with specifications etc. */
 #define CATEGORIES_NS "catalog.categories"
 
 const char *const catalog_response_namespaces[CATALOG_CACHE_NAMESPACES] = {
@@ -256,10 +256,12 @@ static void pack_product(struct buf *b, const struct product *p)
     pack_i64(b, p->category_id);
     pack_i64(b, p->brand_id);
     pack_i64(b, p->size_id);
-    const char *const texts[] = { p->brand_name, p->custom_brand, p->name,        p->description,
-                                  p->condition,  p->style,        p->parcel_size, p->size_name,
-                                  p->colors,     p->tags,         p->status,      p->currency,
-                                  p->created_at, p->updated_at };
+    const char *const texts[] = { p->brand_name,  p->custom_brand, p->name,
+                                  p->description, p->condition,    p->style,
+                                  p->parcel_size, p->size_name,    p->colors,
+                                  p->tags,        p->status,       p->currency,
+                                  p->created_at,  p->updated_at,   p->specifications,
+                                  p->dimensions,  p->weight_kg,    p->care_instructions };
     for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
         pack_str(b, texts[i]);
     const int64_t nums[] = {
@@ -303,10 +305,12 @@ static struct product *unpack_product(struct pack_reader *r)
     p->category_id = (int32_t)pack_get_i64(r);
     p->brand_id = (int32_t)pack_get_i64(r);
     p->size_id = (int32_t)pack_get_i64(r);
-    char **const texts[] = { &p->brand_name, &p->custom_brand, &p->name,        &p->description,
-                             &p->condition,  &p->style,        &p->parcel_size, &p->size_name,
-                             &p->colors,     &p->tags,         &p->status,      &p->currency,
-                             &p->created_at, &p->updated_at };
+    char **const texts[] = { &p->brand_name,  &p->custom_brand, &p->name,
+                             &p->description, &p->condition,    &p->style,
+                             &p->parcel_size, &p->size_name,    &p->colors,
+                             &p->tags,        &p->status,       &p->currency,
+                             &p->created_at,  &p->updated_at,   &p->specifications,
+                             &p->dimensions,  &p->weight_kg,    &p->care_instructions };
     for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
         *texts[i] = pack_get_str(r);
     p->is_featured = pack_get_i64(r) != 0;

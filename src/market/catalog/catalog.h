@@ -100,7 +100,11 @@ struct product {
     int32_t case_pack;
     char *created_at; /* "YYYY-MM-DD HH:MM:SS.ffffff", UTC */
     char *updated_at;
-    int64_t stock; /* units in stock over all variants */
+    char *specifications;    /* JSON text, NULL when none was given */
+    char *dimensions;        /* JSON text, NULL when none was given */
+    char *weight_kg;         /* decimal text, NULL when unknown */
+    char *care_instructions; /* NULL when none */
+    int64_t stock;           /* units in stock over all variants */
     struct product_image *images;
     size_t nimages;
     struct material *materials;
@@ -172,5 +176,127 @@ void catalog_products_changed(struct wm_ctx *ctx);
 /* Invalidate the cached category tree (after a category write; product counts change with
  * products too, so catalog_products_changed() also calls it). */
 void catalog_categories_changed(struct wm_ctx *ctx);
+
+/* ---- writes (catalog_write.c): a vendor's own products ----------------------------------- */
+
+/* Bounds of the write side's inputs. */
+#define CATALOG_NAME_MAX        200 /* characters of a product name */
+#define CATALOG_DESCRIPTION_MAX 10000
+#define CATALOG_IMAGES_MAX      10 /* images per product */
+#define CATALOG_URL_MAX         500
+#define CATALOG_LIST_ITEMS_MAX  20             /* colours, tags, materials */
+#define CATALOG_PRICE_MAX_MINOR 100000000000LL /* 1,000,000,000.00 */
+#define CATALOG_STOCK_MAX       1000000000
+#define CATALOG_SHOP_PRODUCTS   100 /* products getShopData lists (newest first) */
+
+/*
+ * What a product write sets. Every member is optional: a NULL pointer or a false has_* means
+ * "not given" (on update and duplicate: unchanged). Strings are NUL-terminated; the lists are
+ * arrays of n items. Prices are minor units of the shop's currency.
+ */
+struct product_input {
+    const char *name;
+    const char *description;
+    const char *condition; /* a ConditionEnum name */
+    const char *style;     /* a StyleEnum name */
+    const char *custom_brand;
+    const char *care_instructions;
+    const char *specifications; /* JSON text */
+    const char *dimensions;     /* JSON text */
+    bool has_price;
+    int64_t price_minor;
+    bool has_discount_percent; /* createProduct's discount: percent off the price, 0 for none */
+    double discount_percent;
+    bool has_discount_price; /* updateProduct's and duplicateProduct's discountPrice; 0: none */
+    int64_t discount_price_minor;
+    bool has_category_id; /* createProduct: a category id */
+    int32_t category_id;
+    const char *category;    /* updateProduct: a category id, name or slug */
+    const char *subcategory; /* updateProduct: a category below category (id, name or slug) */
+    bool has_size;
+    int32_t size_id;
+    bool has_brand;
+    int32_t brand_id;
+    bool has_images;
+    const struct product_image *images;
+    size_t nimages;
+    bool has_colors;
+    const char *const *colors;
+    size_t ncolors;
+    bool has_tags;
+    const char *const *tags;
+    size_t ntags;
+    bool has_material_ids; /* materials by id (create, duplicate) */
+    const int32_t *material_ids;
+    size_t nmaterial_ids;
+    bool has_material_names; /* materials by name or id text (update) */
+    const char *const *material_names;
+    size_t nmaterial_names;
+    bool has_weight;
+    double weight_kg;
+    bool has_stock; /* units in stock (update; a product with one variant) */
+    int64_t stock;
+    bool has_is_active; /* true: active (listed); false: draft */
+    bool is_active;
+    bool has_is_featured; /* only false is accepted: the marketplace features products */
+    bool is_featured;
+};
+
+/*
+ * Create a product of the shop of vendor user user_id (the shop is opened, named after the
+ * account, when the vendor has none yet): name, description, price, category and images are
+ * required. It is active at once, with one variant (its size and first colour) holding 0
+ * units. The caller checked that user_id is a verified vendor. Everything is validated before
+ * anything is written; images are marked referenced (media.h). Runs in the caller's
+ * transaction and bumps the catalog caches. WM_OK with *out (the product as reads show it);
+ * WM_EINVAL with a message naming the field; a database error.
+ */
+int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct product_input *given,
+                           struct product **out);
+
+/*
+ * Change product id of user_id's shop: only the given fields. imagesUrl, tags and materials
+ * replace the whole list. A product of another shop, an archived (deleted) one and an unknown
+ * id are all WM_ENOTFOUND "product '<id>' not found". WM_EINVAL as for create, and for a stock
+ * change on a product with several variants. Transaction and caches as for create.
+ */
+int catalog_product_update(struct wm_ctx *ctx, int64_t user_id, int64_t id,
+                           const struct product_input *given, struct product **out);
+
+/*
+ * Delete product id of user_id's shop: it is archived (status archived), so it leaves every
+ * list and read, while what refers to it (orders, carts) keeps a row to point at.
+ * WM_ENOTFOUND as for update.
+ */
+int catalog_product_delete(struct wm_ctx *ctx, int64_t user_id, int64_t id);
+
+/*
+ * Copy product id of user_id's shop into a new product of the same shop, with the given
+ * fields changed (name defaults to "<name> (copy)"; a new price without a new discount price
+ * keeps the original's discount only when it is below): images, materials, variants (new SKUs,
+ * 0 units), price tiers and account prices (those below the copy's unit price) come along;
+ * views, likes, sales and ratings start at zero; is_featured is not copied; the status is the
+ * original's. The caller checked that user_id is a verified vendor. WM_ENOTFOUND as for
+ * update, WM_EINVAL as for create.
+ */
+int catalog_product_duplicate(struct wm_ctx *ctx, int64_t user_id, int64_t id,
+                              const struct product_input *given, struct product **out);
+
+/* A shop's figures for its owner (getShopData). Money in minor units. */
+struct shop_stats {
+    int64_t total_products; /* not deleted (active and drafts) */
+    int64_t products_sold;  /* units sold over those products */
+    int64_t revenue_minor;  /* units sold x each product's current unit price */
+    int64_t total_reviews;
+    double average_rating; /* 0 .. 5, weighted by reviews; 0 without reviews */
+};
+
+/*
+ * The shop of vendor user_id for its owner: its figures and its CATALOG_SHOP_PRODUCTS newest
+ * products that are not deleted (drafts too). A vendor without a shop yet has zero figures
+ * and no products. *items is an arena array of *n. Returns WM_OK or a database error.
+ */
+int catalog_shop_data(struct wm_ctx *ctx, int64_t user_id, struct shop_stats *stats,
+                      struct product ***items, size_t *n);
 
 #endif

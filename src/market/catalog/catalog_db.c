@@ -30,7 +30,8 @@ static const char SQL_CATEGORY_COUNTS[] =
     " p.colors, p.tags, p.status, p.is_featured, p.views, p.likes, p.sales,"                  \
     " CAST(p.rating AS DOUBLE), p.review_count, p.currency, p.price_minor,"                   \
     " p.discount_price_minor IS NOT NULL, IFNULL(p.discount_price_minor, 0), p.moq,"           \
-    " p.case_pack, p.created_at, p.updated_at"
+    " p.case_pack, p.created_at, p.updated_at, p.specifications, p.dimensions, p.weight_kg,"   \
+    " p.care_instructions"
 
 /* Primary keys of products, brands and sizes. */
 static const char SQL_PRODUCTS[] =
@@ -94,13 +95,14 @@ int catalog_db_category_counts(struct wm_ctx *ctx, int64_t **ids, int64_t **coun
 
 static int read_product(struct db_res *res, struct product *p)
 {
-    return db_next(res, "lliisssssssissssblllfislbliiss", &p->id, &p->vendor_id, &p->category_id,
-                   &p->brand_id, &p->brand_name, &p->custom_brand, &p->name, &p->description,
-                   &p->condition, &p->style, &p->parcel_size, &p->size_id, &p->size_name,
-                   &p->colors, &p->tags, &p->status, &p->is_featured, &p->views, &p->likes,
-                   &p->sales, &p->rating, &p->review_count, &p->currency, &p->price_minor,
-                   &p->has_discount, &p->discount_price_minor, &p->moq, &p->case_pack,
-                   &p->created_at, &p->updated_at);
+    return db_next(res, "lliisssssssissssblllfislbliissssss", &p->id, &p->vendor_id,
+                   &p->category_id, &p->brand_id, &p->brand_name, &p->custom_brand, &p->name,
+                   &p->description, &p->condition, &p->style, &p->parcel_size, &p->size_id,
+                   &p->size_name, &p->colors, &p->tags, &p->status, &p->is_featured, &p->views,
+                   &p->likes, &p->sales, &p->rating, &p->review_count, &p->currency,
+                   &p->price_minor, &p->has_discount, &p->discount_price_minor, &p->moq,
+                   &p->case_pack, &p->created_at, &p->updated_at, &p->specifications,
+                   &p->dimensions, &p->weight_kg, &p->care_instructions);
 }
 
 int catalog_db_products(struct wm_ctx *ctx, const char *ids_json, struct product **out, size_t *n)

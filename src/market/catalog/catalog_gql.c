@@ -7,6 +7,7 @@
 #include "market/catalog/catalog_gql.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -518,6 +519,42 @@ static int product_user_liked(struct gql_call *call, struct gql_value *out)
     return WM_OK;
 }
 
+/* Product.totalRevenue: units sold x the current unit price (the sale price when there is
+ * one): an estimate from the product's counters until orders record what was paid. */
+static int product_total_revenue(struct gql_call *call, struct gql_value *out)
+{
+    const struct product *p = product_of(call);
+    int64_t unit = p->has_discount ? p->discount_price_minor : p->price_minor;
+    *out = money(p->sales * unit);
+    return WM_OK;
+}
+
+/* The weight in kg as a Float, null when unknown. */
+static int product_weight(struct gql_call *call, struct gql_value *out)
+{
+    const char *w = product_of(call)->weight_kg;
+    *out = w ? gql_float(strtod(w, NULL)) : gql_null();
+    return WM_OK;
+}
+
+/* A JSON column as JSONString (null when none was given). */
+static struct gql_value json_or_null(const char *text)
+{
+    return text ? gql_string_n(str_from(text)) : gql_null();
+}
+
+static int product_specifications(struct gql_call *call, struct gql_value *out)
+{
+    *out = json_or_null(product_of(call)->specifications);
+    return WM_OK;
+}
+
+static int product_dimensions(struct gql_call *call, struct gql_value *out)
+{
+    *out = json_or_null(product_of(call)->dimensions);
+    return WM_OK;
+}
+
 /* CatalogProduct.category: the department (the child of a root holding it, or the root). */
 static int catalog_product_category(struct gql_call *call, struct gql_value *out)
 {
@@ -686,8 +723,15 @@ const struct gql_field_map catalog_gql_product_fields[] = {
     GQL_MAP_DOUBLE("rating",          struct product, rating),
     GQL_MAP_INT("reviewCount",        struct product, review_count),
     GQL_MAP_INT64("sales",            struct product, sales),
+    GQL_MAP_INT64("totalSales",       struct product, sales),
+    GQL_MAP_FN("totalRevenue",        product_total_revenue),
+    GQL_MAP_DOUBLE("averageRating",   struct product, rating),
     GQL_MAP_FN("minOrderQuantity",    product_min_order),
     GQL_MAP_INT("casePack",           struct product, case_pack),
+    GQL_MAP_FN("specifications",      product_specifications),
+    GQL_MAP_FN("dimensions",          product_dimensions),
+    GQL_MAP_FN("weight",              product_weight),
+    GQL_MAP_STR("careInstructions",   struct product, care_instructions),
     GQL_MAP_END,
 };
 
@@ -712,6 +756,10 @@ const struct gql_field_map catalog_gql_catalog_product_fields[] = {
     GQL_MAP_FN("vendor",              product_vendor),
     GQL_MAP_FN("minOrderQuantity",    product_min_order),
     GQL_MAP_INT("casePack",           struct product, case_pack),
+    GQL_MAP_FN("specifications",      product_specifications),
+    GQL_MAP_FN("dimensions",          product_dimensions),
+    GQL_MAP_FN("weight",              product_weight),
+    GQL_MAP_STR("careInstructions",   struct product, care_instructions),
     GQL_MAP_END,
 };
 

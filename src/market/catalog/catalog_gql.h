@@ -66,6 +66,22 @@ gql_resolve_fn catalog_gql_search_products;
  * products, drafts included. */
 gql_resolve_fn catalog_gql_vendor_products;
 
+/* The write side (catalog_write_gql.c). Each needs a signed-in VENDOR (another account type:
+ * a FORBIDDEN error, "You do not have permission to perform this action"); create and
+ * duplicate also need a verified email (auth.require_verified "sell"). Refusals the vendor can
+ * act on (bad input, another shop's or an unknown product) are {success: false, message}. */
+/* Mutation.createProduct: ProductPayload {success, message, product: Product}. */
+gql_resolve_fn catalog_gql_create_product;
+/* Mutation.updateProduct: UpdateProductPayload {success, message, product: CatalogProduct}. */
+gql_resolve_fn catalog_gql_update_product;
+/* Mutation.deleteProduct: MutationResponse (the product is archived). */
+gql_resolve_fn catalog_gql_delete_product;
+/* Mutation.duplicateProduct: ProductPayload with the copy. */
+gql_resolve_fn catalog_gql_duplicate_product;
+/* Mutation.getShopData(sellerId): ShopDataPayload {success, message, shopStats, products}, the
+ * signed-in vendor's own shop (another seller's id: success false, not found). */
+gql_resolve_fn catalog_gql_shop_data;
+
 /* Field maps (sources: struct product, struct category, struct catalog_search for the
  * connection; Brand, Size and Material are small structs built by the adapter). */
 extern const struct gql_field_map catalog_gql_product_fields[];

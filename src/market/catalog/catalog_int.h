@@ -7,6 +7,7 @@
 #ifndef WM_MARKET_CATALOG_INT_H
 #define WM_MARKET_CATALOG_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -50,5 +51,115 @@ int catalog_db_stock(struct wm_ctx *ctx, const char *ids_json, struct catalog_st
 /* The cache namespaces of every public catalog answer (catalog_response_gql.c): products,
  * categories and vendors. */
 extern const char *const catalog_response_namespaces[CATALOG_CACHE_NAMESPACES];
+
+/* ---- the write side (catalog_write.c, catalog_write_db.c) -------------------------------- */
+
+/*
+ * THE one place the catalog writes stock: variant_id (of product_id) holds units (>= 0) from
+ * now on, for reason ("product created", "product duplicated", "updateProduct stockQuantity")
+ * by user actor_id. Every stock write of the catalog goes through here, so a stock ledger
+ * can be kept in one place. Runs in the caller's transaction. WM_OK or a database error.
+ */
+int catalog_stock_set(struct wm_ctx *ctx, int64_t product_id, int64_t variant_id, int64_t units,
+                      const char *reason, int64_t actor_id);
+
+/* A product of a shop as a write sees it (locked FOR UPDATE). */
+struct catalog_owned {
+    int64_t id;
+    int32_t category_id;
+    int32_t brand_id; /* 0: none */
+    char *custom_brand;
+    char *name;
+    char *description;
+    char *colors;
+    int32_t size_id; /* 0: none */
+    int64_t price_minor;
+    bool has_discount;
+    int64_t discount_price_minor;
+    char *status;
+};
+
+/* Product id of vendor_id unless archived, locked: WM_ENOTFOUND otherwise. */
+int catalog_db_owned(struct wm_ctx *ctx, int64_t vendor_id, int64_t id, struct catalog_owned *out);
+
+/* Does size id / material id exist? The name of brand id (WM_ENOTFOUND when unknown). */
+int catalog_db_size_exists(struct wm_ctx *ctx, int32_t id, bool *out);
+int catalog_db_material_exists(struct wm_ctx *ctx, int32_t id, bool *out);
+int catalog_db_brand_name(struct wm_ctx *ctx, int32_t id, char **name);
+/* The id of the material called name (any letter case): WM_ENOTFOUND when there is none. */
+int catalog_db_material_by_name(struct wm_ctx *ctx, const char *name, int32_t *id);
+
+/* The columns of a new product (NULL strings bind NULL; nullable numbers are decimal text). */
+struct catalog_new_row {
+    int64_t vendor_id;
+    int32_t category_id;
+    const char *brand_id; /* decimal text or NULL */
+    const char *custom_brand;
+    const char *brand_name; /* "" when there is no brand */
+    const char *name;
+    const char *description;
+    const char *condition;
+    const char *style;
+    const char *size_id; /* decimal text or NULL */
+    const char *colors;  /* comma-separated */
+    const char *currency;
+    int64_t price_minor;
+    const char *discount_price_minor; /* decimal text or NULL */
+};
+
+/* Insert a new active product; *id gets its id. */
+int catalog_db_insert_product(struct wm_ctx *ctx, const struct catalog_new_row *row, int64_t *id);
+
+/* Insert a copy of product src_id (everything but the columns of row that are set: brand,
+ * names, colours, price, discount; condition and style when not NULL); *id gets its id.
+ * Counters (views, likes, sales, ratings) start at zero and it is not featured. */
+int catalog_db_copy_product(struct wm_ctx *ctx, int64_t src_id, const struct catalog_new_row *row,
+                            int64_t *id);
+
+/* The changes of an update: NULL members keep their column (price and discount are set). */
+struct catalog_update_row {
+    const char *name;
+    const char *description;
+    int64_t price_minor;
+    const char *discount_price_minor; /* decimal text or NULL for none */
+    int32_t category_id;
+    const char *tags;   /* comma-separated */
+    const char *status; /* active or draft */
+    const char *specifications;
+    const char *dimensions;
+    const char *weight_kg; /* decimal text */
+    const char *care_instructions;
+};
+int catalog_db_update_product(struct wm_ctx *ctx, int64_t id, const struct catalog_update_row *row);
+
+/* status = archived. */
+int catalog_db_archive_product(struct wm_ctx *ctx, int64_t id);
+
+/* Images: remove all of product_id's; add one at position. */
+int catalog_db_delete_images(struct wm_ctx *ctx, int64_t product_id);
+int catalog_db_insert_image(struct wm_ctx *ctx, int64_t product_id, const char *url,
+                            const char *thumbnail_url, int position);
+/* Materials: remove all of product_id's; add one (a second add of the same is ignored). */
+int catalog_db_delete_materials(struct wm_ctx *ctx, int64_t product_id);
+int catalog_db_insert_material(struct wm_ctx *ctx, int64_t product_id, int32_t material_id);
+
+/* A variant with 0 units (size_id 0: none; color NULL: none); *id gets its id. */
+int catalog_db_insert_variant(struct wm_ctx *ctx, int64_t product_id, const char *sku,
+                              int32_t size_id, const char *color, int64_t *id);
+/* The variant ids of product_id in order, locked (arena array of *n). */
+int catalog_db_variant_ids(struct wm_ctx *ctx, int64_t product_id, int64_t **ids, size_t *n);
+/* Set the units of variant id of product_id (only catalog_stock_set() calls this). */
+int catalog_db_set_stock(struct wm_ctx *ctx, int64_t product_id, int64_t variant_id, int64_t units);
+
+/* Copy src_id's images, materials (unless materials is false), variants (0 units, SKUs
+ * "P<dst_id>-<source variant id>"), and the price tiers and account prices below
+ * max_unit_minor, to dst_id. */
+int catalog_db_copy_children(struct wm_ctx *ctx, int64_t src_id, int64_t dst_id, bool materials,
+                             int64_t max_unit_minor);
+
+/* A shop's figures (not deleted products) and its newest product ids (at most limit). */
+int catalog_db_shop_stats(struct wm_ctx *ctx, int64_t vendor_id, struct shop_stats *out);
+int catalog_db_shop_product_ids(struct wm_ctx *ctx, int64_t vendor_id, int limit, int64_t **ids,
+                                size_t *n);
 
 #endif

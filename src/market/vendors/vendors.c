@@ -4,6 +4,7 @@
  */
 #include "market/vendors/vendors.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 #include "core/err.h"
 #include "core/pack.h"
 #include "market/accounts/accounts.h"
+#include "market/media/media.h"
 #include "market/vendors/vendors_int.h"
 
 /* Cache namespace of vendor profiles. */
@@ -158,4 +160,145 @@ int vendor_categories(struct wm_ctx *ctx, int64_t vendor_id, char ***out, size_t
         pack_str(&b, (*out)[i]);
     cache_set(ctx->cache, k, b.ptr, b.len, VENDOR_CACHE_TTL);
     return WM_OK;
+}
+
+/* ---- writes ---------------------------------------------------------------------------- */
+
+/* "<words of name, lower-case, dash-separated>-<user id>": unique because the id is. */
+static char *make_slug(struct wm_ctx *ctx, const char *name, int64_t user_id)
+{
+    struct buf b = BUF_INIT(ctx->arena);
+    bool dash = false;
+    for (const unsigned char *p = (const unsigned char *)name; *p && b.len < 100; p++) {
+        if (isalnum(*p) && *p < 0x80) {
+            if (dash && b.len) buf_appendc(&b, '-');
+            buf_appendc(&b, (char)tolower(*p));
+            dash = false;
+        } else {
+            dash = true;
+        }
+    }
+    buf_appendf(&b, "%s%lld", b.len ? "-" : "shop-", (long long)user_id);
+    return str_dup(ctx->arena, buf_str(&b));
+}
+
+/* The name a new shop gets: the account's business name, else the owner's names. */
+static const char *default_shop_name(struct wm_ctx *ctx, const struct user *u)
+{
+    if (u->business_name && *u->business_name) return u->business_name;
+    const char *name = arena_printf(ctx->arena, "%s %s", u->first_name ? u->first_name : "",
+                                    u->last_name ? u->last_name : "");
+    struct str t = str_trim(str_from(name));
+    if (t.len) return str_dup(ctx->arena, t);
+    return arena_printf(ctx->arena, "Shop %lld", (long long)u->id);
+}
+
+int vendor_open_shop(struct wm_ctx *ctx, int64_t user_id, struct vendor **out)
+{
+    *out = NULL;
+    bool active = false;
+    int rc = vendors_db_shop_active(ctx, user_id, &active);
+    if (rc == WM_OK && !active) return wm_errorf(ctx, WM_EPERM, ACCOUNT_MSG_FORBIDDEN);
+    if (rc == WM_ENOTFOUND) {
+        struct user *u = NULL;
+        rc = account_user_get(ctx, user_id, &u);
+        const char *name = rc == WM_OK ? default_shop_name(ctx, u) : NULL;
+        if (rc == WM_OK) rc = vendors_db_insert(ctx, user_id, name, make_slug(ctx, name, user_id));
+        if (rc == WM_OK) vendors_cache_bump(ctx);
+    }
+    if (rc != WM_OK) return rc;
+    return vendor_of_user(ctx, user_id, out);
+}
+
+/* The number of characters of UTF-8 text s. */
+static size_t chars(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        n += (*p & 0xC0) != 0x80;
+    return n;
+}
+
+/* A text setting: trimmed in place of *s; WM_EINVAL when blank (and required), longer than
+ * max characters, or holding control characters (newlines allowed when multiline). */
+static int check_text(struct wm_ctx *ctx, const char **s, const char *field, size_t max,
+                      bool required, bool multiline)
+{
+    if (!*s) return WM_OK;
+    struct str t = str_trim(str_from(*s));
+    *s = str_dup(ctx->arena, t);
+    if (required && t.len == 0) return wm_errorf(ctx, WM_EINVAL, "%s must not be blank", field);
+    if (chars(*s) > max)
+        return wm_errorf(ctx, WM_EINVAL, "%s must be at most %zu characters", field, max);
+    for (const unsigned char *p = (const unsigned char *)*s; *p; p++)
+        if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\r' || *p == '\t'))) || *p == 0x7F)
+            return wm_errorf(ctx, WM_EINVAL, "%s must not hold control characters", field);
+    return WM_OK;
+}
+
+/* An image URL setting: "" (kept as is: no image) or http(s)://... or /media/... without
+ * spaces; marked referenced so media_gc keeps an upload of ours. */
+static int check_url(struct wm_ctx *ctx, const char **s, const char *field)
+{
+    int rc = check_text(ctx, s, field, VENDOR_URL_MAX, false, false);
+    if (rc != WM_OK || !*s || !**s) return rc;
+    bool scheme = strncmp(*s, "https://", 8) == 0 || strncmp(*s, "http://", 7) == 0 ||
+                  strncmp(*s, "/media/", 7) == 0;
+    if (!scheme || strpbrk(*s, " \"<>\\"))
+        return wm_errorf(ctx, WM_EINVAL, "%s must be an http(s) URL or a /media/ path", field);
+    return WM_OK;
+}
+
+static int check_settings(struct wm_ctx *ctx, struct shop_settings *in)
+{
+    int rc = check_text(ctx, &in->shop_name, "shopName", VENDOR_NAME_MAX, true, false);
+    if (rc == WM_OK)
+        rc = check_text(ctx, &in->description, "shopDescription", VENDOR_DESCRIPTION_MAX, false,
+                        true);
+    if (rc == WM_OK) rc = check_url(ctx, &in->logo_url, "shopLogoUrl");
+    if (rc == WM_OK) rc = check_url(ctx, &in->banner_url, "shopBannerUrl");
+    if (rc == WM_OK)
+        rc = check_text(ctx, &in->contact_email, "shopContactEmail", 254, false, false);
+    if (rc == WM_OK && in->contact_email && *in->contact_email) {
+        const char *at = strchr(in->contact_email, '@');
+        if (!at || at == in->contact_email || !strchr(at, '.') || strchr(at + 1, '@') ||
+            strpbrk(in->contact_email, " ,;<>") || at[strlen(at) - 1] == '.')
+            rc = wm_errorf(ctx, WM_EINVAL, "shopContactEmail must be an email address");
+    }
+    if (rc == WM_OK) rc = check_text(ctx, &in->contact_phone, "shopContactPhone", 32, false, false);
+    if (rc == WM_OK && in->contact_phone && *in->contact_phone) {
+        size_t digits = 0;
+        bool bad = false;
+        for (const char *p = in->contact_phone; *p; p++) {
+            if (isdigit((unsigned char)*p))
+                digits++;
+            else if (!strchr(" +-()", *p))
+                bad = true;
+        }
+        if (bad || digits < 5)
+            rc = wm_errorf(ctx, WM_EINVAL,
+                           "shopContactPhone must be a phone number (digits, spaces, + - and ( ))");
+    }
+    if (rc == WM_OK) rc = check_text(ctx, &in->street_address, "shopAddress", 255, false, false);
+    if (rc == WM_OK) rc = check_text(ctx, &in->city, "shopCity", 128, false, false);
+    if (rc == WM_OK) rc = check_text(ctx, &in->country, "shopCountry", 128, false, false);
+    if (rc == WM_OK) rc = check_text(ctx, &in->postal_code, "shopPostalCode", 32, false, false);
+    return rc;
+}
+
+int vendor_update_settings(struct wm_ctx *ctx, int64_t user_id, const struct shop_settings *given,
+                           struct vendor **out)
+{
+    *out = NULL;
+    struct shop_settings in = *given;
+    int rc = check_settings(ctx, &in);
+    struct vendor *shop = NULL;
+    if (rc == WM_OK) rc = vendor_open_shop(ctx, user_id, &shop);
+    const char *urls[] = { in.logo_url, in.banner_url };
+    for (size_t i = 0; rc == WM_OK && i < 2; i++)
+        if (urls[i] && *urls[i]) rc = media_mark_referenced(ctx, urls[i], NULL);
+    if (rc == WM_OK) rc = vendors_db_update_settings(ctx, user_id, &in);
+    if (rc != WM_OK) return rc;
+    vendors_cache_bump(ctx);
+    return vendor_of_user(ctx, user_id, out);
 }

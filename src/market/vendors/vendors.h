@@ -71,6 +71,46 @@ int vendor_categories(struct wm_ctx *ctx, int64_t vendor_id, char ***out, size_t
 void vendor_pack(struct buf *b, const struct vendor *v);
 bool vendor_unpack(struct pack_reader *r, struct vendor *v);
 
+/* ---- writes (the shop's owner) ------------------------------------------------------------ */
+
+/* Bounds of the shop settings. */
+#define VENDOR_NAME_MAX        120
+#define VENDOR_DESCRIPTION_MAX 5000
+#define VENDOR_URL_MAX         500
+
+/*
+ * The shop of vendor user user_id (the caller checked the account type), opened when it has
+ * none yet: named after the account's business name (else the owner's names), with a slug
+ * made of that name and the user id. WM_OK with *out; WM_EPERM "You do not have permission to
+ * perform this action" when the shop was closed by the marketplace; a database error. Runs in
+ * the caller's transaction; bumps the vendor cache when it opens one.
+ */
+int vendor_open_shop(struct wm_ctx *ctx, int64_t user_id, struct vendor **out);
+
+/* updateShopSettings: NULL means unchanged. Strings are NUL-terminated. */
+struct shop_settings {
+    const char *shop_name;
+    const char *description;
+    const char *logo_url;
+    const char *banner_url;
+    const char *contact_email;
+    const char *contact_phone;
+    const char *street_address;
+    const char *city;
+    const char *country;
+    const char *postal_code;
+};
+
+/*
+ * Change the given settings of user_id's shop (opened first when there is none, see
+ * vendor_open_shop()). The name must not be blank; URLs are http(s) or /media/ paths and are
+ * marked referenced (media.h); the email must look like one; the phone holds digits, spaces
+ * and + - ( ) only. Everything is checked before anything is written: WM_EINVAL naming the
+ * field. Bumps the vendor and catalog caches. WM_OK with *out (the shop as saved).
+ */
+int vendor_update_settings(struct wm_ctx *ctx, int64_t user_id, const struct shop_settings *given,
+                           struct vendor **out);
+
 /* Forget every cached vendor profile (call after a write to vendors or its owners' names). */
 void vendors_cache_bump(struct wm_ctx *ctx);
 

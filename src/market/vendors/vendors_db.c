@@ -46,6 +46,23 @@ static const char SQL_DEPARTMENTS[] =
     " WHERE r.parent_id IS NULL) AND c.lft BETWEEN d.lft AND d.rgt"
     " WHERE p.vendor_id = ? AND p.status = 'active' ORDER BY dep";
 
+/* Uses uq_vendors_user(user_id): the shop row in any state, locked for the write. */
+static const char SQL_SHOP_ACTIVE[] =
+    "SELECT is_active FROM vendors WHERE user_id = ? FOR UPDATE";
+
+/* Primary key; uq_vendors_user and uq_vendors_slug refuse a second shop or a taken slug. */
+static const char SQL_INSERT[] =
+    "INSERT INTO vendors (user_id, shop_name, slug) VALUES (?, ?, ?)";
+
+/* Uses uq_vendors_user(user_id). A NULL parameter keeps its column. */
+static const char SQL_UPDATE_SETTINGS[] =
+    "UPDATE vendors SET shop_name = COALESCE(?, shop_name), description = COALESCE(?, description),"
+    " logo_url = COALESCE(?, logo_url), banner_url = COALESCE(?, banner_url),"
+    " contact_email = COALESCE(?, contact_email), contact_phone = COALESCE(?, contact_phone),"
+    " street_address = COALESCE(?, street_address), city = COALESCE(?, city),"
+    " country = COALESCE(?, country), postal_code = COALESCE(?, postal_code)"
+    " WHERE user_id = ?";
+
 /* clang-format on */
 
 static int read_row(struct db_res *res, struct vendor *v)
@@ -112,4 +129,21 @@ int vendors_db_departments(struct wm_ctx *ctx, int64_t vendor_id, char ***out, s
     *out = names;
     *n = i;
     return WM_OK;
+}
+
+int vendors_db_shop_active(struct wm_ctx *ctx, int64_t user_id, bool *active)
+{
+    return db_query_one(ctx, SQL_SHOP_ACTIVE, "l", "b", user_id, active);
+}
+
+int vendors_db_insert(struct wm_ctx *ctx, int64_t user_id, const char *shop_name, const char *slug)
+{
+    return db_exec(ctx, SQL_INSERT, "lss", user_id, shop_name, slug);
+}
+
+int vendors_db_update_settings(struct wm_ctx *ctx, int64_t user_id, const struct shop_settings *in)
+{
+    return db_exec(ctx, SQL_UPDATE_SETTINGS, "ssssssssssl", in->shop_name, in->description,
+                   in->logo_url, in->banner_url, in->contact_email, in->contact_phone,
+                   in->street_address, in->city, in->country, in->postal_code, user_id);
 }

@@ -9,11 +9,56 @@
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "core/err.h"
+#include "market/accounts/accounts.h"
 #include "market/catalog/catalog.h"
+#include "market/shared/shared_gql.h"
 #include "market/vendors/vendors.h"
 
 /* How many products Vendor.products lists (the newest active ones). */
 #define VENDOR_PRODUCTS_SHOWN 20
+
+/* The shop in the User shape the app's shop settings screen reads. */
+static struct gql_value shop_as_user(struct wm_ctx *ctx, const struct vendor *v)
+{
+    if (!v) return gql_null();
+    struct user *u = ARENA_NEW(ctx->arena, struct user);
+    u->id = v->user_id;
+    u->email = v->contact_email;
+    u->username = v->slug;
+    u->first_name = v->owner_first_name;
+    u->last_name = v->owner_last_name;
+    u->account_type = arena_strndup(ctx->arena, "VENDOR", 6);
+    u->phone_number = v->contact_phone;
+    u->street_address = v->street_address;
+    u->city = v->city;
+    u->country = v->country;
+    u->postal_code = v->postal_code;
+    u->business_name = v->shop_name;
+    u->profile_picture_url = v->logo_url;
+    return gql_ptr(u, NULL);
+}
+
+int vendors_gql_update_shop_settings(struct gql_call *call, struct gql_value *out)
+{
+    const struct viewer *viewer = NULL;
+    int rc = account_require_vendor(call->ctx, &viewer);
+    if (rc != WM_OK) return rc;
+    struct shop_settings in = { 0 };
+    rc = shared_gql_arg_text(call, "shopName", NULL, &in.shop_name);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "shopDescription", NULL, &in.description);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "shopLogoUrl", NULL, &in.logo_url);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "shopBannerUrl", NULL, &in.banner_url);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "shopContactEmail", NULL, &in.contact_email);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "shopContactPhone", NULL, &in.contact_phone);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "shopAddress", NULL, &in.street_address);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "shopCity", NULL, &in.city);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "shopCountry", NULL, &in.country);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "shopPostalCode", NULL, &in.postal_code);
+    struct vendor *shop = NULL;
+    if (rc == WM_OK) rc = vendor_update_settings(call->ctx, viewer->user_id, &in, &shop);
+    return shared_gql_payload(call, rc, "Shop settings updated", "shopData",
+                              shop_as_user(call->ctx, shop), out);
+}
 
 static int vendor_by_id(struct gql_call *call, struct gql_value *out)
 {

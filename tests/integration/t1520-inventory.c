@@ -342,6 +342,62 @@ static void update_inventory_item_sets_threshold_price_and_activity(void)
     CU_ASSERT_EQUAL(public_stock(one.id), one.stock);
 }
 
+static void the_total_of_a_one_variant_item_is_set_by_a_count(void)
+{
+    /* A vendor of its own, with one product of one variant made through the app's
+     * CreateProduct (the demo shop's products all have sizes). */
+    char email[256];
+    const char *token = it_sign_up_as("inventory-one", "SUPPLIER", email, sizeof(email));
+    it_verify_email(email);
+    struct json_object *r = it_gql_as(
+            "mutation { createProduct(name: \"Crate of jars\", description: \"Twelve glass jars\", "
+            "price: 24.0, category: 674, imagesUrl: [{url: \"https://img.example.com/jars.jpg\"}]) { "
+            "success message product { id } } }",
+            NULL, token);
+    CU_ASSERT_TRUE_FATAL(it_bool_at(r, "createProduct.success"));
+    char id[32];
+    snprintf(id, sizeof(id), "%s", it_text_at(r, "createProduct.product.id"));
+    json_object_put(r);
+    char vars[256];
+    snprintf(vars, sizeof(vars),
+             "{\"itemId\":\"%s\",\"stockQuantity\":120,\"lowStockThreshold\":null,"
+             "\"price\":null,\"isActive\":true}",
+             id);
+    r = it_gql_as(UPDATE_ITEM, vars, token);
+    CU_ASSERT_TRUE(it_bool_at(r, "updateInventoryItem.success"));
+    CU_ASSERT_EQUAL(json_object_get_int(it_at(r, "updateInventoryItem.item.stockQuantity")), 120);
+    json_object_put(r);
+    CU_ASSERT_EQUAL(public_stock(id), 120);
+    struct json_object *e = newest_entry(token, id);
+    CU_ASSERT_STRING_EQUAL(it_text_at(e, "inventoryLedger.edges.0.node.reason"), "count");
+    CU_ASSERT_EQUAL(json_object_get_int(it_at(e, "inventoryLedger.edges.0.node.change")), 120);
+    CU_ASSERT_EQUAL(json_object_get_int(it_at(e, "inventoryLedger.edges.0.node.quantityAfter")),
+                    120);
+    json_object_put(e);
+    /* The catalog's own updateProduct(stockQuantity) goes through the same ledger. */
+    snprintf(vars, sizeof(vars), "{\"p\":\"%s\"}", id);
+    r = it_gql_as("mutation($p: ID!) { updateProduct(productId: $p, stockQuantity: 90) { "
+                  "success message } }",
+                  vars, token);
+    CU_ASSERT_TRUE(it_bool_at(r, "updateProduct.success"));
+    json_object_put(r);
+    e = newest_entry(token, id);
+    CU_ASSERT_EQUAL(json_object_get_int(it_at(e, "inventoryLedger.edges.0.node.change")), -30);
+    CU_ASSERT_EQUAL(json_object_get_int(it_at(e, "inventoryLedger.edges.0.node.quantityAfter")),
+                    90);
+    json_object_put(e);
+    CU_ASSERT_EQUAL(public_stock(id), 90);
+    /* Back down to zero is fine; below is refused. */
+    snprintf(vars, sizeof(vars), "{\"itemId\":\"%s\",\"stockQuantity\":0}", id);
+    r = it_gql_as(UPDATE_ITEM, vars, token);
+    CU_ASSERT_TRUE(it_bool_at(r, "updateInventoryItem.success"));
+    json_object_put(r);
+    snprintf(vars, sizeof(vars), "{\"itemId\":\"%s\",\"stockQuantity\":-5}", id);
+    r = it_gql_as(UPDATE_ITEM, vars, token);
+    CU_ASSERT_FALSE(it_bool_at(r, "updateInventoryItem.success"));
+    json_object_put(r);
+}
+
 static void locations_hold_stock_and_transfers_keep_the_total(void)
 {
     const char *token = it_demo_token("vendor");
@@ -468,6 +524,8 @@ static CU_TestInfo tests[] = {
       a_movement_writes_the_ledger_and_never_goes_below_zero },
     { "updateInventoryItem sets threshold, price and activity",
       update_inventory_item_sets_threshold_price_and_activity },
+    { "the total of a one-variant item is set by a count",
+      the_total_of_a_one_variant_item_is_set_by_a_count },
     { "locations hold stock and transfers keep the total",
       locations_hold_stock_and_transfers_keep_the_total },
     { "buyers, strangers and other shops get nothing",

@@ -56,9 +56,10 @@ extern const char *const catalog_response_namespaces[CATALOG_CACHE_NAMESPACES];
 
 /*
  * THE one place the catalog writes stock: variant_id (of product_id) holds units (>= 0) from
- * now on, for reason ("product created", "product duplicated", "updateProduct stockQuantity")
- * by user actor_id. Every stock write of the catalog goes through here, so a stock ledger
- * can be kept in one place. Runs in the caller's transaction. WM_OK or a database error.
+ * now on, for reason ("product created", "product duplicated", "updateProduct stockQuantity",
+ * kept as the ledger row's note) by user actor_id: a "count" movement of market/stock (stock.h),
+ * nothing when it holds that many already. Runs in the caller's transaction. WM_OK, WM_EINVAL
+ * (stock.h's reasons), or a database error.
  */
 int catalog_stock_set(struct wm_ctx *ctx, int64_t product_id, int64_t variant_id, int64_t units,
                       const char *reason, int64_t actor_id);
@@ -148,9 +149,6 @@ int catalog_db_insert_variant(struct wm_ctx *ctx, int64_t product_id, const char
                               int32_t size_id, const char *color, int64_t *id);
 /* The variant ids of product_id in order, locked (arena array of *n). */
 int catalog_db_variant_ids(struct wm_ctx *ctx, int64_t product_id, int64_t **ids, size_t *n);
-/* Set the units of variant id of product_id (only catalog_stock_set() calls this). */
-int catalog_db_set_stock(struct wm_ctx *ctx, int64_t product_id, int64_t variant_id, int64_t units);
-
 /* Copy src_id's images, materials (unless materials is false), variants (0 units, SKUs
  * "P<dst_id>-<source variant id>"), and the price tiers and account prices below
  * max_unit_minor, to dst_id. */

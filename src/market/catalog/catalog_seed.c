@@ -18,7 +18,7 @@
 #include "db/db.h"
 #include "market/catalog/catalog.h"
 #include "market/catalog/catalog_int.h"
-#include "market/inventory/inventory.h"
+#include "market/stock/stock.h"
 
 /* clang-format off */
 
@@ -530,7 +530,7 @@ int catalog_seed(struct wm_ctx *ctx, const struct catalog_seed_opts *o)
         if (rc == WM_OK) rc = flush_all(&pb);
         int64_t last = start + chunk - 1 < o->products ? start + chunk - 1 : o->products;
         if (rc == WM_OK) /* the stock just written, as opening balances in the ledger */
-            rc = inventory_open_balances(ctx, max_product + start, max_product + last);
+            rc = stock_open_balances(ctx, max_product + start, max_product + last);
         rc = rc == WM_OK ? db_commit(ctx) : (db_rollback(ctx), rc);
         ctx->arena = keep;
         if (rc != WM_OK) {

@@ -18,8 +18,8 @@
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "core/err.h"
-#include "core/log.h"
 #include "market/catalog/catalog_int.h"
+#include "market/stock/stock.h"
 #include "market/media/media.h"
 #include "market/vendors/vendors.h"
 
@@ -34,12 +34,8 @@
 int catalog_stock_set(struct wm_ctx *ctx, int64_t product_id, int64_t variant_id, int64_t units,
                       const char *reason, int64_t actor_id)
 {
-    int rc = catalog_db_set_stock(ctx, product_id, variant_id, units);
-    if (rc == WM_OK)
-        log_info("catalog: stock product=%lld variant=%lld units=%lld reason=\"%s\" actor=%lld",
-                 (long long)product_id, (long long)variant_id, (long long)units, reason,
-                 (long long)actor_id);
-    return rc;
+    (void)product_id; /* the variant is the product's: the caller locked both */
+    return stock_set_total(ctx, variant_id, units, reason, actor_id, 0);
 }
 
 /* ---- checks ---------------------------------------------------------------------------- */

@@ -74,9 +74,6 @@ static const char SQL_INSERT_VARIANT[] =
 static const char SQL_VARIANT_IDS[] =
     "SELECT id FROM product_variants WHERE product_id = ? ORDER BY id FOR UPDATE";
 
-/* Primary key. */
-static const char SQL_SET_STOCK[] =
-    "UPDATE product_variants SET stock = ? WHERE id = ? AND product_id = ?";
 
 /* The source's rows by ix_product_images_product, the primary key of product_materials,
  * ix_product_variants_product and the primary keys of the price tables. */
@@ -227,11 +224,6 @@ int catalog_db_variant_ids(struct wm_ctx *ctx, int64_t product_id, int64_t **ids
     while (*n < rows && (rc = db_next(res, "l", &(*ids)[*n])) == 1)
         (*n)++;
     return rc < 0 ? rc : WM_OK;
-}
-
-int catalog_db_set_stock(struct wm_ctx *ctx, int64_t product_id, int64_t variant_id, int64_t units)
-{
-    return db_exec(ctx, SQL_SET_STOCK, "lll", units, variant_id, product_id);
 }
 
 int catalog_db_copy_children(struct wm_ctx *ctx, int64_t src_id, int64_t dst_id, bool materials,

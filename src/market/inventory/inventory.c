@@ -18,6 +18,7 @@
 #include "market/accounts/accounts.h"
 #include "market/catalog/catalog.h"
 #include "market/inventory/inventory_int.h"
+#include "market/stock/stock.h"
 #include "market/vendors/vendors.h"
 
 /* Largest price a product may have, in minor units (10 million in major units). */
@@ -28,22 +29,10 @@
 /* Longest search text of the list. */
 #define INVENTORY_SEARCH_MAX 100
 
-static const char *const REASONS[] = {
-    "opening", "received", "count",      "sale",        "return",
-    "damaged", "lost",     "correction", "transfer_in", "transfer_out",
-};
-
-bool inventory_reason_valid(const char *reason)
-{
-    for (size_t i = 0; i < sizeof(REASONS) / sizeof(REASONS[0]); i++)
-        if (reason && strcmp(reason, REASONS[i]) == 0) return true;
-    return false;
-}
-
 /* Reasons a person may give to adjustStock. */
 static bool reason_manual(const char *reason)
 {
-    return inventory_reason_valid(reason) && strcmp(reason, "opening") != 0 &&
+    return stock_reason_valid(reason) && strcmp(reason, "opening") != 0 &&
            strncmp(reason, "transfer_", 9) != 0;
 }
 
@@ -253,65 +242,7 @@ int inventory_item_variants(struct wm_ctx *ctx, int64_t product_id, struct inven
     return inventory_db_variants(ctx, product_id, out, n);
 }
 
-/* Validate m's amounts, reason and note (the parts that need no database). */
-static int check_move(struct wm_ctx *ctx, const struct inventory_move *m)
-{
-    if (m->delta == 0) return wm_errorf(ctx, WM_EINVAL, "change must not be zero");
-    if (m->delta > INVENTORY_QTY_MAX || m->delta < -INVENTORY_QTY_MAX)
-        return wm_errorf(ctx, WM_EINVAL, "change must be between -%d and %d", INVENTORY_QTY_MAX,
-                         INVENTORY_QTY_MAX);
-    if (!inventory_reason_valid(m->reason))
-        return wm_errorf(ctx, WM_EINVAL, "unknown reason '%.30s'", m->reason ? m->reason : "");
-    if (m->note && strlen(m->note) > INVENTORY_NOTE_MAX)
-        return wm_errorf(ctx, WM_EINVAL, "note must be at most %d characters", INVENTORY_NOTE_MAX);
-    return WM_OK;
-}
-
-/*
- * Apply m to its variant; only_vendor > 0 requires the variant and location to be that shop's
- * (another shop's are "not found"). *product_id (may be NULL) gets the variant's product.
- */
-static int apply_move(struct wm_ctx *ctx, const struct inventory_move *m, int64_t only_vendor,
-                      int32_t *quantity_after, int64_t *product_id)
-{
-    int rc = check_move(ctx, m);
-    if (rc != WM_OK) return rc;
-    if (!db_in_tx(ctx)) return wm_errorf(ctx, WM_EINTERNAL, "a stock movement needs a transaction");
-    int64_t pid = 0, vendor_id = 0, location_id = m->location_id;
-    char *sku = NULL, *location = NULL;
-    int32_t total = 0, level = 0;
-    rc = inventory_db_variant_lock(ctx, m->variant_id, &pid, &vendor_id, &sku, &total);
-    if (rc == WM_OK && only_vendor && vendor_id != only_vendor) rc = WM_ENOTFOUND;
-    if (rc == WM_ENOTFOUND)
-        return wm_errorf(ctx, WM_ENOTFOUND, "variant '%" PRId64 "' not found", m->variant_id);
-    if (rc != WM_OK) return rc;
-    if (!location_id) rc = inventory_db_default_location(ctx, vendor_id, &location_id);
-    if (rc == WM_OK) rc = inventory_db_location_name(ctx, vendor_id, location_id, &location);
-    if (rc == WM_ENOTFOUND)
-        return wm_errorf(ctx, WM_ENOTFOUND, "location '%" PRId64 "' not found", m->location_id);
-    if (rc == WM_OK) rc = inventory_db_level_lock(ctx, m->variant_id, location_id, &level);
-    if (rc != WM_OK) return rc;
-    int64_t after = (int64_t)level + m->delta;
-    if (after < 0)
-        return wm_errorf(ctx, WM_EINVAL,
-                         "only %d of %s in stock at %s: the change must be -%d or more", (int)level,
-                         sku, location, (int)level);
-    if (after > INVENTORY_QTY_MAX || (int64_t)total + m->delta > INVENTORY_QTY_MAX)
-        return wm_errorf(ctx, WM_EINVAL, "a variant may hold at most %d units", INVENTORY_QTY_MAX);
-    rc = inventory_db_move(ctx, vendor_id, pid, m, location_id, (int32_t)after);
-    if (rc != WM_OK) return rc;
-    catalog_products_changed(ctx);
-    if (quantity_after) *quantity_after = (int32_t)after;
-    if (product_id) *product_id = pid;
-    return WM_OK;
-}
-
-int inventory_apply(struct wm_ctx *ctx, const struct inventory_move *m, int32_t *quantity_after)
-{
-    return apply_move(ctx, m, 0, quantity_after, NULL);
-}
-
-int inventory_adjust(struct wm_ctx *ctx, const struct inventory_move *m, int32_t *quantity_after,
+int inventory_adjust(struct wm_ctx *ctx, const struct stock_move *m, int32_t *quantity_after,
                      int64_t *product_id)
 {
     int64_t vendor_id = 0, user_id = 0;
@@ -323,9 +254,15 @@ int inventory_adjust(struct wm_ctx *ctx, const struct inventory_move *m, int32_t
                          "correction (transfers use transferStock)");
     if (!vendor_id)
         return wm_errorf(ctx, WM_ENOTFOUND, "variant '%" PRId64 "' not found", m->variant_id);
-    struct inventory_move mine = *m;
+    struct stock_move mine = *m;
     mine.actor_id = user_id;
-    return apply_move(ctx, &mine, vendor_id, quantity_after, product_id);
+    struct stock_moved moved;
+    rc = stock_move(ctx, &mine, vendor_id, &moved);
+    if (rc != WM_OK) return rc;
+    catalog_products_changed(ctx);
+    if (quantity_after) *quantity_after = moved.quantity_after;
+    if (product_id) *product_id = moved.product_id;
+    return WM_OK;
 }
 
 int inventory_transfer(struct wm_ctx *ctx, int64_t variant_id, int64_t from_location,
@@ -334,36 +271,39 @@ int inventory_transfer(struct wm_ctx *ctx, int64_t variant_id, int64_t from_loca
     int64_t vendor_id = 0, user_id = 0;
     int rc = own_shop(ctx, &vendor_id, &user_id);
     if (rc != WM_OK) return rc;
-    if (qty < 1 || qty > INVENTORY_QTY_MAX)
-        return wm_errorf(ctx, WM_EINVAL, "quantity must be between 1 and %d", INVENTORY_QTY_MAX);
+    if (qty < 1 || qty > STOCK_QTY_MAX)
+        return wm_errorf(ctx, WM_EINVAL, "quantity must be between 1 and %d", STOCK_QTY_MAX);
     if (from_location == to_location)
         return wm_errorf(ctx, WM_EINVAL, "the two locations must differ");
     if (!vendor_id)
         return wm_errorf(ctx, WM_ENOTFOUND, "variant '%" PRId64 "' not found", variant_id);
-    struct inventory_move out = { .variant_id = variant_id,
-                                  .location_id = from_location,
-                                  .delta = -qty,
-                                  .reason = "transfer_out",
-                                  .note = note,
-                                  .actor_id = user_id };
-    struct inventory_move in = out;
+    struct stock_move out = { .variant_id = variant_id,
+                              .location_id = from_location,
+                              .delta = -qty,
+                              .reason = "transfer_out",
+                              .note = note,
+                              .actor_id = user_id };
+    struct stock_move in = out;
     in.location_id = to_location;
     in.delta = qty;
     in.reason = "transfer_in";
-    rc = apply_move(ctx, &out, vendor_id, NULL, product_id);
-    if (rc == WM_OK) rc = apply_move(ctx, &in, vendor_id, NULL, product_id);
-    return rc;
+    struct stock_moved moved;
+    rc = stock_move(ctx, &out, vendor_id, &moved);
+    if (rc == WM_OK) rc = stock_move(ctx, &in, vendor_id, &moved);
+    if (rc != WM_OK) return rc;
+    catalog_products_changed(ctx);
+    if (product_id) *product_id = moved.product_id;
+    return WM_OK;
 }
 
 /* Validate the fields of in that need no database. */
 static int check_update(struct wm_ctx *ctx, const struct inventory_item_update *in)
 {
-    if (in->has_stock && (in->stock < 0 || in->stock > INVENTORY_QTY_MAX))
-        return wm_errorf(ctx, WM_EINVAL, "stockQuantity must be between 0 and %d",
-                         INVENTORY_QTY_MAX);
-    if (in->has_threshold && (in->threshold < 0 || in->threshold > INVENTORY_QTY_MAX))
+    if (in->has_stock && (in->stock < 0 || in->stock > STOCK_QTY_MAX))
+        return wm_errorf(ctx, WM_EINVAL, "stockQuantity must be between 0 and %d", STOCK_QTY_MAX);
+    if (in->has_threshold && (in->threshold < 0 || in->threshold > STOCK_QTY_MAX))
         return wm_errorf(ctx, WM_EINVAL, "lowStockThreshold must be between 0 and %d",
-                         INVENTORY_QTY_MAX);
+                         STOCK_QTY_MAX);
     if (in->has_price && (in->price_minor < 0 || in->price_minor > INVENTORY_PRICE_MAX))
         return wm_errorf(ctx, WM_EINVAL, "price must be between 0 and %lld",
                          INVENTORY_PRICE_MAX / 100);
@@ -384,27 +324,7 @@ static int set_item_stock(struct wm_ctx *ctx, int64_t vendor_id, int64_t user_id
     if (n > 1)
         return wm_errorf(ctx, WM_EINVAL,
                          "this item has %zu variants: set each one's stock with adjustStock", n);
-    int64_t pid = 0, vid = 0, location_id = 0;
-    char *sku = NULL;
-    int32_t total = 0, level = 0;
-    rc = inventory_db_variant_lock(ctx, ids[0], &pid, &vid, &sku, &total);
-    if (rc == WM_OK) rc = inventory_db_default_location(ctx, vendor_id, &location_id);
-    if (rc == WM_OK) rc = inventory_db_level_lock(ctx, ids[0], location_id, &level);
-    if (rc != WM_OK) return rc;
-    int64_t delta = in->stock - total;
-    if (delta == 0) return WM_OK;
-    if (level + delta < 0)
-        return wm_errorf(ctx, WM_EINVAL,
-                         "%d of %s are held at other locations: stockQuantity must be %d or more "
-                         "(move them with transferStock first)",
-                         (int)(total - level), sku, (int)(total - level));
-    struct inventory_move m = { .variant_id = ids[0],
-                                .location_id = location_id,
-                                .delta = (int32_t)delta,
-                                .reason = "count",
-                                .note = in->note,
-                                .actor_id = user_id };
-    return apply_move(ctx, &m, vendor_id, NULL, NULL);
+    return stock_set_total(ctx, ids[0], in->stock, in->note, user_id, vendor_id);
 }
 
 int inventory_item_update(struct wm_ctx *ctx, int64_t product_id,
@@ -454,7 +374,7 @@ int inventory_locations(struct wm_ctx *ctx, struct inventory_location **out, siz
     int64_t vendor_id = 0, user_id = 0, default_id = 0;
     int rc = own_shop(ctx, &vendor_id, &user_id);
     if (rc != WM_OK || !vendor_id) return rc;
-    rc = inventory_db_default_location(ctx, vendor_id, &default_id);
+    rc = stock_default_location(ctx, vendor_id, &default_id);
     if (rc != WM_OK) return rc;
     return inventory_db_locations(ctx, vendor_id, out, n);
 }
@@ -537,9 +457,4 @@ int inventory_ledger(struct wm_ctx *ctx, int64_t product_id, int32_t first, cons
         out->n = (size_t)size;
     }
     return WM_OK;
-}
-
-int inventory_open_balances(struct wm_ctx *ctx, int64_t min_product_id, int64_t max_product_id)
-{
-    return inventory_db_open_balances(ctx, min_product_id, max_product_id);
 }

@@ -1,9 +1,7 @@
 /*
  * inventory.h: the inventory domain: stock per variant and location, a low-stock threshold per
  * product, and a ledger row for every stock movement (reason, actor, quantity after). Stock
- * never goes negative: a movement that would take a location below zero is refused and changes
- * nothing. product_variants.stock is kept equal to the sum of the variant's levels in the same
- * transaction, so catalog reads and the cart read one column.
+ * never goes negative (the movements themselves are market/stock's: stock.h).
  *
  * The vendor-facing calls act on the signed-in viewer's own shop: a buyer gets WM_EPERM with
  * graphql_jwt's wording, another shop's product, variant or location is "not found" exactly
@@ -17,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "market/stock/stock.h"
+
 struct wm_ctx;
 
 /* Low-stock threshold of a product that has none set. */
@@ -24,8 +24,6 @@ struct wm_ctx;
 /* Default and largest page sizes of the inventory lists. */
 #define INVENTORY_PAGE_DEFAULT 20
 #define INVENTORY_PAGE_MAX     100
-/* Largest single movement and largest quantity a location may hold. */
-#define INVENTORY_QTY_MAX 10000000
 
 /* A place a shop keeps stock. Each shop has one default location ("Main warehouse"). */
 struct inventory_location {
@@ -126,36 +124,14 @@ struct inventory_item_update {
 int inventory_item_update(struct wm_ctx *ctx, int64_t product_id,
                           const struct inventory_item_update *in, struct inventory_item **out);
 
-/* The reasons a movement may give (the ledger's ENUM), for validation and the SDL docs. */
-bool inventory_reason_valid(const char *reason);
-
-/* One stock movement. location_id 0 means the shop's default location. */
-struct inventory_move {
-    int64_t variant_id;
-    int64_t location_id;
-    int32_t delta; /* non-zero, |delta| <= INVENTORY_QTY_MAX */
-    const char *reason;
-    const char *note; /* NULL for none; at most 255 characters */
-    int64_t order_id; /* 0 for none */
-    int64_t actor_id; /* 0: the system */
-};
-
 /*
- * Apply m (system level: the caller has authorized it, e.g. an order placing a sale), inside
- * the caller's transaction: lock the level, refuse with WM_EINVAL "only N of <sku> in stock at
- * <location>" when it would go below zero, write the level, the variant's total and a ledger
- * row, and bump the catalog caches. *quantity_after (may be NULL) receives the level after.
- * WM_ENOTFOUND for an unknown variant or a location that is not its shop's.
- */
-int inventory_apply(struct wm_ctx *ctx, const struct inventory_move *m, int32_t *quantity_after);
-
-/*
- * The viewer's movement of variant_id (adjustStock): like inventory_apply() with the viewer as
+ * The viewer's movement m of a variant (adjustStock): stock_move() (stock.h) with the viewer as
  * actor, after checking the variant and location are the viewer's and the reason is one a
- * person may give (not opening, transfer_in or transfer_out: see inventory_transfer()).
- * *product_id (may be NULL) receives the variant's product.
+ * person may give (not opening, transfer_in or transfer_out: see inventory_transfer()); bumps
+ * the catalog caches. *quantity_after (may be NULL) the level after it, *product_id (may be
+ * NULL) the variant's product.
  */
-int inventory_adjust(struct wm_ctx *ctx, const struct inventory_move *m, int32_t *quantity_after,
+int inventory_adjust(struct wm_ctx *ctx, const struct stock_move *m, int32_t *quantity_after,
                      int64_t *product_id);
 
 /*
@@ -206,12 +182,5 @@ int inventory_ledger(struct wm_ctx *ctx, int64_t product_id, int32_t first, cons
 
 /* The cursor of a ledger row. */
 char *inventory_ledger_cursor(struct wm_ctx *ctx, int64_t entry_id);
-
-/*
- * Opening balances for variants of products min_id..max_id that have no level yet: a default
- * location for their shops, an "opening" ledger row and a level holding product_variants.stock
- * (the seed writes stock directly, then calls this). Returns WM_OK or a database error.
- */
-int inventory_open_balances(struct wm_ctx *ctx, int64_t min_product_id, int64_t max_product_id);
 
 #endif

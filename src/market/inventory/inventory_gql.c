@@ -115,7 +115,7 @@ int inventory_gql_update_item(struct gql_call *call, struct gql_value *out)
 
 int inventory_gql_adjust_stock(struct gql_call *call, struct gql_value *out)
 {
-    struct inventory_move m = { 0 };
+    struct stock_move m = { 0 };
     bool has = false;
     int64_t product_id = 0;
     int rc = shared_gql_arg_id(call, "variantId", "variant", &m.variant_id);

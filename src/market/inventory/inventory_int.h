@@ -63,25 +63,6 @@ int inventory_db_set_price(struct wm_ctx *ctx, int64_t product_id, int64_t price
 int inventory_db_set_status(struct wm_ctx *ctx, int64_t product_id, const char *status);
 int inventory_db_set_threshold(struct wm_ctx *ctx, int64_t product_id, int64_t threshold);
 
-/* Lock variant_id: its product, the product's vendor, its SKU and total stock. WM_ENOTFOUND. */
-int inventory_db_variant_lock(struct wm_ctx *ctx, int64_t variant_id, int64_t *product_id,
-                              int64_t *vendor_id, char **sku, int32_t *stock);
-
-/* The default location of vendor_id, made when missing. */
-int inventory_db_default_location(struct wm_ctx *ctx, int64_t vendor_id, int64_t *location_id);
-
-/* The name of vendor_id's location_id. WM_ENOTFOUND. */
-int inventory_db_location_name(struct wm_ctx *ctx, int64_t vendor_id, int64_t location_id,
-                               char **name);
-
-/* Lock the level of variant_id at location_id: *quantity 0 when there is no row. */
-int inventory_db_level_lock(struct wm_ctx *ctx, int64_t variant_id, int64_t location_id,
-                            int32_t *quantity);
-
-/* Write the level, add delta to the variant's total, and append the ledger row of m. */
-int inventory_db_move(struct wm_ctx *ctx, int64_t vendor_id, int64_t product_id,
-                      const struct inventory_move *m, int64_t location_id, int32_t after);
-
 int inventory_db_locations(struct wm_ctx *ctx, int64_t vendor_id, struct inventory_location **out,
                            size_t *n);
 
@@ -92,7 +73,5 @@ int inventory_db_location_insert(struct wm_ctx *ctx, int64_t vendor_id, const ch
 /* Ledger rows of vendor_id (of product_id when > 0) with id below before_id, newest first. */
 int inventory_db_ledger(struct wm_ctx *ctx, int64_t vendor_id, int64_t product_id,
                         int64_t before_id, int32_t limit, struct inventory_entry **out, size_t *n);
-
-int inventory_db_open_balances(struct wm_ctx *ctx, int64_t min_product_id, int64_t max_product_id);
 
 #endif

@@ -9,10 +9,12 @@
 #include "market/accounts/accounts_gql.h"
 #include "market/addresses/addresses_gql.h"
 #include "market/media/media_gql.h"
+#include "market/cart/cart_gql.h"
 #include "market/catalog/catalog_gql.h"
 #include "market/payments/payments_gql.h"
 #include "market/system/system_gql.h"
 #include "market/vendors/vendors_gql.h"
+#include "market/wishlist/wishlist_gql.h"
 
 /* clang-format off */
 const struct gql_root_field api_root_fields[] = {
@@ -56,6 +58,14 @@ const struct gql_root_field api_root_fields[] = {
     { "Query",     "vendorProducts",      catalog_gql_vendor_products,        0 },
     { "Query",     "vendorById",          vendors_gql_vendor_by_id,           0 },
     { "Query",     "vendorProfileById",   vendors_gql_vendor_profile_by_id,   0 },
+    { "Query",     "myCart",              cart_gql_my_cart,                   0 },
+    { "Mutation",  "addToCart",           cart_gql_add,                       0 },
+    { "Mutation",  "updateCartItem",      cart_gql_update,                    0 },
+    { "Mutation",  "removeFromCart",      cart_gql_remove,                    0 },
+    { "Mutation",  "clearCart",           cart_gql_clear,                     0 },
+    { "Query",     "myWishlist",          wishlist_gql_my_wishlist,           0 },
+    { "Mutation",  "addToWishlist",       wishlist_gql_add,                   0 },
+    { "Mutation",  "removeFromWishlist",  wishlist_gql_remove,                0 },
 };
 
 const struct gql_type_map api_type_maps[] = {
@@ -95,6 +105,13 @@ const struct gql_type_map api_type_maps[] = {
     { "ProductEdge",          NULL },
     { "SearchFacets",         NULL },
     { "FacetCount",           NULL },
+    { "Cart",                 cart_gql_cart_fields },
+    { "CartItem",             cart_gql_item_fields },
+    { "CartVendorGroup",      cart_gql_group_fields },
+    { "CartItemPayload",      NULL },
+    { "ClearCartPayload",     NULL },
+    { "WishlistItem",         wishlist_gql_item_fields },
+    { "WishlistItemPayload",  NULL },
 };
 /* clang-format on */
 

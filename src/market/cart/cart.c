@@ -267,10 +267,11 @@ static void group_lines(struct wm_ctx *ctx, struct cart *c)
         g->meets_minimum = g->subtotal_minor >= g->min_order_minor;
         if (g->meets_minimum) continue;
         g->shortfall_minor = g->min_order_minor - g->subtotal_minor;
-        g->message = arena_printf(
-                ctx->arena, "'%s' has a minimum order of %s: add %s more from this shop",
-                g->vendor->shop_name, money_text(ctx, g->min_order_minor, g->currency),
-                money_text(ctx, g->shortfall_minor, g->currency));
+        g->message = arena_printf(ctx->arena,
+                                  "'%s' has a minimum order of %s: add %s more from this shop",
+                                  g->vendor ? g->vendor->shop_name : "this shop",
+                                  money_text(ctx, g->min_order_minor, g->currency),
+                                  money_text(ctx, g->shortfall_minor, g->currency));
     }
 }
 
@@ -355,8 +356,10 @@ static int orderable_product(struct wm_ctx *ctx, int64_t user_id, int64_t produc
     size_t n = 0;
     int rc = catalog_products_load(ctx, &product_id, 1, &list, &n);
     if (rc != WM_OK) return rc;
-    if (n != 1 || !is_orderable(list[0]))
-        return wm_errorf(ctx, WM_ENOTFOUND, "product '%" PRId64 "' not found", product_id);
+    if (n != 1 || !is_orderable(list[0])) {
+        wm_errorf(ctx, WM_ENOTFOUND, "product '%" PRId64 "' not found", product_id);
+        return WM_ENOTFOUND;
+    }
     *p = list[0];
     struct terms_set ts;
     rc = load_terms(ctx, user_id, &product_id, 1, &ts);

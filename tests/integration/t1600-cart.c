@@ -626,6 +626,35 @@ static void prices_and_stock_are_checked_again_when_the_cart_is_read(void)
     empty(buyer);
 }
 
+/* extensions.sqlStatements of a reply (the test stack runs with http.debug_routes on). */
+static int sql_statements(struct json_object *reply)
+{
+    struct json_object *ext = NULL;
+    struct json_object *n = NULL;
+    if (!json_object_object_get_ex(reply, "extensions", &ext)) return -1;
+    if (!json_object_object_get_ex(ext, "sqlStatements", &n)) return -1;
+    return json_object_get_int(n);
+}
+
+static void a_cart_read_costs_the_same_statements_whatever_its_size(void)
+{
+    sign_up_buyers();
+    empty(buyer);
+    json_object_put(add(buyer, single, 1));
+    struct json_object *r = cart(buyer);
+    int one = sql_statements(r);
+    json_object_put(r);
+    json_object_put(add(buyer, crate, 24));
+    json_object_put(add(buyer, sale, 1));
+    r = cart(buyer);
+    CU_ASSERT_EQUAL(count_at(r, "myCart.items"), 3);
+    int three = sql_statements(r);
+    json_object_put(r);
+    CU_ASSERT_TRUE(one > 0);
+    CU_ASSERT_EQUAL(one, three);
+    empty(buyer);
+}
+
 static void clear_cart_empties_it(void)
 {
     sign_up_buyers();
@@ -701,6 +730,8 @@ static CU_TestInfo tests[] = {
     { "another user's cart item is unknown", another_users_cart_item_is_unknown },
     { "prices and stock are checked again when the cart is read",
       prices_and_stock_are_checked_again_when_the_cart_is_read },
+    { "a cart read costs the same statements whatever its size",
+      a_cart_read_costs_the_same_statements_whatever_its_size },
     { "clearCart empties it", clear_cart_empties_it },
     { "the wishlist keeps products once", the_wishlist_keeps_products_once },
     CU_TEST_INFO_NULL,

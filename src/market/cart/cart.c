@@ -368,27 +368,18 @@ static int orderable_product(struct wm_ctx *ctx, int64_t user_id, int64_t produc
     return WM_OK;
 }
 
-/* WM_EINVAL when the other lines of cart_id are in another currency than currency. */
+/* WM_EINVAL when another line of cart_id is in another currency than currency. */
 static int check_currency(struct wm_ctx *ctx, int64_t cart_id, int64_t product_id,
                           const char *currency)
 {
-    struct cart_line *lines = NULL;
-    size_t n = 0;
-    int rc = cart_db_lines(ctx, cart_id, &lines, &n);
-    if (rc != WM_OK || n == 0) return rc;
-    int64_t *ids = ARENA_ARRAY(ctx->arena, int64_t, n);
-    for (size_t i = 0; i < n; i++)
-        ids[i] = lines[i].product_id;
-    struct product **list = NULL;
-    size_t np = 0;
-    rc = catalog_products_load(ctx, ids, n, &list, &np);
-    if (rc != WM_OK) return rc;
-    for (size_t i = 0; i < np; i++)
-        if (list[i]->id != product_id && strcmp(list[i]->currency, currency) != 0)
-            return wm_errorf(ctx, WM_EINVAL,
-                             "your cart is in %s and '%s' is priced in %s: order it separately",
-                             list[i]->currency, list[i]->name, currency);
-    return WM_OK;
+    char *other = NULL;
+    char *name = NULL;
+    int rc = cart_db_other_currency(ctx, cart_id, product_id, currency, &other, &name);
+    if (rc != WM_OK || !other) return rc;
+    return wm_errorf(ctx, WM_EINVAL,
+                     "your cart is in %s ('%s') and this product is priced in %s: order it"
+                     " separately",
+                     other, name, currency);
 }
 
 int cart_add(struct wm_ctx *ctx, int64_t user_id, int64_t product_id, bool has_quantity,

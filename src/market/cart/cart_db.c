@@ -56,6 +56,12 @@ static const char SQL_DELETE[] =
 static const char SQL_CLEAR[] =
     "DELETE FROM cart_items WHERE cart_id = ?";
 
+/* Uses uq_cart_items_product(cart_id, ...) for the cart's lines (at most CART_MAX_LINES), then
+ * the primary key of products per line. */
+static const char SQL_OTHER_CURRENCY[] =
+    "SELECT p.currency, p.name FROM cart_items ci JOIN products p ON p.id = ci.product_id"
+    " WHERE ci.cart_id = ? AND ci.product_id <> ? AND p.currency <> ? ORDER BY ci.id LIMIT 1";
+
 /* The ids as a derived table (JSON_TABLE), joined on primary keys. */
 #define IDS_TABLE "JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$')) AS j"
 
@@ -163,6 +169,16 @@ int cart_db_delete(struct wm_ctx *ctx, int64_t cart_id, int64_t id, bool *delete
 int cart_db_clear(struct wm_ctx *ctx, int64_t cart_id)
 {
     return db_exec(ctx, SQL_CLEAR, "l", cart_id);
+}
+
+int cart_db_other_currency(struct wm_ctx *ctx, int64_t cart_id, int64_t product_id,
+                           const char *currency, char **other, char **name)
+{
+    *other = NULL;
+    *name = NULL;
+    int rc = db_query_one(ctx, SQL_OTHER_CURRENCY, "lls", "ss", cart_id, product_id, currency,
+                          other, name);
+    return rc == WM_ENOTFOUND ? WM_OK : rc;
 }
 
 int cart_db_tiers(struct wm_ctx *ctx, const char *ids_json, struct cart_tier_row **out, size_t *n)

@@ -47,6 +47,11 @@ int cart_db_delete(struct wm_ctx *ctx, int64_t cart_id, int64_t id, bool *delete
 /* Delete every line of cart_id. */
 int cart_db_clear(struct wm_ctx *ctx, int64_t cart_id);
 
+/* The currency and name of a product in cart_id, other than product_id, priced in another
+ * currency than currency; *other and *name NULL when there is none. */
+int cart_db_other_currency(struct wm_ctx *ctx, int64_t cart_id, int64_t product_id,
+                           const char *currency, char **other, char **name);
+
 /* A price break or an account price of a product (rows of the batch loaders). */
 struct cart_tier_row {
     int64_t product_id;

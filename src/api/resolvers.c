@@ -10,10 +10,12 @@
 #include "market/addresses/addresses_gql.h"
 #include "market/inventory/inventory_gql.h"
 #include "market/media/media_gql.h"
+#include "market/cart/cart_gql.h"
 #include "market/catalog/catalog_gql.h"
 #include "market/payments/payments_gql.h"
 #include "market/system/system_gql.h"
 #include "market/vendors/vendors_gql.h"
+#include "market/wishlist/wishlist_gql.h"
 
 /* clang-format off */
 const struct gql_root_field api_root_fields[] = {
@@ -71,6 +73,14 @@ const struct gql_root_field api_root_fields[] = {
     { "Mutation",  "duplicateProduct",    catalog_gql_duplicate_product,      0 },
     { "Mutation",  "getShopData",         catalog_gql_shop_data,              0 },
     { "Mutation",  "updateShopSettings",  vendors_gql_update_shop_settings,   0 },
+    { "Query",     "myCart",              cart_gql_my_cart,                   0 },
+    { "Mutation",  "addToCart",           cart_gql_add,                       0 },
+    { "Mutation",  "updateCartItem",      cart_gql_update,                    0 },
+    { "Mutation",  "removeFromCart",      cart_gql_remove,                    0 },
+    { "Mutation",  "clearCart",           cart_gql_clear,                     0 },
+    { "Query",     "myWishlist",          wishlist_gql_my_wishlist,           0 },
+    { "Mutation",  "addToWishlist",       wishlist_gql_add,                   0 },
+    { "Mutation",  "removeFromWishlist",  wishlist_gql_remove,                0 },
 };
 
 const struct gql_type_map api_type_maps[] = {
@@ -126,6 +136,13 @@ const struct gql_type_map api_type_maps[] = {
     { "ShopStats",            NULL },
     { "ShopDataPayload",      NULL },
     { "UpdateShopSettingsPayload", NULL },
+    { "Cart",                 cart_gql_cart_fields },
+    { "CartItem",             cart_gql_item_fields },
+    { "CartVendorGroup",      cart_gql_group_fields },
+    { "CartItemPayload",      NULL },
+    { "ClearCartPayload",     NULL },
+    { "WishlistItem",         wishlist_gql_item_fields },
+    { "WishlistItemPayload",  NULL },
 };
 /* clang-format on */
 

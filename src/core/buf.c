@@ -56,6 +56,14 @@ char *str_dup(struct arena *a, struct str s)
     return arena_strndup(a, s.ptr ? s.ptr : "", s.len);
 }
 
+size_t str_utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        n += (*p & 0xC0) != 0x80;
+    return n;
+}
+
 bool str_hex_to_uint64(struct str s, uint64_t *out)
 {
     *out = 0;

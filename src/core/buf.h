@@ -37,6 +37,8 @@ bool str_starts_with(struct str a, const char *prefix);
 char *str_dup(struct arena *a, struct str s);
 /* Parse all of s as a decimal int64 (optional leading '-'); false on empty, junk or overflow. */
 bool str_to_int64(struct str s, int64_t *out);
+/* Characters (UTF-8 code points) in the NUL-terminated s, counting lead bytes. */
+size_t str_utf8_chars(const char *s);
 /* s as lowercase hexadecimal digits only (1 to 16 of them) into *out; false otherwise. */
 bool str_hex_to_uint64(struct str s, uint64_t *out);
 /* Leading and trailing ASCII white space removed. */

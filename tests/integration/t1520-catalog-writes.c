@@ -88,40 +88,14 @@ static const char *create_vars(const char *name, const char *key, const char *va
     return out;
 }
 
-/* Seconds to wait for the verification mail. */
-#define MAIL_WAIT_MS 15000
-
 /* A SUPPLIER signed up (and its email confirmed through the mailed link when verified):
- * returns its access token (static copy, one of 6 slots). */
+ * returns its access token (static copy, one of it_sign_up_as()'s slots). */
 static const char *vendor_sign_up(const char *tag, bool verified)
 {
-    static const char doc[] =
-            "mutation R($e: String!, $p: String!) { register(firstName: \"Vera\", lastName: "
-            "\"Vendor\", password1: $p, password2: $p, email: $e, accountType: \"SUPPLIER\", "
-            "termsAccepted: true) { success token } }";
-    static char tokens[6][4096];
-    static unsigned n;
-    char *t = tokens[n++ % 6];
-    char email[128];
-    snprintf(email, sizeof(email), "%s", it_new_email(tag));
-    char vars[512];
-    snprintf(vars, sizeof(vars), "{\"e\":\"%s\",\"p\":\"%s\"}", email, IT_PASSWORD);
-    struct json_object *r = it_gql(doc, vars, NULL);
-    CU_ASSERT_TRUE(it_bool_at(r, "register.success"));
-    snprintf(t, 4096, "%s", it_text_at(r, "register.token"));
-    json_object_put(r);
-    CU_ASSERT_TRUE_FATAL(strlen(t) >= 10);
-    if (!verified) return t;
-    struct it_mail m;
-    CU_ASSERT_TRUE_FATAL(it_mail_wait(email, MAIL_WAIT_MS, &m));
-    const char *link = m.text ? strstr(m.text, "?token=") : NULL;
-    CU_ASSERT_TRUE_FATAL(link && strspn(link + 7, "0123456789abcdef") == 64);
-    snprintf(vars, sizeof(vars), "{\"t\":\"%.64s\"}", link + 7);
-    it_mail_release(&m);
-    r = it_gql("mutation V($t: String!) { verifyEmail(token: $t) { success } }", vars, NULL);
-    CU_ASSERT_TRUE(it_bool_at(r, "verifyEmail.success"));
-    json_object_put(r);
-    return t;
+    char email[256];
+    const char *token = it_sign_up_as(tag, "SUPPLIER", email, sizeof(email));
+    if (verified) CU_ASSERT_TRUE_FATAL(it_verify_email(email));
+    return token;
 }
 
 /* Create a product named name for token; returns its id (static copy) or "" on failure. */
@@ -180,7 +154,7 @@ static void the_owner_creates_and_the_next_read_shows_it(void)
     CU_ASSERT_STRING_EQUAL(it_text_at(r, "createProduct.product.category.id"), "674");
     CU_ASSERT_STRING_EQUAL(it_text_at(r, "createProduct.product.size.id"), "4");
     CU_ASSERT_TRUE(it_null_at(r, "createProduct.product.brand"));
-    CU_ASSERT_STRING_EQUAL(it_text_at(r, "createProduct.product.seller.firstName"), "Vera");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "createProduct.product.seller.firstName"), "Ada");
     char id[32];
     snprintf(id, sizeof(id), "%s", it_text_at(r, "createProduct.product.id"));
     json_object_put(r);
@@ -550,7 +524,7 @@ static void shop_settings_change_what_is_given(void)
     CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateShopSettings.shopData.phoneNumber"),
                            "+447700900123");
     CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateShopSettings.shopData.postalCode"), "E1 6AN");
-    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateShopSettings.shopData.firstName"), "Vera");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "updateShopSettings.shopData.firstName"), "Ada");
     json_object_put(r);
     /* The product's seller shows the new name at once. */
     r = product_by_id(id);
@@ -581,42 +555,12 @@ static void shop_settings_change_what_is_given(void)
     json_object_put(r);
 }
 
-/* A token of the seeded demo vendor (its password from the stack's demo-logins.txt), "" when
- * there is none. Static copy. */
-static const char *demo_vendor(void)
-{
-    static char token[4096];
-    char path[1024];
-    snprintf(path, sizeof(path), "%s/demo-logins.txt", getenv("MARKET_VAR"));
-    FILE *f = fopen(path, "r");
-    char line[256];
-    char email[128] = "";
-    char pw[128] = "";
-    bool found = false;
-    while (f && !found && fgets(line, sizeof(line), f)) {
-        char role[32];
-        found = sscanf(line, "%31s %127s %127s", role, email, pw) == 3 &&
-                strcmp(role, "vendor") == 0;
-    }
-    if (f) fclose(f);
-    token[0] = '\0';
-    if (!found) return token;
-    char vars[512];
-    snprintf(vars, sizeof(vars), "{\"e\":\"%s\",\"p\":\"%s\"}", email, pw);
-    struct json_object *r = it_gql(
-            "mutation L($e: String!, $p: String!) { login(email: $e, password: $p) { token } }",
-            vars, NULL);
-    snprintf(token, sizeof(token), "%s", it_text_at(r, "login.token"));
-    json_object_put(r);
-    return token;
-}
-
 /* A seeded product with several sizes: its copy has every variant at 0 units (the copy's stock
  * is 0 while the original's is not), and updateProduct cannot set one stock for several
  * variants. The copies are deleted again. */
 static void a_copy_of_a_product_with_variants_starts_with_no_stock(void)
 {
-    const char *demo = demo_vendor();
+    const char *demo = it_demo_token("vendor");
     CU_ASSERT_TRUE_FATAL(strlen(demo) > 20);
     struct json_object *list =
             it_gql_as("query { vendorProducts(first: 100, status: \"ACTIVE\") { edges { node { id "

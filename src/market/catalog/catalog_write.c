@@ -19,8 +19,9 @@
 #include "core/ctx.h"
 #include "core/err.h"
 #include "market/catalog/catalog_int.h"
-#include "market/stock/stock.h"
 #include "market/media/media.h"
+#include "market/shared/shared.h"
+#include "market/stock/stock.h"
 #include "market/vendors/vendors.h"
 
 /* Longest comma-joined colours and tags (the columns' sizes). */
@@ -40,37 +41,10 @@ int catalog_stock_set(struct wm_ctx *ctx, int64_t product_id, int64_t variant_id
 
 /* ---- checks ---------------------------------------------------------------------------- */
 
-/* The number of characters of UTF-8 text s. */
-static size_t chars(const char *s)
-{
-    size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        n += (*p & 0xC0) != 0x80;
-    return n;
-}
-
-/* Text *s (NULL: not given) trimmed into an arena copy; WM_EINVAL when blank and required,
- * over max characters, or holding control characters (line breaks and tabs when multiline). */
-static int check_text(struct wm_ctx *ctx, const char **s, const char *field, size_t max,
-                      bool required, bool multiline)
-{
-    if (!*s) return WM_OK;
-    *s = str_dup(ctx->arena, str_trim(str_from(*s)));
-    if (required && !**s) return wm_errorf(ctx, WM_EINVAL, "%s must not be blank", field);
-    if (chars(*s) > max)
-        return wm_errorf(ctx, WM_EINVAL, "%s must be at most %zu characters", field, max);
-    for (const unsigned char *p = (const unsigned char *)*s; *p; p++) {
-        bool space = *p == '\n' || *p == '\r' || *p == '\t';
-        if ((*p < 0x20 && !(multiline && space)) || *p == 0x7F)
-            return wm_errorf(ctx, WM_EINVAL, "%s must not hold control characters", field);
-    }
-    return WM_OK;
-}
-
 /* An image URL: http(s)://... or a /media/ path, without spaces or quotes. */
 static int check_url(struct wm_ctx *ctx, const char **s, const char *field)
 {
-    int rc = check_text(ctx, s, field, CATALOG_URL_MAX, true, false);
+    int rc = shared_check_text(ctx, s, field, CATALOG_URL_MAX, true, false);
     if (rc != WM_OK || !*s) return rc;
     bool scheme = strncmp(*s, "https://", 8) == 0 || strncmp(*s, "http://", 7) == 0 ||
                   strncmp(*s, "/media/", 7) == 0;
@@ -90,7 +64,7 @@ static int join_items(struct wm_ctx *ctx, const char *const *items, size_t n, co
     struct buf b = BUF_INIT(ctx->arena);
     for (size_t i = 0; i < n; i++) {
         const char *item = items[i];
-        int rc = check_text(ctx, &item, field, ITEM_MAX, true, false);
+        int rc = shared_check_text(ctx, &item, field, ITEM_MAX, true, false);
         if (rc != WM_OK) return rc;
         if (strchr(item, ','))
             return wm_errorf(ctx, WM_EINVAL, "%s items must not hold commas", field);
@@ -318,10 +292,12 @@ struct checked {
 static int check_common(struct wm_ctx *ctx, struct product_input *in, struct checked *c)
 {
     memset(c, 0, sizeof(*c));
-    int rc = check_text(ctx, &in->name, "name", CATALOG_NAME_MAX, true, false);
+    int rc = shared_check_text(ctx, &in->name, "name", CATALOG_NAME_MAX, true, false);
     if (rc == WM_OK)
-        rc = check_text(ctx, &in->description, "description", CATALOG_DESCRIPTION_MAX, false, true);
-    if (rc == WM_OK) rc = check_text(ctx, &in->custom_brand, "customBrand", 100, false, false);
+        rc = shared_check_text(ctx, &in->description, "description", CATALOG_DESCRIPTION_MAX, false,
+                               true);
+    if (rc == WM_OK)
+        rc = shared_check_text(ctx, &in->custom_brand, "customBrand", 100, false, false);
     if (rc == WM_OK && in->custom_brand && !*in->custom_brand) in->custom_brand = NULL;
     if (rc == WM_OK && in->has_colors)
         rc = join_items(ctx, in->colors, in->ncolors, "color", COLORS_MAX, &c->colors);
@@ -452,11 +428,13 @@ static int update_stock(struct wm_ctx *ctx, int64_t user_id, int64_t id, int64_t
 static int check_update(struct wm_ctx *ctx, struct product_input *in,
                         const struct catalog_owned *cur, struct catalog_update_row *row)
 {
-    int rc = check_text(ctx, &in->name, "name", CATALOG_NAME_MAX, true, false);
+    int rc = shared_check_text(ctx, &in->name, "name", CATALOG_NAME_MAX, true, false);
     if (rc == WM_OK)
-        rc = check_text(ctx, &in->description, "description", CATALOG_DESCRIPTION_MAX, false, true);
+        rc = shared_check_text(ctx, &in->description, "description", CATALOG_DESCRIPTION_MAX, false,
+                               true);
     if (rc == WM_OK)
-        rc = check_text(ctx, &in->care_instructions, "careInstructions", CARE_MAX, false, true);
+        rc = shared_check_text(ctx, &in->care_instructions, "careInstructions", CARE_MAX, false,
+                               true);
     const char *json[] = { in->specifications, in->dimensions };
     for (size_t i = 0; rc == WM_OK && i < 2; i++)
         if (json[i] && strlen(json[i]) > JSON_MAX)

@@ -145,15 +145,6 @@ int payment_card_expiry_check(struct wm_ctx *ctx, int month, int year, int now_y
 
 /* ---- saved payment methods ----------------------------------------------------------------- */
 
-/* Characters (UTF-8 code points) in s: the unit of the columns' sizes. */
-static size_t utf8_chars(const char *s)
-{
-    size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        n += (*p & 0xC0) != 0x80;
-    return n;
-}
-
 /* No ASCII control character in s. */
 static bool is_single_line(const char *s)
 {
@@ -239,7 +230,7 @@ static int check_holder(struct wm_ctx *ctx, const char *text, char **out)
     struct str holder = str_trim(str_from(text ? text : ""));
     *out = str_dup(ctx->arena, holder);
     if (holder.len == 0) return wm_errorf(ctx, WM_EINVAL, "cardHolderName must not be blank");
-    if (utf8_chars(*out) > PAYMENT_HOLDER_MAX)
+    if (str_utf8_chars(*out) > PAYMENT_HOLDER_MAX)
         return wm_errorf(ctx, WM_EINVAL, "cardHolderName is too long (at most %d characters)",
                          PAYMENT_HOLDER_MAX);
     if (!is_single_line(*out))
@@ -265,7 +256,7 @@ int payment_method_add(struct wm_ctx *ctx, int64_t user_id, const struct payment
     /* The app's own guess of the brand, kept as sent; ours when it sent none. */
     m.payment_type = str_dup(ctx->arena, str_trim(str_from(in->payment_type)));
     if (!*m.payment_type) m.payment_type = m.card_brand;
-    if (utf8_chars(m.payment_type) > PAYMENT_TYPE_MAX || !is_single_line(m.payment_type))
+    if (str_utf8_chars(m.payment_type) > PAYMENT_TYPE_MAX || !is_single_line(m.payment_type))
         return wm_errorf(ctx, WM_EINVAL, "paymentType must be a word of at most %d characters",
                          PAYMENT_TYPE_MAX);
     m.card_exp_month = in->exp_month;

@@ -16,6 +16,7 @@
 #include "core/pack.h"
 #include "market/accounts/accounts.h"
 #include "market/media/media.h"
+#include "market/shared/shared.h"
 #include "market/vendors/vendors_int.h"
 
 /* Cache namespace of vendor profiles. */
@@ -210,37 +211,11 @@ int vendor_open_shop(struct wm_ctx *ctx, int64_t user_id, struct vendor **out)
     return vendor_of_user(ctx, user_id, out);
 }
 
-/* The number of characters of UTF-8 text s. */
-static size_t chars(const char *s)
-{
-    size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        n += (*p & 0xC0) != 0x80;
-    return n;
-}
-
-/* A text setting: trimmed in place of *s; WM_EINVAL when blank (and required), longer than
- * max characters, or holding control characters (newlines allowed when multiline). */
-static int check_text(struct wm_ctx *ctx, const char **s, const char *field, size_t max,
-                      bool required, bool multiline)
-{
-    if (!*s) return WM_OK;
-    struct str t = str_trim(str_from(*s));
-    *s = str_dup(ctx->arena, t);
-    if (required && t.len == 0) return wm_errorf(ctx, WM_EINVAL, "%s must not be blank", field);
-    if (chars(*s) > max)
-        return wm_errorf(ctx, WM_EINVAL, "%s must be at most %zu characters", field, max);
-    for (const unsigned char *p = (const unsigned char *)*s; *p; p++)
-        if ((*p < 0x20 && !(multiline && (*p == '\n' || *p == '\r' || *p == '\t'))) || *p == 0x7F)
-            return wm_errorf(ctx, WM_EINVAL, "%s must not hold control characters", field);
-    return WM_OK;
-}
-
 /* An image URL setting: "" (kept as is: no image) or http(s)://... or /media/... without
  * spaces; marked referenced so media_gc keeps an upload of ours. */
 static int check_url(struct wm_ctx *ctx, const char **s, const char *field)
 {
-    int rc = check_text(ctx, s, field, VENDOR_URL_MAX, false, false);
+    int rc = shared_check_text(ctx, s, field, VENDOR_URL_MAX, false, false);
     if (rc != WM_OK || !*s || !**s) return rc;
     bool scheme = strncmp(*s, "https://", 8) == 0 || strncmp(*s, "http://", 7) == 0 ||
                   strncmp(*s, "/media/", 7) == 0;
@@ -251,21 +226,22 @@ static int check_url(struct wm_ctx *ctx, const char **s, const char *field)
 
 static int check_settings(struct wm_ctx *ctx, struct shop_settings *in)
 {
-    int rc = check_text(ctx, &in->shop_name, "shopName", VENDOR_NAME_MAX, true, false);
+    int rc = shared_check_text(ctx, &in->shop_name, "shopName", VENDOR_NAME_MAX, true, false);
     if (rc == WM_OK)
-        rc = check_text(ctx, &in->description, "shopDescription", VENDOR_DESCRIPTION_MAX, false,
-                        true);
+        rc = shared_check_text(ctx, &in->description, "shopDescription", VENDOR_DESCRIPTION_MAX,
+                               false, true);
     if (rc == WM_OK) rc = check_url(ctx, &in->logo_url, "shopLogoUrl");
     if (rc == WM_OK) rc = check_url(ctx, &in->banner_url, "shopBannerUrl");
     if (rc == WM_OK)
-        rc = check_text(ctx, &in->contact_email, "shopContactEmail", 254, false, false);
+        rc = shared_check_text(ctx, &in->contact_email, "shopContactEmail", 254, false, false);
     if (rc == WM_OK && in->contact_email && *in->contact_email) {
         const char *at = strchr(in->contact_email, '@');
         if (!at || at == in->contact_email || !strchr(at, '.') || strchr(at + 1, '@') ||
             strpbrk(in->contact_email, " ,;<>") || at[strlen(at) - 1] == '.')
             rc = wm_errorf(ctx, WM_EINVAL, "shopContactEmail must be an email address");
     }
-    if (rc == WM_OK) rc = check_text(ctx, &in->contact_phone, "shopContactPhone", 32, false, false);
+    if (rc == WM_OK)
+        rc = shared_check_text(ctx, &in->contact_phone, "shopContactPhone", 32, false, false);
     if (rc == WM_OK && in->contact_phone && *in->contact_phone) {
         size_t digits = 0;
         bool bad = false;
@@ -279,10 +255,12 @@ static int check_settings(struct wm_ctx *ctx, struct shop_settings *in)
             rc = wm_errorf(ctx, WM_EINVAL,
                            "shopContactPhone must be a phone number (digits, spaces, + - and ( ))");
     }
-    if (rc == WM_OK) rc = check_text(ctx, &in->street_address, "shopAddress", 255, false, false);
-    if (rc == WM_OK) rc = check_text(ctx, &in->city, "shopCity", 128, false, false);
-    if (rc == WM_OK) rc = check_text(ctx, &in->country, "shopCountry", 128, false, false);
-    if (rc == WM_OK) rc = check_text(ctx, &in->postal_code, "shopPostalCode", 32, false, false);
+    if (rc == WM_OK)
+        rc = shared_check_text(ctx, &in->street_address, "shopAddress", 255, false, false);
+    if (rc == WM_OK) rc = shared_check_text(ctx, &in->city, "shopCity", 128, false, false);
+    if (rc == WM_OK) rc = shared_check_text(ctx, &in->country, "shopCountry", 128, false, false);
+    if (rc == WM_OK)
+        rc = shared_check_text(ctx, &in->postal_code, "shopPostalCode", 32, false, false);
     return rc;
 }
 

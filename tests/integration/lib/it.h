@@ -112,8 +112,8 @@ const char *it_sign_up(const char *tag, char *email, size_t len);
 const char *it_sign_up_as(const char *tag, const char *account_type, char *email, size_t len);
 
 /* Confirm email's address with the link of the verification mail the worker delivered to the
- * SMTP sink (waits up to 15 s for it). */
-void it_verify_email(const char *email);
+ * SMTP sink (waits up to 15 s for it); false when no such mail came or the link failed. */
+bool it_verify_email(const char *email);
 
 /* Sign in as the stack's demo account of role ("buyer", "vendor", "reseller": the rows of
  * $MARKET_VAR/demo-logins.txt that `market seed` wrote) and return the access token (static

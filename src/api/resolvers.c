@@ -10,6 +10,7 @@
 #include "market/addresses/addresses_gql.h"
 #include "market/inventory/inventory_gql.h"
 #include "market/media/media_gql.h"
+#include "market/onboarding/onboarding_gql.h"
 #include "market/cart/cart_gql.h"
 #include "market/catalog/catalog_gql.h"
 #include "market/payments/payments_gql.h"
@@ -38,6 +39,8 @@ const struct gql_root_field api_root_fields[] = {
     { "Mutation",  "terminateAllOtherSessions", accounts_gql_terminate_others, 0 },
     { "Mutation",  "updateUser",        accounts_gql_update_user,        0 },
     { "Mutation",  "setProfilePicture", accounts_gql_set_profile_picture, 0 },
+    { "Mutation",  "switchAccountType", onboarding_gql_switch_account_type, 0 },
+    { "Query",     "vendorOnboarding",  onboarding_gql_vendor_onboarding, 0 },
     { "Mutation",  "verifyEmail",       accounts_gql_verify_email,       0 },
     { "Mutation",  "resendVerificationEmail", accounts_gql_resend_verification, 0 },
     { "Mutation",  "requestPasswordReset", accounts_gql_request_password_reset, 0 },
@@ -120,6 +123,9 @@ const struct gql_type_map api_type_maps[] = {
     { "ProductEdge",          NULL },
     { "SearchFacets",         NULL },
     { "FacetCount",           NULL },
+    { "SwitchAccountTypePayload", NULL },
+    { "VendorOnboarding",     NULL },
+    { "OnboardingStep",       NULL },
     { "InventoryItem",        inventory_gql_item_fields },
     { "InventoryVariant",     inventory_gql_variant_fields },
     { "InventoryLevel",       inventory_gql_level_fields },

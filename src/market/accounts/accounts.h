@@ -374,4 +374,13 @@ int account_require_verified(struct wm_ctx *ctx, const char *action);
  */
 int account_require_vendor(struct wm_ctx *ctx, const struct viewer **out);
 
+/*
+ * Make the signed-in viewer's account type (the row locked, in the caller's transaction) the
+ * one of word (account_type_parse(); "SUPPLIER" is VENDOR); *before and *after (arena copies)
+ * the types before and after. Only the users row changes: what a change of type means for a
+ * shop is the onboarding domain's (market/onboarding). WM_EINVAL "accountType must be
+ * CUSTOMER, VENDOR (SUPPLIER) or RESELLER"; the viewer's error when nobody is signed in.
+ */
+int account_set_type(struct wm_ctx *ctx, const char *word, const char **before, const char **after);
+
 #endif

@@ -48,6 +48,9 @@ static const char SQL_USER_WRITE_PROFILE[] =
     " profile_picture_url = ? WHERE id = ?";
 
 /* Uses the primary key. */
+static const char SQL_USER_SET_TYPE[] = "UPDATE users SET account_type = ? WHERE id = ?";
+
+/* Uses the primary key. */
 static const char SQL_USER_HASH[] =
     "SELECT password_hash FROM users WHERE id = ? FOR UPDATE";
 
@@ -254,6 +257,11 @@ int accounts_db_user_write_profile(struct wm_ctx *ctx, const struct user *u)
     return db_exec(ctx, SQL_USER_WRITE_PROFILE, "sssssssssssl", u->first_name, u->last_name,
                    u->phone_number, u->dob, u->gender, u->street_address, u->city, u->country,
                    u->postal_code, u->business_name, u->profile_picture_url, u->id);
+}
+
+int accounts_db_user_set_type(struct wm_ctx *ctx, int64_t id, const char *type)
+{
+    return db_exec(ctx, SQL_USER_SET_TYPE, "sl", type, id);
 }
 
 int accounts_db_user_hash(struct wm_ctx *ctx, int64_t id, char **hash)

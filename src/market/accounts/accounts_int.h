@@ -69,6 +69,9 @@ int accounts_db_user_get_locked(struct wm_ctx *ctx, int64_t id, struct user *out
 /* Write the profile columns of u (every one, from u) to user u->id. */
 int accounts_db_user_write_profile(struct wm_ctx *ctx, const struct user *u);
 
+/* Set the account type of user id (CUSTOMER, VENDOR or RESELLER). */
+int accounts_db_user_set_type(struct wm_ctx *ctx, int64_t id, const char *type);
+
 /* The stored password hash of user id, under a row lock. WM_ENOTFOUND. */
 int accounts_db_user_hash(struct wm_ctx *ctx, int64_t id, char **hash);
 

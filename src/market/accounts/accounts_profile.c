@@ -238,3 +238,27 @@ int account_password_change(struct wm_ctx *ctx, const char *current, const char 
     if (rc == WM_OK && ended > 0) accounts_forget_viewers(ctx);
     return rc;
 }
+
+int account_set_type(struct wm_ctx *ctx, const char *word, const char **before, const char **after)
+{
+    const struct viewer *v = NULL;
+    int rc = account_viewer(ctx, &v);
+    if (rc != WM_OK) return rc;
+    const char *type = account_type_parse(word ? word : "");
+    if (!type)
+        return wm_errorf(ctx, WM_EINVAL,
+                         "accountType must be CUSTOMER, VENDOR (SUPPLIER) or "
+                         "RESELLER");
+    struct user *u = ARENA_NEW(ctx->arena, struct user);
+    rc = accounts_db_user_get_locked(ctx, v->user_id, u);
+    if (rc == WM_ENOTFOUND)
+        return wm_errorf(ctx, WM_EUNAUTH, "unauthorized: the token's user is gone");
+    if (rc != WM_OK) return rc;
+    *before = u->account_type;
+    *after = type;
+    if (strcmp(type, u->account_type) == 0) return WM_OK;
+    rc = accounts_db_user_set_type(ctx, v->user_id, type);
+    /* Who sells is public (a shop is readable only while its owner is a VENDOR). */
+    if (rc == WM_OK) cache_ns_bump(ctx->cache, ACCOUNT_PUBLIC_NS);
+    return rc;
+}

@@ -44,23 +44,17 @@ static int own_shop(struct wm_ctx *ctx, int64_t *vendor_id, int64_t *user_id)
 {
     *vendor_id = 0;
     const struct viewer *v = NULL;
-    int rc = account_viewer(ctx, &v);
+    int rc = account_require_vendor(ctx, &v);
     if (rc != WM_OK) return rc;
     *user_id = v->user_id;
     struct vendor *shop = NULL;
     rc = vendor_of_user(ctx, v->user_id, &shop);
-    if (rc == WM_OK) {
-        *vendor_id = shop->id;
+    if (rc == WM_ENOTFOUND) {
+        wm_clear_error(ctx); /* a vendor without a shop yet */
         return WM_OK;
     }
-    if (rc != WM_ENOTFOUND) return rc;
-    wm_clear_error(ctx);
-    struct user *u = NULL;
-    rc = account_user_get(ctx, v->user_id, &u);
-    if (rc != WM_OK) return rc;
-    if (strcmp(u->account_type, "VENDOR") != 0)
-        return wm_errorf(ctx, WM_EPERM, "You do not have permission to perform this action");
-    return WM_OK;
+    if (rc == WM_OK) *vendor_id = shop->id;
+    return rc;
 }
 
 /* word lower-cased without '_', '-' and spaces, into out (cap bytes); false when too long. */

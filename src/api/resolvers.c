@@ -126,6 +126,8 @@ const struct gql_type_map api_type_maps[] = {
     { "SwitchAccountTypePayload", NULL },
     { "VendorOnboarding",     NULL },
     { "OnboardingStep",       NULL },
+    { "PriceTier",            NULL },
+    { "AccountPrice",         NULL },
     { "InventoryItem",        inventory_gql_item_fields },
     { "InventoryVariant",     inventory_gql_variant_fields },
     { "InventoryLevel",       inventory_gql_level_fields },

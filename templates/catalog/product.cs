@@ -19,6 +19,19 @@
       <?cs if:subcount(p.materials) > 0 ?><dt><?cs var:Lang.Catalog.Materials ?></dt><dd><?cs each:m = p.materials ?><?cs if:name(m) != "0" ?>, <?cs /if ?><?cs var:m.name ?><?cs /each ?></dd><?cs /if ?>
       <?cs if:p.reviewCount > 0 ?><dt><?cs var:Lang.Catalog.Rating ?></dt><dd><?cs var:p.rating ?> / 5 (<?cs var:p.reviewCount ?>)</dd><?cs /if ?>
     </dl>
+    <?cs if:subcount(p.priceTiers) > 0 || subcount(p.accountPrices) > 0 ?>
+    <div class="table-wrap">
+    <table class="tiers">
+      <caption><?cs var:Lang.Catalog.TierHeading ?></caption>
+      <thead><tr><th scope="col"><?cs var:Lang.Catalog.TierQuantity ?></th><th scope="col" class="num"><?cs var:Lang.Catalog.TierPrice ?></th></tr></thead>
+      <tbody>
+        <tr><td><?cs var:p.minOrderQuantity ?>+</td><td class="num"><?cs if:p.discountPrice ?><?cs var:p.discountPrice.Money ?><?cs else ?><?cs var:p.price.Money ?><?cs /if ?></td></tr>
+        <?cs each:t = p.priceTiers ?><tr><td><?cs var:t.minQuantity ?>+</td><td class="num"><?cs var:t.unitPrice.Money ?></td></tr><?cs /each ?>
+        <?cs each:a = p.accountPrices ?><tr><td><?cs var:Lang.Catalog.AccountTypes[a.accountType] ?></td><td class="num"><?cs var:a.unitPrice.Money ?></td></tr><?cs /each ?>
+      </tbody>
+    </table>
+    </div>
+    <?cs /if ?>
     <div class="description"><p><?cs var:p.description ?></p></div>
   </div>
 </article>

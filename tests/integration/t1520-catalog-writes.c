@@ -681,6 +681,90 @@ static void a_product_keeps_its_uploaded_image(void)
     CU_ASSERT_STRING_EQUAL(value, "1");
 }
 
+static void the_vendors_wholesale_terms_apply_in_a_buyers_cart(void)
+{
+    const char *owner = vendor_sign_up("w-terms", true);
+    char id[32];
+    snprintf(id, sizeof(id), "%s", create(owner, create_vars("Terms crate", "price", "10.0")));
+    CU_ASSERT_FATAL(id[0] != '\0');
+    static const char terms[] =
+            "mutation($p: ID!, $moq: Int, $cp: Int, $t: [PriceTierInput!], $a: "
+            "[AccountPriceInput!]) "
+            "{ updateProduct(productId: $p, stockQuantity: 500, minOrderQuantity: $moq, casePack: "
+            "$cp, priceTiers: $t, accountPrices: $a) { success message } }";
+    char vars[512];
+    /* Refused: breaks not falling in price, a break above the price, a doubled type. */
+    static const char *const bad[] = {
+        "\"t\":[{\"minQuantity\":24,\"unitPrice\":9},{\"minQuantity\":48,\"unitPrice\":9.5}]",
+        "\"t\":[{\"minQuantity\":24,\"unitPrice\":10}]",
+        "\"t\":[{\"minQuantity\":1,\"unitPrice\":9}]",
+        "\"a\":[{\"accountType\":\"RESELLER\",\"unitPrice\":8},{\"accountType\":\"reseller\","
+        "\"unitPrice\":7}]",
+        "\"moq\":0",
+    };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        snprintf(vars, sizeof(vars), "{\"p\":\"%s\",%s}", id, bad[i]);
+        struct json_object *r = it_gql_as(terms, vars, owner);
+        CU_ASSERT_FALSE(it_bool_at(r, "updateProduct.success"));
+        json_object_put(r);
+    }
+    snprintf(vars, sizeof(vars),
+             "{\"p\":\"%s\",\"moq\":12,\"cp\":6,\"t\":[{\"minQuantity\":24,\"unitPrice\":9},"
+             "{\"minQuantity\":48,\"unitPrice\":8.5}],\"a\":[{\"accountType\":\"RESELLER\","
+             "\"unitPrice\":8}]}",
+             id);
+    struct json_object *r = it_gql_as(terms, vars, owner);
+    CU_ASSERT_TRUE(it_bool_at(r, "updateProduct.success"));
+    json_object_put(r);
+    /* The product shows its terms to everyone. */
+    snprintf(vars, sizeof(vars), "{\"id\":%s}", id);
+    r = it_gql("query($id: Int!) { product(id: $id) { minOrderQuantity casePack priceTiers { "
+               "minQuantity unitPrice } accountPrices { accountType unitPrice } } }",
+               vars, NULL);
+    CU_ASSERT_EQUAL(json_object_get_int(it_at(r, "product.minOrderQuantity")), 12);
+    CU_ASSERT_EQUAL(json_object_get_int(it_at(r, "product.casePack")), 6);
+    CU_ASSERT_EQUAL(json_object_array_length(it_at(r, "product.priceTiers")), 2);
+    CU_ASSERT_EQUAL(json_object_get_int(it_at(r, "product.priceTiers.1.minQuantity")), 48);
+    CU_ASSERT_DOUBLE_EQUAL(json_object_get_double(it_at(r, "product.priceTiers.1.unitPrice")), 8.5,
+                           0.001);
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "product.accountPrices.0.accountType"), "RESELLER");
+    json_object_put(r);
+    /* A buyer's cart applies them: 10 units break the minimum and the case pack; 24 get the
+     * break's price; a reseller's 12 get the reseller price. */
+    static const char add[] = "mutation($p: ID!, $q: Int) { addToCart(productId: $p, quantity: $q) "
+                              "{ success message cartItem { quantity unitPrice priceRule } } }";
+    const char *buyer = it_sign_up("w-terms-buyer", NULL, 0);
+    snprintf(vars, sizeof(vars), "{\"p\":\"%s\",\"q\":10}", id);
+    r = it_gql_as(add, vars, buyer);
+    CU_ASSERT_FALSE(it_bool_at(r, "addToCart.success"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(it_text_at(r, "addToCart.message"), "12"));
+    json_object_put(r);
+    snprintf(vars, sizeof(vars), "{\"p\":\"%s\",\"q\":24}", id);
+    r = it_gql_as(add, vars, buyer);
+    CU_ASSERT_TRUE(it_bool_at(r, "addToCart.success"));
+    CU_ASSERT_DOUBLE_EQUAL(json_object_get_double(it_at(r, "addToCart.cartItem.unitPrice")), 9.0,
+                           0.001);
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "addToCart.cartItem.priceRule"), "QUANTITY_BREAK");
+    json_object_put(r);
+    const char *reseller = it_sign_up_as("w-terms-reseller", "RESELLER", NULL, 0);
+    snprintf(vars, sizeof(vars), "{\"p\":\"%s\",\"q\":12}", id);
+    r = it_gql_as(add, vars, reseller);
+    CU_ASSERT_TRUE(it_bool_at(r, "addToCart.success"));
+    CU_ASSERT_DOUBLE_EQUAL(json_object_get_double(it_at(r, "addToCart.cartItem.unitPrice")), 8.0,
+                           0.001);
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "addToCart.cartItem.priceRule"), "ACCOUNT_TYPE");
+    json_object_put(r);
+    /* [] removes the breaks. */
+    snprintf(vars, sizeof(vars), "{\"p\":\"%s\",\"t\":[]}", id);
+    r = it_gql_as(terms, vars, owner);
+    CU_ASSERT_TRUE(it_bool_at(r, "updateProduct.success"));
+    json_object_put(r);
+    snprintf(vars, sizeof(vars), "{\"id\":%s}", id);
+    r = it_gql("query($id: Int!) { product(id: $id) { priceTiers { minQuantity } } }", vars, NULL);
+    CU_ASSERT_EQUAL(json_object_array_length(it_at(r, "product.priceTiers")), 0);
+    json_object_put(r);
+}
+
 static CU_TestInfo tests[] = {
     { "the owner creates and the next read shows it",
       the_owner_creates_and_the_next_read_shows_it },
@@ -696,6 +780,8 @@ static CU_TestInfo tests[] = {
     { "a copy of a product with variants starts with no stock",
       a_copy_of_a_product_with_variants_starts_with_no_stock },
     { "a product keeps its uploaded image", a_product_keeps_its_uploaded_image },
+    { "the vendor's wholesale terms apply in a buyer's cart",
+      the_vendors_wholesale_terms_apply_in_a_buyers_cart },
     CU_TEST_INFO_NULL,
 };
 

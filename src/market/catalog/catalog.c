@@ -21,7 +21,7 @@
 #include "market/catalog/catalog_int.h"
 
 /* Cache namespaces: pages and products; the category tree (with its product counts). */
-#define PRODUCTS_NS   "catalog.products.2" /* .2: the encoding with specifications etc. */
+#define PRODUCTS_NS   "catalog.products.3" /* .3: the encoding with price breaks */
 #define CATEGORIES_NS "catalog.categories"
 
 const char *const catalog_response_namespaces[CATALOG_CACHE_NAMESPACES] = {
@@ -202,6 +202,31 @@ static void give_materials(struct wm_ctx *ctx, struct product *rows, size_t nrow
     }
 }
 
+static void give_prices(struct wm_ctx *ctx, struct product *rows, size_t nrows,
+                        const struct catalog_price_row *prices, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && prices[j].product_id == prices[i].product_id)
+            j++;
+        struct product *p = find_product(rows, nrows, prices[i].product_id);
+        if (p) {
+            p->tiers = ARENA_ARRAY(ctx->arena, struct price_tier, j - i);
+            p->account_prices = ARENA_ARRAY(ctx->arena, struct account_price, j - i);
+            for (size_t k = i; k < j; k++) {
+                if (prices[k].account_type)
+                    p->account_prices[p->naccount_prices++] =
+                            (struct account_price){ prices[k].account_type,
+                                                    prices[k].unit_price_minor };
+                else
+                    p->tiers[p->ntiers++] =
+                            (struct price_tier){ prices[k].min_qty, prices[k].unit_price_minor };
+            }
+        }
+        i = j;
+    }
+}
+
 int catalog_products_load(struct wm_ctx *ctx, const int64_t *ids, size_t n, struct product ***out,
                           size_t *nout)
 {
@@ -217,15 +242,19 @@ int catalog_products_load(struct wm_ctx *ctx, const int64_t *ids, size_t n, stru
     size_t nmaterials = 0;
     struct catalog_stock_row *stock = NULL;
     size_t nstock = 0;
+    struct catalog_price_row *prices = NULL;
+    size_t nprices = 0;
     struct category_tree tree = { 0 };
     int rc = catalog_db_products(ctx, json, &rows, &nrows);
     if (rc == WM_OK) rc = catalog_db_images(ctx, json, &images, &nimages);
     if (rc == WM_OK) rc = catalog_db_materials(ctx, json, &materials, &nmaterials);
     if (rc == WM_OK) rc = catalog_db_stock(ctx, json, &stock, &nstock);
+    if (rc == WM_OK) rc = catalog_db_prices(ctx, json, &prices, &nprices);
     if (rc == WM_OK) rc = catalog_categories(ctx, &tree);
     if (rc != WM_OK) return rc;
     give_images(ctx, rows, nrows, images, nimages);
     give_materials(ctx, rows, nrows, materials, nmaterials);
+    give_prices(ctx, rows, nrows, prices, nprices);
     for (size_t i = 0; i < nstock; i++) {
         struct product *p = find_product(rows, nrows, stock[i].product_id);
         if (p) p->stock = stock[i].stock;
@@ -282,6 +311,16 @@ static void pack_product(struct buf *b, const struct product *p)
         pack_i64(b, p->materials[i].id);
         pack_str(b, p->materials[i].name);
     }
+    pack_i64(b, (int64_t)p->ntiers);
+    for (size_t i = 0; i < p->ntiers; i++) {
+        pack_i64(b, p->tiers[i].min_qty);
+        pack_i64(b, p->tiers[i].unit_price_minor);
+    }
+    pack_i64(b, (int64_t)p->naccount_prices);
+    for (size_t i = 0; i < p->naccount_prices; i++) {
+        pack_str(b, p->account_prices[i].account_type);
+        pack_i64(b, p->account_prices[i].unit_price_minor);
+    }
     pack_i64(b, p->vendor != NULL);
     if (p->vendor) vendor_pack(b, p->vendor);
 }
@@ -336,6 +375,19 @@ static struct product *unpack_product(struct pack_reader *r)
     for (size_t i = 0; i < p->nmaterials; i++) {
         p->materials[i].id = (int32_t)pack_get_i64(r);
         p->materials[i].name = pack_get_str(r);
+    }
+    p->ntiers = get_count(r, 1000);
+    p->tiers = ARENA_ARRAY(r->arena, struct price_tier, p->ntiers ? p->ntiers : 1);
+    for (size_t i = 0; i < p->ntiers; i++) {
+        p->tiers[i].min_qty = (int32_t)pack_get_i64(r);
+        p->tiers[i].unit_price_minor = pack_get_i64(r);
+    }
+    p->naccount_prices = get_count(r, 10);
+    p->account_prices = ARENA_ARRAY(r->arena, struct account_price,
+                                    p->naccount_prices ? p->naccount_prices : 1);
+    for (size_t i = 0; i < p->naccount_prices; i++) {
+        p->account_prices[i].account_type = pack_get_str(r);
+        p->account_prices[i].unit_price_minor = pack_get_i64(r);
     }
     if (pack_get_i64(r)) {
         struct vendor *v = ARENA_NEW(r->arena, struct vendor);

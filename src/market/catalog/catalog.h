@@ -68,6 +68,18 @@ struct material {
     char *name;
 };
 
+/* A quantity price break: from min_qty units on, each unit costs unit_price_minor. */
+struct price_tier {
+    int32_t min_qty;
+    int64_t unit_price_minor;
+};
+
+/* The unit price for buyers of one account type (e.g. RESELLER). */
+struct account_price {
+    char *account_type; /* CUSTOMER, VENDOR or RESELLER */
+    int64_t unit_price_minor;
+};
+
 /* A product as the lists and the detail page show it. */
 struct product {
     int64_t id;
@@ -109,6 +121,10 @@ struct product {
     size_t nimages;
     struct material *materials;
     size_t nmaterials;
+    struct price_tier *tiers; /* by min_qty */
+    size_t ntiers;
+    struct account_price *account_prices; /* by account type */
+    size_t naccount_prices;
     /* Filled by the loaders: NULL when the vendor is not readable (such products are dropped
      * from public reads) or the category is unknown. */
     const struct vendor *vendor;
@@ -234,6 +250,16 @@ struct product_input {
     size_t nmaterial_names;
     bool has_weight;
     double weight_kg;
+    bool has_moq; /* the wholesale terms (update): minimum order quantity, case pack */
+    int64_t moq;
+    bool has_case_pack;
+    int64_t case_pack;
+    bool has_tiers; /* the quantity price breaks (update: replace them all; none: no breaks) */
+    const struct price_tier *tiers;
+    size_t ntiers;
+    bool has_account_prices; /* the prices per account type (update: replace them all) */
+    const struct account_price *account_prices;
+    size_t naccount_prices;
     bool has_stock; /* units in stock (update; a product with one variant) */
     int64_t stock;
     bool has_is_active; /* true: active (listed); false: draft */

@@ -54,6 +54,13 @@ static const char SQL_STOCK[] =
     "SELECT v.product_id, SUM(v.stock) FROM " IDS_TABLE
     " JOIN product_variants v ON v.product_id = j.id GROUP BY v.product_id";
 
+/* The primary keys of product_price_tiers and product_account_prices (product first). */
+static const char SQL_PRICES[] =
+    "SELECT t.product_id, NULL, t.min_qty, t.unit_price_minor FROM " IDS_TABLE
+    " JOIN product_price_tiers t ON t.product_id = j.id"
+    " UNION ALL SELECT a.product_id, a.account_type, 0, a.unit_price_minor FROM " IDS_TABLE
+    " JOIN product_account_prices a ON a.product_id = j.id ORDER BY 1, 2, 3";
+
 /* clang-format on */
 
 int catalog_db_categories(struct wm_ctx *ctx, struct category **out, size_t *n)
@@ -169,6 +176,27 @@ int catalog_db_stock(struct wm_ctx *ctx, const char *ids_json, struct catalog_st
             ARENA_ARRAY(ctx->arena, struct catalog_stock_row, rows ? rows : 1);
     while (*n < rows && (rc = db_next(res, "ll", &list[*n].product_id, &list[*n].stock)) == 1)
         (*n)++;
+    *out = list;
+    return rc < 0 ? rc : WM_OK;
+}
+
+int catalog_db_prices(struct wm_ctx *ctx, const char *ids_json, struct catalog_price_row **out,
+                      size_t *n)
+{
+    *n = 0;
+    struct db_res *res = NULL;
+    int rc = db_query(ctx, &res, SQL_PRICES, "ss", ids_json, ids_json);
+    if (rc != WM_OK) return rc;
+    size_t rows = db_res_rows(res);
+    struct catalog_price_row *list =
+            ARENA_ARRAY(ctx->arena, struct catalog_price_row, rows ? rows : 1);
+    while (*n < rows) {
+        struct catalog_price_row *r = &list[*n];
+        rc = db_next(res, "lsil", &r->product_id, &r->account_type, &r->min_qty,
+                     &r->unit_price_minor);
+        if (rc <= 0) break;
+        (*n)++;
+    }
     *out = list;
     return rc < 0 ? rc : WM_OK;
 }

@@ -690,6 +690,37 @@ static int search_facets_field(struct gql_call *call, struct gql_value *out)
     return WM_OK;
 }
 
+/* [{minQuantity, unitPrice}] of the product's price breaks, by quantity. */
+static int product_price_tiers(struct gql_call *call, struct gql_value *out)
+{
+    const struct product *p = product_of(call);
+    struct arena *a = call->ctx->arena;
+    *out = gql_list(a, p->ntiers);
+    for (size_t i = 0; i < p->ntiers; i++) {
+        struct gql_value *t = &out->u.list.items[i];
+        *t = gql_object(a, 2);
+        gql_object_set(a, t, "minQuantity", gql_int(p->tiers[i].min_qty));
+        gql_object_set(a, t, "unitPrice", gql_float((double)p->tiers[i].unit_price_minor / 100.0));
+    }
+    return WM_OK;
+}
+
+/* [{accountType, unitPrice}] of the product's prices per account type. */
+static int product_account_prices(struct gql_call *call, struct gql_value *out)
+{
+    const struct product *p = product_of(call);
+    struct arena *a = call->ctx->arena;
+    *out = gql_list(a, p->naccount_prices);
+    for (size_t i = 0; i < p->naccount_prices; i++) {
+        struct gql_value *t = &out->u.list.items[i];
+        *t = gql_object(a, 2);
+        gql_object_set(a, t, "accountType", gql_string(a, p->account_prices[i].account_type));
+        gql_object_set(a, t, "unitPrice",
+                       gql_float((double)p->account_prices[i].unit_price_minor / 100.0));
+    }
+    return WM_OK;
+}
+
 /* clang-format off */
 const struct gql_field_map catalog_gql_product_fields[] = {
     GQL_MAP_ID("id",                  struct product, id),
@@ -728,6 +759,8 @@ const struct gql_field_map catalog_gql_product_fields[] = {
     GQL_MAP_DOUBLE("averageRating",   struct product, rating),
     GQL_MAP_FN("minOrderQuantity",    product_min_order),
     GQL_MAP_INT("casePack",           struct product, case_pack),
+    GQL_MAP_FN("priceTiers",          product_price_tiers),
+    GQL_MAP_FN("accountPrices",       product_account_prices),
     GQL_MAP_FN("specifications",      product_specifications),
     GQL_MAP_FN("dimensions",          product_dimensions),
     GQL_MAP_FN("weight",              product_weight),
@@ -756,6 +789,8 @@ const struct gql_field_map catalog_gql_catalog_product_fields[] = {
     GQL_MAP_FN("vendor",              product_vendor),
     GQL_MAP_FN("minOrderQuantity",    product_min_order),
     GQL_MAP_INT("casePack",           struct product, case_pack),
+    GQL_MAP_FN("priceTiers",          product_price_tiers),
+    GQL_MAP_FN("accountPrices",       product_account_prices),
     GQL_MAP_FN("specifications",      product_specifications),
     GQL_MAP_FN("dimensions",          product_dimensions),
     GQL_MAP_FN("weight",              product_weight),

@@ -38,6 +38,18 @@ struct catalog_stock_row {
     int64_t stock;
 };
 
+/* A price break or an account-type price of a product (account_type NULL for a break). */
+struct catalog_price_row {
+    int64_t product_id;
+    char *account_type;
+    int32_t min_qty;
+    int64_t unit_price_minor;
+};
+
+/* The price breaks and account-type prices of ids_json, by product (one statement). */
+int catalog_db_prices(struct wm_ctx *ctx, const char *ids_json, struct catalog_price_row **out,
+                      size_t *n);
+
 /* Images of ids_json by product, then position. */
 int catalog_db_images(struct wm_ctx *ctx, const char *ids_json, struct catalog_image_row **out,
                       size_t *n);
@@ -130,7 +142,14 @@ struct catalog_update_row {
     const char *dimensions;
     const char *weight_kg; /* decimal text */
     const char *care_instructions;
+    const char *moq;       /* decimal text, NULL: unchanged */
+    const char *case_pack; /* decimal text, NULL: unchanged */
 };
+
+/* Replace the price breaks / account-type prices of product id with the n given. */
+int catalog_db_set_tiers(struct wm_ctx *ctx, int64_t id, const struct price_tier *tiers, size_t n);
+int catalog_db_set_account_prices(struct wm_ctx *ctx, int64_t id,
+                                  const struct account_price *prices, size_t n);
 int catalog_db_update_product(struct wm_ctx *ctx, int64_t id, const struct catalog_update_row *row);
 
 /* status = archived. */

@@ -9,8 +9,10 @@
  */
 #include "market/catalog/catalog.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -18,6 +20,7 @@
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "core/err.h"
+#include "market/accounts/accounts.h"
 #include "market/catalog/catalog_int.h"
 #include "market/media/media.h"
 #include "market/shared/shared.h"
@@ -425,6 +428,65 @@ static int update_stock(struct wm_ctx *ctx, int64_t user_id, int64_t id, int64_t
 }
 
 /* Checks of update's own fields, into row. */
+/* Largest minimum order, case pack and number of price breaks. */
+#define TERMS_QTY_MAX   1000000
+#define TERMS_TIERS_MAX 20
+
+/*
+ * The wholesale terms of an update: minimum order and case pack in range; price breaks from 2
+ * units, by rising quantity with falling unit prices, each below the price paid (paid_minor);
+ * one price per account type, each below the list price (list_minor). Account types are
+ * normalized (SUPPLIER is VENDOR) into *prices (arena).
+ */
+static int check_terms(struct wm_ctx *ctx, const struct product_input *in, int64_t paid_minor,
+                       int64_t list_minor, struct account_price **prices)
+{
+    if (in->has_moq && (in->moq < 1 || in->moq > TERMS_QTY_MAX))
+        return wm_errorf(ctx, WM_EINVAL, "minOrderQuantity must be between 1 and %d",
+                         TERMS_QTY_MAX);
+    if (in->has_case_pack && (in->case_pack < 1 || in->case_pack > TERMS_QTY_MAX))
+        return wm_errorf(ctx, WM_EINVAL, "casePack must be between 1 and %d", TERMS_QTY_MAX);
+    if (in->has_tiers && in->ntiers > TERMS_TIERS_MAX)
+        return wm_errorf(ctx, WM_EINVAL, "priceTiers may hold at most %d breaks", TERMS_TIERS_MAX);
+    for (size_t i = 0; in->has_tiers && i < in->ntiers; i++) {
+        const struct price_tier *t = &in->tiers[i];
+        if (t->min_qty < 2 || t->min_qty > TERMS_QTY_MAX)
+            return wm_errorf(ctx, WM_EINVAL, "priceTiers: minQuantity must be between 2 and %d",
+                             TERMS_QTY_MAX);
+        if (t->unit_price_minor < 0 || t->unit_price_minor >= paid_minor)
+            return wm_errorf(ctx, WM_EINVAL,
+                             "priceTiers: the unit price for %d or more must be below the price "
+                             "paid for one (%" PRId64 ".%02d)",
+                             (int)t->min_qty, paid_minor / 100, (int)(paid_minor % 100));
+        if (i && (t->min_qty <= in->tiers[i - 1].min_qty ||
+                  t->unit_price_minor >= in->tiers[i - 1].unit_price_minor))
+            return wm_errorf(ctx, WM_EINVAL,
+                             "priceTiers must rise in quantity and fall in price, one break "
+                             "per quantity");
+    }
+    *prices = NULL;
+    if (!in->has_account_prices) return WM_OK;
+    if (in->naccount_prices > 3)
+        return wm_errorf(ctx, WM_EINVAL, "accountPrices may hold one price per account type");
+    *prices = ARENA_ARRAY(ctx->arena, struct account_price,
+                          in->naccount_prices ? in->naccount_prices : 1);
+    for (size_t i = 0; i < in->naccount_prices; i++) {
+        const struct account_price *a = &in->account_prices[i];
+        const char *type = account_type_parse(a->account_type ? a->account_type : "");
+        if (!type)
+            return wm_errorf(ctx, WM_EINVAL,
+                             "accountPrices: accountType must be CUSTOMER, VENDOR or RESELLER");
+        for (size_t k = 0; k < i; k++)
+            if (strcmp((*prices)[k].account_type, type) == 0)
+                return wm_errorf(ctx, WM_EINVAL, "accountPrices: %s is given twice", type);
+        if (a->unit_price_minor < 0 || a->unit_price_minor >= list_minor)
+            return wm_errorf(ctx, WM_EINVAL,
+                             "accountPrices: the %s price must be below the list price", type);
+        (*prices)[i] = (struct account_price){ (char *)type, a->unit_price_minor };
+    }
+    return WM_OK;
+}
+
 static int check_update(struct wm_ctx *ctx, struct product_input *in,
                         const struct catalog_owned *cur, struct catalog_update_row *row)
 {
@@ -462,6 +524,8 @@ static int check_update(struct wm_ctx *ctx, struct product_input *in,
     row->dimensions = in->dimensions;
     row->weight_kg = in->has_weight ? arena_printf(ctx->arena, "%.3f", in->weight_kg) : NULL;
     row->status = !in->has_is_active ? NULL : in->is_active ? "active" : "draft";
+    row->moq = in->has_moq ? arena_printf(ctx->arena, "%" PRId64, in->moq) : NULL;
+    row->case_pack = in->has_case_pack ? arena_printf(ctx->arena, "%" PRId64, in->case_pack) : NULL;
     return rc;
 }
 
@@ -475,8 +539,14 @@ int catalog_product_update(struct wm_ctx *ctx, int64_t user_id, int64_t id,
     struct product_image *images = NULL;
     int32_t *materials = NULL;
     size_t nmaterials = 0;
+    struct account_price *prices = NULL;
     int rc = find_owned(ctx, user_id, id, &cur);
     if (rc == WM_OK) rc = check_update(ctx, &in, &cur, &row);
+    if (rc == WM_OK) {
+        int64_t paid = row.discount_price_minor ? strtoll(row.discount_price_minor, NULL, 10)
+                                                : row.price_minor;
+        rc = check_terms(ctx, &in, paid, row.price_minor, &prices);
+    }
     if (rc == WM_OK && in.has_images) rc = check_images(ctx, &in, false, &images);
     if (rc == WM_OK && in.has_material_names)
         rc = check_materials(ctx, &in, &materials, &nmaterials);
@@ -484,6 +554,9 @@ int catalog_product_update(struct wm_ctx *ctx, int64_t user_id, int64_t id,
     if (rc == WM_OK && in.has_images) rc = write_images(ctx, id, images, in.nimages);
     if (rc == WM_OK && in.has_material_names) rc = write_materials(ctx, id, materials, nmaterials);
     if (rc == WM_OK && in.has_stock) rc = update_stock(ctx, user_id, id, in.stock);
+    if (rc == WM_OK && in.has_tiers) rc = catalog_db_set_tiers(ctx, id, in.tiers, in.ntiers);
+    if (rc == WM_OK && in.has_account_prices)
+        rc = catalog_db_set_account_prices(ctx, id, prices, in.naccount_prices);
     if (rc != WM_OK) return rc;
     catalog_products_changed(ctx);
     return reload(ctx, id, out);

@@ -50,7 +50,18 @@ static const char SQL_UPDATE_PRODUCT[] =
     " price_minor = ?, discount_price_minor = ?, category_id = ?, tags = COALESCE(?, tags),"
     " status = COALESCE(?, status), specifications = COALESCE(?, specifications),"
     " dimensions = COALESCE(?, dimensions), weight_kg = COALESCE(?, weight_kg),"
-    " care_instructions = COALESCE(?, care_instructions) WHERE id = ?";
+    " care_instructions = COALESCE(?, care_instructions), moq = COALESCE(?, moq),"
+    " case_pack = COALESCE(?, case_pack) WHERE id = ?";
+
+/* The primary keys of product_price_tiers and product_account_prices (product first). */
+static const char SQL_DELETE_TIERS[] = "DELETE FROM product_price_tiers WHERE product_id = ?";
+static const char SQL_INSERT_TIER[] =
+    "INSERT INTO product_price_tiers (product_id, min_qty, unit_price_minor) VALUES (?, ?, ?)";
+static const char SQL_DELETE_ACCOUNT_PRICES[] =
+    "DELETE FROM product_account_prices WHERE product_id = ?";
+static const char SQL_INSERT_ACCOUNT_PRICE[] =
+    "INSERT INTO product_account_prices (product_id, account_type, unit_price_minor)"
+    " VALUES (?, ?, ?)";
 
 /* Primary key. */
 static const char SQL_ARCHIVE_PRODUCT[] =
@@ -173,9 +184,29 @@ int catalog_db_copy_product(struct wm_ctx *ctx, int64_t src_id, const struct cat
 
 int catalog_db_update_product(struct wm_ctx *ctx, int64_t id, const struct catalog_update_row *r)
 {
-    return db_exec(ctx, SQL_UPDATE_PRODUCT, "sslsissssssl", r->name, r->description, r->price_minor,
-                   r->discount_price_minor, (int)r->category_id, r->tags, r->status,
-                   r->specifications, r->dimensions, r->weight_kg, r->care_instructions, id);
+    return db_exec(ctx, SQL_UPDATE_PRODUCT, "sslsissssssssl", r->name, r->description,
+                   r->price_minor, r->discount_price_minor, (int)r->category_id, r->tags, r->status,
+                   r->specifications, r->dimensions, r->weight_kg, r->care_instructions, r->moq,
+                   r->case_pack, id);
+}
+
+int catalog_db_set_tiers(struct wm_ctx *ctx, int64_t id, const struct price_tier *tiers, size_t n)
+{
+    int rc = db_exec(ctx, SQL_DELETE_TIERS, "l", id);
+    for (size_t i = 0; rc == WM_OK && i < n; i++)
+        rc = db_exec(ctx, SQL_INSERT_TIER, "lil", id, (int)tiers[i].min_qty,
+                     tiers[i].unit_price_minor);
+    return rc;
+}
+
+int catalog_db_set_account_prices(struct wm_ctx *ctx, int64_t id,
+                                  const struct account_price *prices, size_t n)
+{
+    int rc = db_exec(ctx, SQL_DELETE_ACCOUNT_PRICES, "l", id);
+    for (size_t i = 0; rc == WM_OK && i < n; i++)
+        rc = db_exec(ctx, SQL_INSERT_ACCOUNT_PRICE, "lsl", id, prices[i].account_type,
+                     prices[i].unit_price_minor);
+    return rc;
 }
 
 int catalog_db_archive_product(struct wm_ctx *ctx, int64_t id)

@@ -10,6 +10,7 @@
 #include "market/catalog/catalog_gql.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -120,6 +121,53 @@ static int images_arg(struct gql_call *call, struct product_input *in)
     return WM_OK;
 }
 
+/* updateProduct's wholesale terms: minOrderQuantity, casePack, priceTiers [{minQuantity,
+ * unitPrice}] and accountPrices [{accountType, unitPrice}] (a list replaces them all). */
+static int terms_arg(struct gql_call *call, struct product_input *in)
+{
+    struct arena *a = call->ctx->arena;
+    shared_gql_arg_int(call, "minOrderQuantity", &in->has_moq, &in->moq);
+    shared_gql_arg_int(call, "casePack", &in->has_case_pack, &in->case_pack);
+    const struct gql_value *v = gql_arg(call, "priceTiers");
+    in->has_tiers = v && v->kind == GQL_V_LIST;
+    if (in->has_tiers) {
+        struct price_tier *t =
+                ARENA_ARRAY(a, struct price_tier, v->u.list.count ? v->u.list.count : 1);
+        for (size_t i = 0; i < v->u.list.count; i++) {
+            const struct gql_value *it = &v->u.list.items[i];
+            const struct gql_value *q = gql_object_get(it, "minQuantity");
+            bool has = false;
+            int64_t price = 0;
+            int rc = shared_gql_arg_money(call, it, "unitPrice", &has, &price);
+            if (rc != WM_OK) return rc;
+            int64_t qty = q && q->kind == GQL_V_INT ? q->u.i : 0;
+            t[i] = (struct price_tier){ qty < 0 || qty > INT32_MAX ? 0 : (int32_t)qty, price };
+        }
+        in->tiers = t;
+        in->ntiers = v->u.list.count;
+    }
+    v = gql_arg(call, "accountPrices");
+    in->has_account_prices = v && v->kind == GQL_V_LIST;
+    if (in->has_account_prices) {
+        struct account_price *p =
+                ARENA_ARRAY(a, struct account_price, v->u.list.count ? v->u.list.count : 1);
+        for (size_t i = 0; i < v->u.list.count; i++) {
+            const struct gql_value *it = &v->u.list.items[i];
+            const struct gql_value *type = gql_object_get(it, "accountType");
+            bool has = false;
+            int64_t price = 0;
+            int rc = shared_gql_arg_money(call, it, "unitPrice", &has, &price);
+            if (rc != WM_OK) return rc;
+            p[i] = (struct account_price){
+                type && type->kind == GQL_V_STRING ? str_dup(a, type->u.s) : NULL, price
+            };
+        }
+        in->account_prices = p;
+        in->naccount_prices = v->u.list.count;
+    }
+    return WM_OK;
+}
+
 /* A JSONString argument as JSON text (the scalar already checked it), NULL when not given. */
 static const char *json_arg(struct gql_call *call, const char *name)
 {
@@ -202,6 +250,7 @@ int catalog_gql_update_product(struct gql_call *call, struct gql_value *out)
     if (rc == WM_OK)
         rc = shared_gql_arg_text(call, "careInstructions", NULL, &in.care_instructions);
     shared_gql_arg_bool(call, "isActive", &in.has_is_active, &in.is_active);
+    if (rc == WM_OK) rc = terms_arg(call, &in);
     if (rc == WM_OK) rc = catalog_product_update(call->ctx, user_id, id, &in, &p);
     return shared_gql_payload(call, rc, "Product updated", "product", gql_ptr(p, NULL), out);
 }

@@ -340,7 +340,7 @@ int accounts_gql_set_profile_picture(struct gql_call *call, struct gql_value *ou
         if (rc == WM_EMEDIA || rc == WM_ETOOBIG)
             rc = wm_errorf(ctx, WM_EINVAL, "%s", wm_client_message(ctx, rc));
     }
-    if (rc == WM_OK) {
+    if (rc == WM_OK && m) {
         struct account_profile in = { .profile_picture_url = m->url };
         rc = account_profile_update(ctx, &in, &u);
     }

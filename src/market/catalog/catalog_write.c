@@ -575,6 +575,7 @@ int catalog_product_delete(struct wm_ctx *ctx, int64_t user_id, int64_t id)
 static const char *copy_name(struct wm_ctx *ctx, const char *name)
 {
     static const char suffix[] = " (copy)";
+    if (!name) name = "";
     size_t keep = 0;
     size_t n = 0;
     for (const unsigned char *p = (const unsigned char *)name; *p; p++) {

@@ -84,8 +84,24 @@ static void a_buyer_becomes_a_reseller_then_a_vendor_with_a_shop(void)
     json_object_put(r);
 }
 
+/* Category.productCount of General (674): active products in its subtree. */
+static int64_t general_count(void)
+{
+    struct json_object *r = it_gql("{ categories(maxDepth: 0) { id productCount } }", NULL, NULL);
+    int64_t n = -1;
+    struct json_object *list = it_at(r, "categories");
+    for (size_t i = 0; list && i < json_object_array_length(list); i++) {
+        struct json_object *c = json_object_array_get_idx(list, i);
+        if (strcmp(json_object_get_string(json_object_object_get(c, "id")), "674") == 0)
+            n = json_object_get_int64(json_object_object_get(c, "productCount"));
+    }
+    json_object_put(r);
+    return n;
+}
+
 static void a_vendor_who_stops_selling_takes_its_products_off_sale_until_it_returns(void)
 {
+    int64_t before = general_count();
     char email[256];
     const char *token = it_sign_up_as("type-vendor", "SUPPLIER", email, sizeof(email));
     CU_ASSERT_TRUE_FATAL(it_verify_email(email));
@@ -102,6 +118,7 @@ static void a_vendor_who_stops_selling_takes_its_products_off_sale_until_it_retu
     r = it_gql(product, vars, NULL);
     CU_ASSERT_STRING_EQUAL(it_text_at(r, "product.name"), "Oak crate");
     json_object_put(r);
+    CU_ASSERT_EQUAL(general_count(), before + 1); /* the category counts follow (triggers) */
     /* Open orders will block this once orders exist; none can exist yet. */
     r = switch_to(token, "CUSTOMER");
     CU_ASSERT_TRUE(it_bool_at(r, "switchAccountType.success"));
@@ -111,6 +128,7 @@ static void a_vendor_who_stops_selling_takes_its_products_off_sale_until_it_retu
     r = it_gql(product, vars, NULL);
     CU_ASSERT_STRING_EQUAL(it_error_code(r), "NOT_FOUND");
     json_object_put(r);
+    CU_ASSERT_EQUAL(general_count(), before);
     /* No longer a vendor: the vendor-only reads and writes are FORBIDDEN. */
     r = it_gql_as("{ vendorOnboarding { complete } }", NULL, token);
     CU_ASSERT_STRING_EQUAL(it_error_code(r), "FORBIDDEN");

@@ -94,6 +94,7 @@ static void the_first_page_has_every_field_the_app_reads(void)
     struct json_object *list = it_at(r, "allProducts");
     CU_ASSERT_EQUAL_FATAL(json_object_array_length(list), 20);
     const char *prev = NULL;
+    int seeded = 0;
     for (size_t i = 0; i < 20; i++) {
         char path[64];
         snprintf(path, sizeof(path), "allProducts.%zu.id", i);
@@ -106,17 +107,24 @@ static void the_first_page_has_every_field_the_app_reads(void)
         CU_ASSERT_PTR_NOT_NULL(it_str_at(r, path));
         snprintf(path, sizeof(path), "allProducts.%zu.seller.username", i);
         CU_ASSERT_PTR_NOT_NULL(it_str_at(r, path));
-        snprintf(path, sizeof(path), "allProducts.%zu.brand.name", i);
-        CU_ASSERT_PTR_NOT_NULL(it_str_at(r, path));
-        snprintf(path, sizeof(path), "allProducts.%zu.materials.0.name", i);
-        CU_ASSERT_PTR_NOT_NULL(it_str_at(r, path));
         /* imagesUrl is a JSON string of [{url, thumbnail}]. */
         snprintf(path, sizeof(path), "allProducts.%zu.imagesUrl", i);
         struct json_object *images = json_tokener_parse(it_text_at(r, path));
         CU_ASSERT_TRUE(json_object_is_type(images, json_type_array));
         const char *url = json_object_get_string(
                 json_object_object_get(json_object_array_get_idx(images, 0), "url"));
-        CU_ASSERT_TRUE(url && strncmp(url, "/static/demo/", 13) == 0);
+        CU_ASSERT_PTR_NOT_NULL(url);
+        /* The seed's products (other suites may have made newer ones of their own) have a
+         * brand, materials and a demo image. */
+        snprintf(path, sizeof(path), "allProducts.%zu.seller.email", i);
+        if (strstr(it_text_at(r, path), "@demo.wholesale-market.test")) {
+            seeded++;
+            snprintf(path, sizeof(path), "allProducts.%zu.brand.name", i);
+            CU_ASSERT_PTR_NOT_NULL(it_str_at(r, path));
+            snprintf(path, sizeof(path), "allProducts.%zu.materials.0.name", i);
+            CU_ASSERT_PTR_NOT_NULL(it_str_at(r, path));
+            CU_ASSERT_TRUE(url && strncmp(url, "/static/demo/", 13) == 0);
+        }
         json_object_put(images);
         /* Newest first. */
         snprintf(path, sizeof(path), "allProducts.%zu.createdAt", i);
@@ -126,6 +134,7 @@ static void the_first_page_has_every_field_the_app_reads(void)
         if (prev) CU_ASSERT_TRUE(strcmp(prev, at) >= 0);
         prev = at;
     }
+    CU_ASSERT_TRUE(seeded >= 10);
     /* The seeded image is served. */
     struct it_response resp;
     it_get("/static/demo/men.svg", &resp);

@@ -99,13 +99,26 @@ static void the_list_searches_filters_and_pages(void)
 
 static void a_product_page_shows_the_product_and_its_shop(void)
 {
-    struct json_object *list = it_gql("{ allProducts(pageCount: 1) { id name price currency "
-                                      "discountPrice vendor { id businessName } } }",
-                                      NULL, NULL);
+    /* The newest seeded product with price breaks (other suites make products of their own). */
+    struct json_object *list =
+            it_gql("{ allProducts(pageCount: 50) { id price priceTiers { minQuantity } vendor { "
+                   "id } } }",
+                   NULL, NULL);
+    size_t k = 0;
+    struct json_object *all = it_at(list, "allProducts");
+    for (; all && k < json_object_array_length(all); k++) {
+        char tiers[64];
+        snprintf(tiers, sizeof(tiers), "allProducts.%zu.priceTiers", k);
+        if (json_object_array_length(it_at(list, tiers)) > 0) break;
+    }
+    CU_ASSERT_TRUE_FATAL(all && k < json_object_array_length(all));
     char id[32];
     char shop[32];
-    snprintf(id, sizeof(id), "%s", it_text_at(list, "allProducts.0.id"));
-    snprintf(shop, sizeof(shop), "%s", it_text_at(list, "allProducts.0.vendor.id"));
+    char at[64];
+    snprintf(at, sizeof(at), "allProducts.%zu.id", k);
+    snprintf(id, sizeof(id), "%s", it_text_at(list, at));
+    snprintf(at, sizeof(at), "allProducts.%zu.vendor.id", k);
+    snprintf(shop, sizeof(shop), "%s", it_text_at(list, at));
     char path[64];
     snprintf(path, sizeof(path), "/products/%s", id);
     struct it_response r;
@@ -119,7 +132,8 @@ static void a_product_page_shows_the_product_and_its_shop(void)
     snprintf(link, sizeof(link), "href=\"/shops/%s\"", shop);
     CU_ASSERT_TRUE(it_body_has(&r, link));
     /* The price paid, formatted: £ and two decimals. */
-    double price = json_object_get_double(it_at(list, "allProducts.0.price"));
+    snprintf(at, sizeof(at), "allProducts.%zu.price", k);
+    double price = json_object_get_double(it_at(list, at));
     CU_ASSERT_TRUE_FATAL(price > 0 && price < 1000); /* the seed's prices: no digit groups */
     char money[32];
     snprintf(money, sizeof(money), "£%.2f", price);

@@ -165,9 +165,11 @@ static char *format_datetime(struct view *v, struct arena *a, const char *s)
 /* Members holding an amount of money in major units (the API's Float prices). */
 static bool is_money_key(const char *key)
 {
-    static const char *const keys[] = { "price",     "discountPrice", "minOrderValue",
-                                        "unitPrice", "subtotal",      "total",
-                                        "lineTotal", "totalPrice",    "amount" };
+    static const char *const keys[] = { "price",       "discountPrice", "minOrderValue",
+                                        "unitPrice",   "subtotal",      "total",
+                                        "lineTotal",   "totalPrice",    "amount",
+                                        "totalAmount", "basePrice",     "minimumOrderValue",
+                                        "shortfall" };
     for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
         if (strcmp(key, keys[i]) == 0) return true;
     return false;

@@ -7,6 +7,14 @@
   <div class="details">
     <h1><?cs var:p.name ?></h1>
     <p class="price big"><?cs if:p.discountPrice ?><span class="sale"><?cs var:p.discountPrice.Money ?></span> <del><span class="visually-hidden"><?cs var:Lang.Catalog.WasPrice ?> </span><?cs var:p.price.Money ?></del><?cs else ?><?cs var:p.price.Money ?><?cs /if ?> <span class="muted"><?cs var:Lang.Catalog.PerUnit ?></span></p>
+    <form method="post" action="/cart" class="add-to-cart">
+      <?cs call:op("CartAdd") ?>
+      <input type="hidden" name="productId" value="<?cs var:p.id ?>">
+      <label for="f-quantity"><?cs var:Lang.Cart.Quantity ?></label>
+      <input id="f-quantity" name="quantity" type="number" min="<?cs var:p.minOrderQuantity ?>" step="<?cs var:p.casePack ?>" value="<?cs var:p.minOrderQuantity ?>" inputmode="numeric" aria-describedby="qty-hint">
+      <p class="muted small" id="qty-hint"><?cs var:Lang.Cart.QuantityHint ?> <?cs var:p.minOrderQuantity ?>, <?cs var:Lang.Catalog.CasePack ?> <?cs var:p.casePack ?></p>
+      <button type="submit"><?cs var:Lang.Cart.Add ?></button>
+    </form>
     <dl class="facts">
       <dt><?cs var:Lang.Catalog.Seller ?></dt><dd><a href="/shops/<?cs var:p.vendor.id ?>"><?cs var:p.vendor.businessName ?></a><?cs if:p.vendor.isVerified == "1" ?> <span class="badge ok"><?cs var:Lang.Catalog.Verified ?></span><?cs /if ?></dd>
       <dt><?cs var:Lang.Catalog.MinOrder ?></dt><dd><?cs var:p.minOrderQuantity ?> <?cs var:Lang.Catalog.Units ?></dd>

@@ -285,6 +285,24 @@ await step('signed in: profile, addresses, payment methods, sessions, security p
   await visit(page, '/account/security', 'security');
 });
 
+await step('cart: add from the product page, change the quantity, see the vendor minimum, remove', async () => {
+  await visit(page, '/products?q=shirt', 'catalog-shirts');
+  const [res] = await Promise.all([page.waitForNavigation(), page.locator('.product-card a.product-link').first().click()]);
+  await check(page, res, 'product-signed-in');
+  const min = parseInt(await page.inputValue('#f-quantity'), 10);
+  await submit(page, page.locator('form.add-to-cart button[type=submit]'), 'cart');
+  assert(new URL(page.url()).pathname === '/cart', `after add: ${page.url()}`);
+  assert(await page.locator('.cart-group').count() === 1, 'no vendor group in the cart');
+  const qty = page.locator('.cart-group input[name=quantity]').first();
+  assert(parseInt(await qty.inputValue(), 10) === min, 'the line does not hold the minimum order');
+  const step = parseInt(await qty.getAttribute('step'), 10) || 1;
+  await qty.fill(String(min + step));
+  await submit(page, page.locator('.cart-group form.qty button[type=submit]').first(), 'cart-updated');
+  assert(parseInt(await page.locator('.cart-group input[name=quantity]').first().inputValue(), 10) === min + step, 'quantity not changed');
+  await submit(page, page.locator('.cart-group button.link').first(), 'cart-empty');
+  assert(await page.locator('.cart-group').count() === 0, 'the line was not removed');
+});
+
 await step('language switcher: German by choice, remembered, dates per language', async () => {
   await visit(page, '/account/sessions', 'sessions');
   await page.selectOption('#lang-select', 'de');

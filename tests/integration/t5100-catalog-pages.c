@@ -174,6 +174,15 @@ static void what_does_not_exist_is_a_404_page(void)
     }
 }
 
+static void the_cart_page_needs_a_signed_in_buyer(void)
+{
+    struct it_response r;
+    it_get("/cart", &r);
+    CU_ASSERT_EQUAL(r.status, 303);
+    CU_ASSERT_STRING_EQUAL(it_header(&r, "Location"), "/sign-in?next=/cart");
+    it_response_release(&r);
+}
+
 static CU_TestInfo tests[] = {
     { "the home page shows featured products and departments",
       the_home_page_shows_featured_products_and_departments },
@@ -181,6 +190,7 @@ static CU_TestInfo tests[] = {
     { "a product page shows the product and its shop",
       a_product_page_shows_the_product_and_its_shop },
     { "what does not exist is a 404 page", what_does_not_exist_is_a_404_page },
+    { "the cart page needs a signed-in buyer", the_cart_page_needs_a_signed_in_buyer },
     CU_TEST_INFO_NULL,
 };
 

@@ -15,6 +15,11 @@
       <p class="muted small" id="qty-hint"><?cs var:Lang.Cart.QuantityHint ?> <?cs var:p.minOrderQuantity ?>, <?cs var:Lang.Catalog.CasePack ?> <?cs var:p.casePack ?></p>
       <button type="submit"><?cs var:Lang.Cart.Add ?></button>
     </form>
+    <form method="post" action="/wishlist" class="inline">
+      <?cs call:op("WishlistAdd") ?>
+      <input type="hidden" name="productId" value="<?cs var:p.id ?>">
+      <button type="submit" class="secondary"><?cs var:Lang.Wishlist.Save ?></button>
+    </form>
     <dl class="facts">
       <dt><?cs var:Lang.Catalog.Seller ?></dt><dd><a href="/shops/<?cs var:p.vendor.id ?>"><?cs var:p.vendor.businessName ?></a><?cs if:p.vendor.isVerified == "1" ?> <span class="badge ok"><?cs var:Lang.Catalog.Verified ?></span><?cs /if ?></dd>
       <dt><?cs var:Lang.Catalog.MinOrder ?></dt><dd><?cs var:p.minOrderQuantity ?> <?cs var:Lang.Catalog.Units ?></dd>

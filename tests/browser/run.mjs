@@ -289,6 +289,7 @@ await step('cart: add from the product page, change the quantity, see the vendor
   await visit(page, '/products?q=shirt', 'catalog-shirts');
   const [res] = await Promise.all([page.waitForNavigation(), page.locator('.product-card a.product-link').first().click()]);
   await check(page, res, 'product-signed-in');
+  const productPath = new URL(page.url()).pathname;
   const min = parseInt(await page.inputValue('#f-quantity'), 10);
   await submit(page, page.locator('form.add-to-cart button[type=submit]'), 'cart');
   assert(new URL(page.url()).pathname === '/cart', `after add: ${page.url()}`);
@@ -301,6 +302,13 @@ await step('cart: add from the product page, change the quantity, see the vendor
   assert(parseInt(await page.locator('.cart-group input[name=quantity]').first().inputValue(), 10) === min + step, 'quantity not changed');
   await submit(page, page.locator('.cart-group button.link').first(), 'cart-empty');
   assert(await page.locator('.cart-group').count() === 0, 'the line was not removed');
+  // Saved for later from the product page, listed on /wishlist, removed again.
+  await visit(page, productPath, 'product-signed-in');
+  await submit(page, page.getByRole('button', { name: 'Save for later' }), 'wishlist');
+  assert(new URL(page.url()).pathname === '/wishlist', `after save: ${page.url()}`);
+  assert(await page.locator('.wish-actions').count() === 1, 'the product is not saved');
+  await submit(page, page.locator('.wish-actions button.link').first(), 'wishlist-empty');
+  assert(await page.locator('.wish-actions').count() === 0, 'the product was not removed');
 });
 
 await step('language switcher: German by choice, remembered, dates per language', async () => {

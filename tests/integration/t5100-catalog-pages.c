@@ -181,6 +181,10 @@ static void the_cart_page_needs_a_signed_in_buyer(void)
     CU_ASSERT_EQUAL(r.status, 303);
     CU_ASSERT_STRING_EQUAL(it_header(&r, "Location"), "/sign-in?next=/cart");
     it_response_release(&r);
+    it_get("/wishlist", &r);
+    CU_ASSERT_EQUAL(r.status, 303);
+    CU_ASSERT_STRING_EQUAL(it_header(&r, "Location"), "/sign-in?next=/wishlist");
+    it_response_release(&r);
 }
 
 static CU_TestInfo tests[] = {
@@ -190,7 +194,7 @@ static CU_TestInfo tests[] = {
     { "a product page shows the product and its shop",
       a_product_page_shows_the_product_and_its_shop },
     { "what does not exist is a 404 page", what_does_not_exist_is_a_404_page },
-    { "the cart page needs a signed-in buyer", the_cart_page_needs_a_signed_in_buyer },
+    { "the cart and wishlist pages need a signed-in buyer", the_cart_page_needs_a_signed_in_buyer },
     CU_TEST_INFO_NULL,
 };
 

@@ -17,6 +17,7 @@
       <ul class="nav">
         <li><a href="/products"<?cs if:Page.Id == "catalog_index" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.Products ?></a></li>
       <?cs if:Viewer.SignedIn == "1" ?>
+        <li><a href="/sell"<?cs if:Page.Id == "sell_index" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.Sell ?></a></li>
         <li><a href="/wishlist"<?cs if:Page.Id == "wishlist_index" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.Wishlist ?></a></li>
         <li><a href="/cart"<?cs if:Page.Id == "cart_index" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.Cart ?></a></li>
         <li><a href="/account"><?cs var:Lang.Nav.Account ?></a></li>

@@ -63,6 +63,7 @@ const struct gql_root_field api_root_fields[] = {
     { "Query",     "vendorProducts",      catalog_gql_vendor_products,        0 },
     { "Query",     "vendorById",          vendors_gql_vendor_by_id,           CATALOG_GQL_PUBLIC },
     { "Query",     "vendorProfileById",   vendors_gql_vendor_profile_by_id,   CATALOG_GQL_PUBLIC },
+    { "Query",     "myShop",              vendors_gql_my_shop,                0 },
     { "Query",     "inventoryItems",      inventory_gql_items,                0 },
     { "Query",     "inventoryLocations",  inventory_gql_locations,            0 },
     { "Query",     "inventoryLedger",     inventory_gql_ledger,               0 },

@@ -311,6 +311,27 @@ await step('cart: add from the product page, change the quantity, see the vendor
   assert(await page.locator('.wish-actions').count() === 0, 'the product was not removed');
 });
 
+await step('selling: a buyer opens a shop, sees its checklist and saves its settings', async () => {
+  await visit(page, '/sell', 'sell-buyer');
+  await submit(page, page.getByRole('button', { name: 'Start selling' }), 'sell');
+  assert(await page.locator('.steps li').count() === 6, 'no onboarding checklist');
+  assert(await page.locator('.steps li.done').count() === 1, 'only the verified email should be done');
+  await page.fill('#f-shopDescription', 'Glass jars by the crate.');
+  await page.fill('#f-shopCity', 'Leeds');
+  await page.fill('#f-shopCountry', 'United Kingdom');
+  await submit(page, page.getByRole('button', { name: 'Save changes' }), 'sell-saved');
+  assert(await page.locator('.steps li.done').count() === 3, 'description and address not ticked');
+  assert(await page.inputValue('#f-shopCity') === 'Leeds', 'the settings were not kept');
+  // Back to buying, so the flows after this one see a buyer.
+  const r = await page.evaluate(async () => {
+    const csrf = document.querySelector('meta[name=csrf-token]').content;
+    const res = await fetch('/graphql/', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+      body: JSON.stringify({ query: 'mutation { switchAccountType(accountType: "CUSTOMER") { success } }' }) });
+    return res.json();
+  });
+  assert(r.data.switchAccountType.success, `switch back: ${JSON.stringify(r)}`);
+});
+
 await step('language switcher: German by choice, remembered, dates per language', async () => {
   await visit(page, '/account/sessions', 'sessions');
   await page.selectOption('#lang-select', 'de');

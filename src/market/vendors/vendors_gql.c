@@ -38,6 +38,23 @@ static struct gql_value shop_as_user(struct wm_ctx *ctx, const struct vendor *v)
     return gql_ptr(u, NULL);
 }
 
+int vendors_gql_my_shop(struct gql_call *call, struct gql_value *out)
+{
+    const struct viewer *viewer = NULL;
+    int rc = account_require_vendor(call->ctx, &viewer);
+    if (rc != WM_OK) return rc;
+    struct vendor *shop = NULL;
+    rc = vendor_of_user(call->ctx, viewer->user_id, &shop);
+    if (rc == WM_ENOTFOUND) {
+        wm_clear_error(call->ctx); /* no shop yet: null */
+        *out = gql_null();
+        return WM_OK;
+    }
+    if (rc != WM_OK) return rc;
+    *out = gql_ptr(shop, NULL);
+    return WM_OK;
+}
+
 int vendors_gql_update_shop_settings(struct gql_call *call, struct gql_value *out)
 {
     const struct viewer *viewer = NULL;

@@ -12,6 +12,9 @@
 gql_resolve_fn vendors_gql_vendor_by_id;
 /* Query.vendorProfileById(id: ID!): Vendor (the same profile). */
 gql_resolve_fn vendors_gql_vendor_profile_by_id;
+/* Query.myShop: the signed-in VENDOR's own shop (null before it opens; FORBIDDEN for other
+ * accounts). */
+gql_resolve_fn vendors_gql_my_shop;
 
 /*
  * Mutation.updateShopSettings: the signed-in VENDOR's shop settings (another account type: a

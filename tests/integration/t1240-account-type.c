@@ -102,18 +102,11 @@ static int64_t general_count(void)
 static void a_vendor_who_stops_selling_takes_its_products_off_sale_until_it_returns(void)
 {
     int64_t before = general_count();
-    char email[256];
-    const char *token = it_sign_up_as("type-vendor", "SUPPLIER", email, sizeof(email));
-    CU_ASSERT_TRUE_FATAL(it_verify_email(email));
-    struct json_object *r = it_gql_as(
-            "mutation { createProduct(name: \"Oak crate\", description: \"A crate of oak\", price: "
-            "12.5, category: 674, imagesUrl: [{url: \"https://img.example.com/oak.jpg\"}]) { "
-            "success product { id } } }",
-            NULL, token);
-    CU_ASSERT_TRUE_FATAL(it_bool_at(r, "createProduct.success"));
+    char id[32];
+    const char *token = it_vendor_with_product("type-vendor", "Oak crate", id, sizeof(id));
     char vars[64];
-    snprintf(vars, sizeof(vars), "{\"id\":%s}", it_text_at(r, "createProduct.product.id"));
-    json_object_put(r);
+    snprintf(vars, sizeof(vars), "{\"id\":%s}", id);
+    struct json_object *r = NULL;
     static const char product[] = "query($id: Int!) { product(id: $id) { id name } }";
     r = it_gql(product, vars, NULL);
     CU_ASSERT_STRING_EQUAL(it_text_at(r, "product.name"), "Oak crate");

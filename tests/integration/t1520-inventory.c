@@ -346,19 +346,9 @@ static void the_total_of_a_one_variant_item_is_set_by_a_count(void)
 {
     /* A vendor of its own, with one product of one variant made through the app's
      * CreateProduct (the demo shop's products all have sizes). */
-    char email[256];
-    const char *token = it_sign_up_as("inventory-one", "SUPPLIER", email, sizeof(email));
-    CU_ASSERT_TRUE_FATAL(it_verify_email(email));
-    struct json_object *r = it_gql_as(
-            "mutation { createProduct(name: \"Crate of jars\", description: \"Twelve glass jars\", "
-            "price: 24.0, category: 674, imagesUrl: [{url: \"https://img.example.com/jars.jpg\"}]) "
-            "{ "
-            "success message product { id } } }",
-            NULL, token);
-    CU_ASSERT_TRUE_FATAL(it_bool_at(r, "createProduct.success"));
     char id[32];
-    snprintf(id, sizeof(id), "%s", it_text_at(r, "createProduct.product.id"));
-    json_object_put(r);
+    const char *token = it_vendor_with_product("inventory-one", "Crate of jars", id, sizeof(id));
+    struct json_object *r = NULL;
     char vars[256];
     snprintf(vars, sizeof(vars),
              "{\"itemId\":\"%s\",\"stockQuantity\":120,\"lowStockThreshold\":null,"

@@ -226,3 +226,21 @@ bool it_verify_email(const char *email)
     json_object_put(r);
     return ok;
 }
+
+const char *it_vendor_with_product(const char *tag, const char *name, char *id, size_t len)
+{
+    char email[256];
+    const char *token = it_sign_up_as(tag, "SUPPLIER", email, sizeof(email));
+    CU_ASSERT_TRUE_FATAL(it_verify_email(email));
+    char vars[512];
+    snprintf(vars, sizeof(vars), "{\"n\":\"%s\"}", name);
+    struct json_object *r =
+            it_gql_as("mutation($n: String!) { createProduct(name: $n, description: \"Made by a "
+                      "test\", price: 24.0, category: 674, imagesUrl: [{url: "
+                      "\"https://img.example.com/test.jpg\"}]) { success product { id } } }",
+                      vars, token);
+    CU_ASSERT_TRUE_FATAL(it_bool_at(r, "createProduct.success"));
+    snprintf(id, len, "%s", it_text_at(r, "createProduct.product.id"));
+    json_object_put(r);
+    return token;
+}

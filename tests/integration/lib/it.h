@@ -115,6 +115,11 @@ const char *it_sign_up_as(const char *tag, const char *account_type, char *email
  * SMTP sink (waits up to 15 s for it); false when no such mail came or the link failed. */
 bool it_verify_email(const char *email);
 
+/* A new SUPPLIER with a confirmed email and one active product named name (one variant, 0 in
+ * stock, price 24.00, category General) made through createProduct: its id into id; returns
+ * the vendor's access token (one of it_sign_up_as()'s slots). */
+const char *it_vendor_with_product(const char *tag, const char *name, char *id, size_t len);
+
 /* Sign in as the stack's demo account of role ("buyer", "vendor", "reseller": the rows of
  * $MARKET_VAR/demo-logins.txt that `market seed` wrote) and return the access token (static
  * copy, one of 4 slots). */

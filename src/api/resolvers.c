@@ -65,6 +65,7 @@ const struct gql_root_field api_root_fields[] = {
     { "Query",     "vendorProfileById",   vendors_gql_vendor_profile_by_id,   CATALOG_GQL_PUBLIC },
     { "Query",     "myShop",              vendors_gql_my_shop,                0 },
     { "Query",     "inventoryItems",      inventory_gql_items,                0 },
+    { "Query",     "inventoryItem",       inventory_gql_item,                 0 },
     { "Query",     "inventoryLocations",  inventory_gql_locations,            0 },
     { "Query",     "inventoryLedger",     inventory_gql_ledger,               0 },
     { "Mutation",  "updateInventoryItem", inventory_gql_update_item,          0 },

@@ -21,6 +21,7 @@ static const struct page *const product = PAGE("catalog/product", "ProductPage",
 static const struct page *const shop = PAGE("catalog/shop", "ShopPage", 0, NULL, NULL);
 static const struct page *const cart = PAGE("cart/index", "CartPage", PAGE_AUTH, NULL, NULL);
 static const struct page *const sell = PAGE("sell/index", "SellPage", PAGE_AUTH, NULL, NULL);
+static const struct page *const sell_item = PAGE("sell/item", "ItemPage", PAGE_AUTH, NULL, NULL);
 static const struct page *const wishlist =
         PAGE("wishlist/index", "WishlistPage", PAGE_AUTH, NULL, NULL);
 static const struct page *const sign_up =
@@ -69,6 +70,8 @@ const struct route web_routes[] = {
     { HTTP_POST,     "/cart",             web_page,           0,           NULL, cart },
     { HTTP_GET,      "/sell",             web_page,           0,           NULL, sell },
     { HTTP_POST,     "/sell",             web_page,           0,           NULL, sell },
+    { HTTP_GET,      "/sell/items/:id",   web_page,           0,           NULL, sell_item },
+    { HTTP_POST,     "/sell/items/:id",   web_page,           0,           NULL, sell_item },
     { HTTP_GET,      "/wishlist",         web_page,           0,           NULL, wishlist },
     { HTTP_POST,     "/wishlist",         web_page,           0,           NULL, wishlist },
     { HTTP_GET,      "/sign-up",          web_page,           0,           NULL, sign_up },

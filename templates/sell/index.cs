@@ -61,7 +61,7 @@
     <tbody>
     <?cs each:e = Data.inventoryItems.edges ?><?cs with:i = e.node ?>
       <tr>
-        <td><a href="/products/<?cs var:i.id ?>"><?cs var:i.name ?></a></td>
+        <td><a href="/sell/items/<?cs var:i.id ?>"><?cs var:i.name ?></a></td>
         <td><?cs var:i.category ?></td>
         <td class="num"><?cs var:i.price.Money ?></td>
         <td class="num"><?cs var:i.stockQuantity ?><?cs if:i.isLowStock == "1" ?> <span class="badge warn"><?cs var:Lang.Sell.Low ?></span><?cs /if ?></td>

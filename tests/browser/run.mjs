@@ -410,6 +410,45 @@ await step('two-factor: enable with the QR page, sign in again with a computed c
   assert(page.url() === BASE + '/account', `landed on ${page.url()}`);
 });
 
+await step('stock: a vendor records a delivery on its product page and sees it in the ledger', async () => {
+  const line = readFileSync(join(VAR, 'demo-logins.txt'), 'utf8').split('\n').find((l) => l.startsWith('vendor '));
+  assert(line, 'no demo vendor in demo-logins.txt');
+  const [, vEmail, vPassword] = line.trim().split(/\s+/);
+  const vctx = await newContext();
+  const vp = await vctx.newPage();
+  await visit(vp, '/sign-in', 'sign-in');
+  await vp.fill('#f-email', vEmail);
+  await vp.fill('#f-password', vPassword);
+  await submit(vp, vp.locator('form.form button[type=submit]'), 'account');
+  await visit(vp, '/sell', 'sell-vendor');
+  const [res] = await Promise.all([vp.waitForNavigation(), vp.locator('table a[href^="/sell/items/"]').first().click()]);
+  await check(vp, res, 'sell-item');
+  const stockOf = async () => parseInt(await vp.locator('table tbody tr td.num').first().innerText(), 10);
+  const before = await stockOf();
+  const form = vp.locator('form.move').first();
+  await form.locator('input[name=change]').fill('5');
+  await form.locator('select[name=reason]').selectOption('received');
+  await form.locator('input[name=note]').fill('browser delivery');
+  await submit(vp, form.locator('button[type=submit]'), 'sell-item-moved');
+  assert(await stockOf() === before + 5, `stock ${await stockOf()} after +5 from ${before}`);
+  assert((await vp.locator('table').nth(1).locator('tbody tr').first().innerText()).includes('browser delivery'), 'the ledger does not show the movement');
+  // Taking more than there is: refused, nothing changes.
+  const again = vp.locator('form.move').first();
+  await again.locator('input[name=change]').fill(String(-(before + 1000000)));
+  const [refused] = await Promise.all([vp.waitForNavigation(), again.locator('button[type=submit]').click()]);
+  assert(refused.status() === 422, `a negative stock answered ${refused.status()}`);
+  await axe(vp, 'sell-item-refused');
+  assert(await vp.locator('.error-summary').count() === 1, 'no error for a negative stock');
+  // Put it back as it was.
+  await visit(vp, new URL(vp.url()).pathname, 'sell-item');
+  const back = vp.locator('form.move').first();
+  await back.locator('input[name=change]').fill('-5');
+  await back.locator('select[name=reason]').selectOption('correction');
+  await submit(vp, back.locator('button[type=submit]'), 'sell-item-moved');
+  assert(await stockOf() === before, 'the correction did not restore the stock');
+  await vctx.close();
+});
+
 await browser.close();
 console.log(`browser: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

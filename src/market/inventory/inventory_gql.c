@@ -48,6 +48,17 @@ int inventory_gql_items(struct gql_call *call, struct gql_value *out)
     return WM_OK;
 }
 
+int inventory_gql_item(struct gql_call *call, struct gql_value *out)
+{
+    int64_t id = 0;
+    struct inventory_item *item = NULL;
+    int rc = shared_gql_arg_id(call, "id", "inventory item", &id);
+    if (rc == WM_OK) rc = inventory_item_get(call->ctx, id, &item);
+    if (rc != WM_OK) return rc;
+    *out = gql_ptr(item, NULL);
+    return WM_OK;
+}
+
 int inventory_gql_locations(struct gql_call *call, struct gql_value *out)
 {
     struct inventory_location *ls = NULL;

@@ -13,6 +13,7 @@
 #include "graphql/graphql.h"
 
 gql_resolve_fn inventory_gql_items;
+gql_resolve_fn inventory_gql_item;
 gql_resolve_fn inventory_gql_locations;
 gql_resolve_fn inventory_gql_ledger;
 gql_resolve_fn inventory_gql_update_item;

@@ -66,16 +66,6 @@ extern const char *const catalog_response_namespaces[CATALOG_CACHE_NAMESPACES];
 
 /* ---- the write side (catalog_write.c, catalog_write_db.c) -------------------------------- */
 
-/*
- * THE one place the catalog writes stock: variant_id (of product_id) holds units (>= 0) from
- * now on, for reason ("product created", "product duplicated", "updateProduct stockQuantity",
- * kept as the ledger row's note) by user actor_id: a "count" movement of market/stock (stock.h),
- * nothing when it holds that many already. Runs in the caller's transaction. WM_OK, WM_EINVAL
- * (stock.h's reasons), or a database error.
- */
-int catalog_stock_set(struct wm_ctx *ctx, int64_t product_id, int64_t variant_id, int64_t units,
-                      const char *reason, int64_t actor_id);
-
 /* A product of a shop as a write sees it (locked FOR UPDATE). */
 struct catalog_owned {
     int64_t id;

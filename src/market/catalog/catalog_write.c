@@ -4,7 +4,7 @@
  * write checks all of its input before it writes anything, finds the product only among the
  * caller's shop's (another shop's product is "not found", like an unknown id), runs in the
  * mutation's transaction, marks the image URLs it stores as referenced (media.h) and bumps
- * the catalog caches. Stock is written only by catalog_stock_set(). SQL lives in
+ * the catalog caches. Stock is written only through market/stock (stock_set_total()). SQL lives in
  * catalog_write_db.c.
  */
 #include "market/catalog/catalog.h"
@@ -35,26 +35,7 @@
 #define CARE_MAX   2000
 #define WEIGHT_MAX 100000.0 /* kg */
 
-int catalog_stock_set(struct wm_ctx *ctx, int64_t product_id, int64_t variant_id, int64_t units,
-                      const char *reason, int64_t actor_id)
-{
-    (void)product_id; /* the variant is the product's: the caller locked both */
-    return stock_set_total(ctx, variant_id, units, reason, actor_id, 0);
-}
-
 /* ---- checks ---------------------------------------------------------------------------- */
-
-/* An image URL: http(s)://... or a /media/ path, without spaces or quotes. */
-static int check_url(struct wm_ctx *ctx, const char **s, const char *field)
-{
-    int rc = shared_check_text(ctx, s, field, CATALOG_URL_MAX, true, false);
-    if (rc != WM_OK || !*s) return rc;
-    bool scheme = strncmp(*s, "https://", 8) == 0 || strncmp(*s, "http://", 7) == 0 ||
-                  strncmp(*s, "/media/", 7) == 0;
-    if (!scheme || strpbrk(*s, " \"'<>\\"))
-        return wm_errorf(ctx, WM_EINVAL, "%s must be an http(s) URL or a /media/ path", field);
-    return WM_OK;
-}
 
 /* A list of words (colours, tags) joined with commas into *out; items are trimmed, blank ones
  * refused, and none may hold a comma. */
@@ -91,8 +72,9 @@ static int check_images(struct wm_ctx *ctx, const struct product_input *in, bool
     for (size_t i = 0; i < in->nimages; i++) {
         const char *url = in->images[i].url;
         const char *thumb = in->images[i].thumbnail_url;
-        int rc = check_url(ctx, &url, "imagesUrl");
-        if (rc == WM_OK && thumb && *thumb) rc = check_url(ctx, &thumb, "imagesUrl thumbnail");
+        int rc = shared_check_url(ctx, &url, "imagesUrl", CATALOG_URL_MAX, true);
+        if (rc == WM_OK && thumb && *thumb)
+            rc = shared_check_url(ctx, &thumb, "imagesUrl thumbnail", CATALOG_URL_MAX, true);
         if (rc != WM_OK) return rc;
         (*out)[i].url = (char *)url;
         (*out)[i].thumbnail_url = thumb && *thumb ? (char *)thumb : NULL;
@@ -390,7 +372,6 @@ int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct pro
     if (rc == WM_OK)
         rc = catalog_db_insert_variant(ctx, id, first_sku(ctx, id), in.has_size ? in.size_id : 0,
                                        first_item(ctx, c.colors), &variant);
-    if (rc == WM_OK) rc = catalog_stock_set(ctx, id, variant, 0, "product created", user_id);
     if (rc != WM_OK) return rc;
     catalog_products_changed(ctx);
     return reload(ctx, id, out);
@@ -423,7 +404,7 @@ static int update_stock(struct wm_ctx *ctx, int64_t user_id, int64_t id, int64_t
     if (rc == WM_OK && n == 0)
         rc = catalog_db_insert_variant(ctx, id, first_sku(ctx, id), 0, NULL, &variant);
     if (rc == WM_OK)
-        rc = catalog_stock_set(ctx, id, variant, units, "updateProduct stockQuantity", user_id);
+        rc = stock_set_total(ctx, variant, units, "updateProduct stockQuantity", user_id, 0);
     return rc;
 }
 
@@ -588,10 +569,10 @@ static const char *copy_name(struct wm_ctx *ctx, const char *name)
     return arena_printf(ctx->arena, "%.*s%s", (int)keep, name, suffix);
 }
 
-/* The copy's images, materials, variants (each stock write through catalog_stock_set()),
+/* The copy's images, materials, variants (inserted with 0 units: a copy has no stock yet),
  * price breaks and account prices below max_unit_minor. */
-static int copy_children(struct wm_ctx *ctx, int64_t user_id, const struct catalog_owned *cur,
-                         int64_t copy, const struct product_input *in, const struct checked *c,
+static int copy_children(struct wm_ctx *ctx, const struct catalog_owned *cur, int64_t copy,
+                         const struct product_input *in, const struct checked *c,
                          int64_t max_unit_minor)
 {
     int64_t *variants = NULL;
@@ -608,8 +589,6 @@ static int copy_children(struct wm_ctx *ctx, int64_t user_id, const struct catal
                                        first_item(ctx, c->colors ? c->colors : cur->colors),
                                        variants);
     }
-    for (size_t i = 0; rc == WM_OK && i < nvariants; i++)
-        rc = catalog_stock_set(ctx, copy, variants[i], 0, "product duplicated", user_id);
     return rc;
 }
 
@@ -659,8 +638,7 @@ int catalog_product_duplicate(struct wm_ctx *ctx, int64_t user_id, int64_t id,
     };
     int64_t copy = 0;
     rc = catalog_db_copy_product(ctx, id, &row, &copy);
-    if (rc == WM_OK)
-        rc = copy_children(ctx, user_id, &cur, copy, &in, &c, discount ? discount : price);
+    if (rc == WM_OK) rc = copy_children(ctx, &cur, copy, &in, &c, discount ? discount : price);
     if (rc != WM_OK) return rc;
     catalog_products_changed(ctx);
     return reload(ctx, copy, out);

@@ -9,7 +9,6 @@
  */
 #include "market/catalog/catalog_gql.h"
 
-#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -22,20 +21,6 @@
 #include "market/shared/shared_gql.h"
 
 /* ---- arguments ------------------------------------------------------------------------- */
-
-/* A money argument (Float, major units) into minor units; WM_EINVAL when not finite, below 0
- * or absurdly large. */
-static int money_arg(struct gql_call *call, const char *name, bool *has, int64_t *minor)
-{
-    double d = 0;
-    shared_gql_arg_float(call, name, has, &d);
-    *minor = 0;
-    if (!*has) return WM_OK;
-    if (!isfinite(d) || d < 0 || d > 1e10)
-        return wm_errorf(call->ctx, WM_EINVAL, "%s must be an amount of 0 or more", name);
-    *minor = (int64_t)llround(d * 100);
-    return WM_OK;
-}
 
 /* An Int argument that must fit int32 (ids). */
 static int int32_arg(struct gql_call *call, const char *name, bool *has, int32_t *out)
@@ -181,7 +166,8 @@ static int read_common(struct gql_call *call, struct product_input *in)
 {
     int rc = shared_gql_arg_text(call, "name", NULL, &in->name);
     if (rc == WM_OK) rc = shared_gql_arg_text(call, "description", NULL, &in->description);
-    if (rc == WM_OK) rc = money_arg(call, "price", &in->has_price, &in->price_minor);
+    if (rc == WM_OK)
+        rc = shared_gql_arg_money(call, NULL, "price", &in->has_price, &in->price_minor);
     if (rc == WM_OK) rc = shared_gql_arg_text(call, "condition", NULL, &in->condition);
     if (rc == WM_OK) rc = shared_gql_arg_text(call, "style", NULL, &in->style);
     if (rc == WM_OK) rc = strings_arg(call, "color", &in->has_colors, &in->colors, &in->ncolors);
@@ -233,9 +219,10 @@ int catalog_gql_update_product(struct gql_call *call, struct gql_value *out)
     rc = shared_gql_arg_id(call, "productId", "product", &id);
     if (rc == WM_OK) rc = shared_gql_arg_text(call, "name", NULL, &in.name);
     if (rc == WM_OK) rc = shared_gql_arg_text(call, "description", NULL, &in.description);
-    if (rc == WM_OK) rc = money_arg(call, "price", &in.has_price, &in.price_minor);
+    if (rc == WM_OK) rc = shared_gql_arg_money(call, NULL, "price", &in.has_price, &in.price_minor);
     if (rc == WM_OK)
-        rc = money_arg(call, "discountPrice", &in.has_discount_price, &in.discount_price_minor);
+        rc = shared_gql_arg_money(call, NULL, "discountPrice", &in.has_discount_price,
+                                  &in.discount_price_minor);
     if (rc == WM_OK) rc = images_arg(call, &in);
     if (rc == WM_OK) rc = shared_gql_arg_text(call, "category", NULL, &in.category);
     if (rc == WM_OK) rc = shared_gql_arg_text(call, "subcategory", NULL, &in.subcategory);
@@ -277,7 +264,8 @@ int catalog_gql_duplicate_product(struct gql_call *call, struct gql_value *out)
     rc = shared_gql_arg_id(call, "productId", "product", &id);
     if (rc == WM_OK) rc = read_common(call, &in);
     if (rc == WM_OK)
-        rc = money_arg(call, "discountPrice", &in.has_discount_price, &in.discount_price_minor);
+        rc = shared_gql_arg_money(call, NULL, "discountPrice", &in.has_discount_price,
+                                  &in.discount_price_minor);
     if (rc == WM_OK) rc = catalog_product_duplicate(call->ctx, user_id, id, &in, &p);
     return shared_gql_payload(call, rc, "Product duplicated", "product", gql_ptr(p, NULL), out);
 }

@@ -3,6 +3,8 @@
  */
 #include "market/shared/shared.h"
 
+#include <string.h>
+
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/ctx.h"
@@ -22,5 +24,17 @@ int shared_check_text(struct wm_ctx *ctx, const char **s, const char *field, siz
         if ((*p < 0x20 && !(multiline && space)) || *p == 0x7F)
             return wm_errorf(ctx, WM_EINVAL, "%s must not hold control characters", field);
     }
+    return WM_OK;
+}
+
+int shared_check_url(struct wm_ctx *ctx, const char **s, const char *field, size_t max,
+                     bool required)
+{
+    int rc = shared_check_text(ctx, s, field, max, required, false);
+    if (rc != WM_OK || !*s || !**s) return rc;
+    bool scheme = strncmp(*s, "https://", 8) == 0 || strncmp(*s, "http://", 7) == 0 ||
+                  strncmp(*s, "/media/", 7) == 0;
+    if (!scheme || strpbrk(*s, " \"'<>\\"))
+        return wm_errorf(ctx, WM_EINVAL, "%s must be an http(s) URL or a /media/ path", field);
     return WM_OK;
 }

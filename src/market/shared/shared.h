@@ -19,4 +19,13 @@ struct wm_ctx;
 int shared_check_text(struct wm_ctx *ctx, const char **s, const char *field, size_t max,
                       bool required, bool multiline);
 
+/*
+ * An image URL field as kept: shared_check_text() (at most max characters; required or not),
+ * then an http(s) URL or a path under /media/ (our uploads), without spaces, quotes, angle
+ * brackets or backslashes. An empty optional one is left as "" (no image). WM_EINVAL "<field>
+ * must be an http(s) URL or a /media/ path".
+ */
+int shared_check_url(struct wm_ctx *ctx, const char **s, const char *field, size_t max,
+                     bool required);
+
 #endif

@@ -211,27 +211,16 @@ int vendor_open_shop(struct wm_ctx *ctx, int64_t user_id, struct vendor **out)
     return vendor_of_user(ctx, user_id, out);
 }
 
-/* An image URL setting: "" (kept as is: no image) or http(s)://... or /media/... without
- * spaces; marked referenced so media_gc keeps an upload of ours. */
-static int check_url(struct wm_ctx *ctx, const char **s, const char *field)
-{
-    int rc = shared_check_text(ctx, s, field, VENDOR_URL_MAX, false, false);
-    if (rc != WM_OK || !*s || !**s) return rc;
-    bool scheme = strncmp(*s, "https://", 8) == 0 || strncmp(*s, "http://", 7) == 0 ||
-                  strncmp(*s, "/media/", 7) == 0;
-    if (!scheme || strpbrk(*s, " \"<>\\"))
-        return wm_errorf(ctx, WM_EINVAL, "%s must be an http(s) URL or a /media/ path", field);
-    return WM_OK;
-}
-
 static int check_settings(struct wm_ctx *ctx, struct shop_settings *in)
 {
     int rc = shared_check_text(ctx, &in->shop_name, "shopName", VENDOR_NAME_MAX, true, false);
     if (rc == WM_OK)
         rc = shared_check_text(ctx, &in->description, "shopDescription", VENDOR_DESCRIPTION_MAX,
                                false, true);
-    if (rc == WM_OK) rc = check_url(ctx, &in->logo_url, "shopLogoUrl");
-    if (rc == WM_OK) rc = check_url(ctx, &in->banner_url, "shopBannerUrl");
+    if (rc == WM_OK)
+        rc = shared_check_url(ctx, &in->logo_url, "shopLogoUrl", VENDOR_URL_MAX, false);
+    if (rc == WM_OK)
+        rc = shared_check_url(ctx, &in->banner_url, "shopBannerUrl", VENDOR_URL_MAX, false);
     if (rc == WM_OK)
         rc = shared_check_text(ctx, &in->contact_email, "shopContactEmail", 254, false, false);
     if (rc == WM_OK && in->contact_email && *in->contact_email) {

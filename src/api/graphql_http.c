@@ -249,19 +249,22 @@ static const struct gql_document *get_document(struct wm_ctx *ctx, struct api *a
     return cached ? cached : parsed;
 }
 
-/* Put {"cost": cost[, "sqlStatements": statements, "cachedAnswer": hit]} as extensions into
- * the result object just written at the end of j (before its closing brace). With
- * http.debug_routes on, tests see the SQL cost of the execution (to hold lists to a constant
- * count) and whether the whole answer came from the response cache. */
-static void append_extensions(const struct api *api, struct json_out *j, int64_t cost,
-                              uint64_t statements, bool hit)
+/* Put {"cost": cost[, "sqlStatements": statements, "cachedAnswer": hit, "searchEngine":
+ * name]} as extensions into the result object just written at the end of j (before its
+ * closing brace). With http.debug_routes on, tests see the SQL cost of the execution (to hold
+ * lists to a constant count), whether the whole answer came from the response cache, and which
+ * search engine answered (market/search). */
+static void append_extensions(const struct wm_ctx *ctx, const struct api *api, struct json_out *j,
+                              int64_t cost, uint64_t statements, bool hit)
 {
     if (j->b->len < 2 || j->b->ptr[j->b->len - 1] != '}') return;
     buf_setlen(j->b, j->b->len - 1);
     buf_appendf(j->b, ",\"extensions\":{\"cost\":%lld", (long long)cost);
-    if (api->config->http_debug_routes)
+    if (api->config->http_debug_routes) {
         buf_appendf(j->b, ",\"sqlStatements\":%llu,\"cachedAnswer\":%s",
                     (unsigned long long)statements, hit ? "true" : "false");
+        if (ctx->search_used) buf_appendf(j->b, ",\"searchEngine\":\"%s\"", ctx->search_used);
+    }
     buf_appends(j->b, "}}");
 }
 
@@ -301,7 +304,7 @@ static enum outcome run_one(struct wm_ctx *ctx, struct api *api, const struct gq
                                           vars, &rk, &cached, &cached_cost)) {
         json_raw_begin(j);
         buf_append(j->b, cached.ptr, cached.len);
-        append_extensions(api, j, cached_cost, 0, true);
+        append_extensions(ctx, api, j, cached_cost, 0, true);
         return RAN;
     }
     struct gql_result result;
@@ -317,7 +320,7 @@ static enum outcome run_one(struct wm_ctx *ctx, struct api *api, const struct gq
     gql_result_write(&result, &rj);
     if (rk.usable && result.has_data && result.errors.count == 0)
         catalog_gql_response_store(ctx, &rk, an.cost, j->b->ptr + start, j->b->len - start);
-    if (op) append_extensions(api, j, an.cost, statements, false);
+    if (op) append_extensions(ctx, api, j, an.cost, statements, false);
     return result.has_data ? RAN : REQUEST_ERROR;
 }
 
@@ -712,6 +715,8 @@ int api_graphql(struct wm_ctx *ctx, struct http_request *req, struct http_respon
     /* Who is calling, once for every operation of the request (never fails the request). */
     ctx->client_ip = *req->remote_addr ? req->remote_addr : NULL;
     ctx->user_agent = http_header(req, "User-Agent");
+    /* Tests compare the search engines on the same request (never in production). */
+    if (ctx->config->http_debug_routes) ctx->search_engine = http_header(req, "X-Search-Engine");
     const char *authorization = http_header(req, "Authorization");
     const char *session = http_cookie(req, ACCOUNT_SESSION_COOKIE);
     if (!authorization && session && *session) {

@@ -12,6 +12,8 @@
  *   market config               print the effective configuration, secrets masked
  *   market worker [--once]      run queued jobs (mail) until SIGTERM/SIGINT, which lets the
  *                               current job finish; --once: the jobs due now, then exit
+ *   market searchd              the search server: loads every product into memory and
+ *                               answers searches on search.socket until SIGTERM/SIGINT
  *   market help
  */
 #include <errno.h>
@@ -37,6 +39,7 @@
 #include "db/db.h"
 #include "market/accounts/accounts.h"
 #include "market/catalog/catalog_seed.h"
+#include "searchd/searchd.h"
 #include "worker/worker.h"
 
 #include <curl/curl.h>
@@ -270,12 +273,26 @@ static int cmd_worker(struct wm_ctx *ctx, int argc, char **argv)
     return rc;
 }
 
+static int cmd_searchd(struct wm_ctx *ctx, int argc, char **argv)
+{
+    if (argc > 1)
+        return wm_errorf(ctx, WM_EINVAL, "unknown argument '%s' (usage: market searchd)", argv[1]);
+    log_set_program("market-searchd");
+    struct sigaction sa = { .sa_handler = on_stop_signal }; /* no SA_RESTART: wake the poll */
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGTERM, &sa, NULL) != 0 || sigaction(SIGINT, &sa, NULL) != 0)
+        return wm_errorf(ctx, WM_EINTERNAL, "sigaction: %s", strerror(errno));
+    struct searchd_opts opts = { .stop = &worker_stop };
+    return searchd_run(ctx, &opts);
+}
+
 /* clang-format off */
 static const struct command commands[] = {
     { "config",  cmd_config,  0, "print the effective configuration (secrets masked)" },
     { "help",    cmd_help,    0, "list the commands" },
     { "migrate", cmd_migrate, 1, "apply sql/migrations in order; --status prints the version" },
     { "secrets", cmd_secrets, 0, "generate missing keys into the secrets directory" },
+    { "searchd", cmd_searchd, 1, "the search server: products in memory, answers on search.socket" },
     { "seed",    cmd_seed,    1, "create the demo accounts and catalog (--if-empty, --demo, --products N, --vendors N)" },
     { "worker",  cmd_worker,  1, "run queued jobs (mail) until SIGTERM; --once: the due ones, then exit" },
 };

@@ -159,6 +159,10 @@ const struct cfg_key cfg_keys[] = {
       0,            NULL,   "public base URL of the bucket's objects (empty: <endpoint>/<bucket>/)" },
     { "media.presign_ttl_s", CFG_INT, F(media_presign_ttl_s), "900",      60,   604800,
       0,            NULL,   "seconds a presigned S3 upload URL works" },
+    { "search.socket",      CFG_STR,  F(search_socket),      "",          0,    0,
+      0,            NULL,   "unix socket of the search server, `market searchd` (empty: MariaDB full-text)" },
+    { "search.timeout_ms",  CFG_INT,  F(search_timeout_ms),  "2000",      10,   60000,
+      0,            NULL,   "longest wait for the search server before MariaDB answers instead" },
     { 0 },
 };
 #undef LEVELS

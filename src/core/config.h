@@ -89,6 +89,8 @@ struct config {
     char *media_s3_secret_key;   /* media.s3_secret_key: secret (masked by cfg_dump) */
     char *media_s3_public_url;   /* media.s3_public_url: public base of objects ("" = bucket) */
     int64_t media_presign_ttl_s; /* media.presign_ttl_s: lifetime of presigned PUT URLs */
+    char *search_socket;         /* search.socket: the search server's socket ("" = MariaDB) */
+    int64_t search_timeout_ms;   /* search.timeout_ms: longest wait for the search server */
 };
 
 enum cfg_type {

@@ -40,6 +40,11 @@ struct wm_ctx {
      * wakes the worker); the surface that owns the transaction calls it after a successful
      * commit, then clears it. */
     void (*after_commit)(struct wm_ctx *ctx);
+    /* Search (market/search): the engine a test asked for ("mariadb" or "searchd", from the
+     * X-Search-Engine header with http.debug_routes on; NULL: the configured one), and the
+     * name of the engine that answered this request's last search (NULL: none ran). */
+    const char *search_engine;
+    const char *search_used;
 };
 
 /*

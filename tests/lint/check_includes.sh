@@ -15,7 +15,7 @@ allowed() { # module -> space-separated list of modules it may include
     market) echo "core db cache auth market graphql http web" ;;
     api) echo "core graphql http api market db" ;; # db: each mutation's transaction
     web) echo "core http web market db api" ;; # db: ROUTE_TX; api: the GraphQL routes
-    worker | realtime) echo "core db cache auth market $1" ;;
+    worker | realtime | searchd) echo "core db cache auth market $1" ;;
     bin) echo "*" ;;
     *) echo "" ;;
     esac

@@ -475,11 +475,12 @@ static char *list_key(struct wm_ctx *ctx, const struct search_query *q)
 {
     return arena_printf(ctx->arena,
                         "l:t=%s|c=%d:%d:%d|min=%d:%" PRId64 "|max=%d:%" PRId64 "|v=%" PRId64
-                        "|cond=%s|st=%d|f=%d|s=%s|o=%d|off=%" PRId64 "|lim=%d",
+                        "|cond=%s|st=%d|f=%d|s=%s|o=%d|off=%" PRId64 "|lim=%d|e=%s",
                         q->text ? q->text : "", q->has_category, q->category_lft, q->category_rgt,
                         q->has_min_price, q->min_price_minor, q->has_max_price, q->max_price_minor,
                         q->vendor_id, q->condition ? q->condition : "", q->in_stock, q->featured,
-                        q->status ? q->status : "*", (int)q->sort, q->offset, q->limit);
+                        q->status ? q->status : "*", (int)q->sort, q->offset, q->limit,
+                        ctx->search_engine ? ctx->search_engine : "");
 }
 
 /* The page cached under k into out (categories attached); false on a miss or a bad value. */

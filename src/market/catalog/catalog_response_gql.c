@@ -53,8 +53,8 @@ bool catalog_gql_response_lookup(struct wm_ctx *ctx, const struct gql_schema *sc
                                  struct str *body, int64_t *cost)
 {
     memset(k, 0, sizeof(*k));
-    if (!cache_enabled(ctx->cache) || !op || (ctx->viewer && ctx->viewer->status == WM_OK) ||
-        !public_operation(schema, op))
+    if (!cache_enabled(ctx->cache) || !op || ctx->search_engine ||
+        (ctx->viewer && ctx->viewer->status == WM_OK) || !public_operation(schema, op))
         return false;
     struct buf b = BUF_INIT(ctx->arena);
     buf_appends(&b, "gr1:");

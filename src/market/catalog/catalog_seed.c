@@ -27,6 +27,11 @@ static const char SQL_MAX_USER[]    = "SELECT IFNULL(MAX(id), 0) FROM users";
 static const char SQL_MAX_VENDOR[]  = "SELECT IFNULL(MAX(id), 0) FROM vendors";
 static const char SQL_MAX_PRODUCT[] = "SELECT IFNULL(MAX(id), 0) FROM products";
 static const char SQL_MAX_BRAND[]   = "SELECT IFNULL(MAX(id), 0) FROM brands";
+/* The search change log (migration 0015): quiet during the bulk load, then one "read every
+ * product again" row for the search server. */
+static const char SQL_SEARCH_QUIET[]  = "SET @search_changes_off = 1";
+static const char SQL_SEARCH_LOUD[]   = "SET @search_changes_off = NULL";
+static const char SQL_SEARCH_RELOAD[] = "INSERT INTO search_changes (product_id) VALUES (0)";
 /* Uses uq_users_email_norm. */
 static const char SQL_DEMO_VENDOR[] =
     "SELECT id FROM users WHERE email_norm = LOWER(?) AND account_type = 'VENDOR'";
@@ -521,6 +526,7 @@ int catalog_seed(struct wm_ctx *ctx, const struct catalog_seed_opts *o)
     const int64_t chunk = BATCH_ROWS / 4; /* child rows of a chunk fit one batch each */
     struct arena *keep = ctx->arena;
     struct arena *tmp = arena_new(0); /* a chunk's strings and binds, reset after each */
+    rc = db_exec(ctx, SQL_SEARCH_QUIET, "");
     for (int64_t start = 1; rc == WM_OK && start <= o->products; start += chunk) {
         ctx->arena = tmp;
         rc = db_begin(ctx);
@@ -543,6 +549,9 @@ int catalog_seed(struct wm_ctx *ctx, const struct catalog_seed_opts *o)
             (void)fprintf(stderr, "seed: %" PRId64 " products\n", start - 1);
     }
     arena_free(tmp);
+    int quiet = db_exec(ctx, SQL_SEARCH_LOUD, "");
+    if (rc == WM_OK) rc = quiet;
+    if (rc == WM_OK) rc = db_exec(ctx, SQL_SEARCH_RELOAD, "");
     if (rc == WM_OK) catalog_products_changed(ctx);
     return rc;
 }

@@ -1,10 +1,13 @@
 /*
- * search_int.h: what the files of the search domain share: the MariaDB engine's statement
- * builder, exposed so unit tests can check the SQL and parameters it makes without a server.
+ * search_int.h: what the files of the search domain share: the word splitter every engine
+ * uses, the MariaDB engine's statement builder (exposed so unit tests can check the SQL and
+ * parameters it makes without a server), and the wire format between the FastCGI workers and
+ * the search server (src/searchd).
  */
 #ifndef WM_MARKET_SEARCH_INT_H
 #define WM_MARKET_SEARCH_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/buf.h"
@@ -12,6 +15,38 @@
 #include "market/search/search.h"
 
 struct arena;
+struct search_result;
+struct wm_ctx;
+
+/*
+ * The next searchable word of the text at *p: a run of letters and digits (other bytes
+ * separate words; bytes >= 0x80 count as letters) of 3 to SEARCH_TEXT_MAX bytes that is not an
+ * InnoDB stop word, ASCII lower-cased into w (room for SEARCH_TEXT_MAX + 1 bytes). False at the
+ * end of the text. Advances *p.
+ */
+bool search_next_word(const unsigned char **p, char *w);
+
+/* The search server engine (search_server.c): asks the server at search.socket and falls back
+ * to the MariaDB engine, with a warning in the log, when it cannot be reached. */
+extern const struct search_engine search_engine_server;
+
+/*
+ * The wire format (one request, one answer, each a 4-byte little-endian length then the body
+ * in core/pack form). A request: SEARCH_WIRE_VERSION, the wanted parts (enum search_want) and
+ * the query's fields; an answer: a code (WM_OK, or an error: the client then falls back) and
+ * the parts asked for. Bodies longer than SEARCH_WIRE_MAX are refused.
+ */
+#define SEARCH_WIRE_VERSION 1
+#define SEARCH_WIRE_MAX     (4u << 20)
+
+void search_wire_put_query(struct buf *b, const struct search_query *q, unsigned want);
+/* False for a malformed body or another version (*q untouched). Strings are copied into a. */
+bool search_wire_get_query(struct arena *a, struct str body, struct search_query *q,
+                           unsigned *want);
+void search_wire_put_result(struct buf *b, int code, const struct search_result *r, unsigned want);
+/* False for a malformed body; *code gets the server's code (the parts only when WM_OK). */
+bool search_wire_get_result(struct arena *a, struct str body, unsigned want, int *code,
+                            struct search_result *r);
 
 /* Most parameters one built statement binds. */
 #define SEARCH_SQL_MAX_PARAMS 16

@@ -68,51 +68,6 @@ static const char SQL_WINDOW[]         = " LIMIT ? OFFSET ?";
 
 /* clang-format on */
 
-/* InnoDB's default full-text stop words (INNODB_FT_DEFAULT_STOPWORD): a required stop word
- * would match nothing, so they are dropped from the expression. */
-static const char *const STOP_WORDS[] = { "about", "are",  "com", "for",  "from", "how",   "that",
-                                          "the",   "this", "was", "what", "when", "where", "who",
-                                          "will",  "with", "und", "www",  NULL };
-
-static bool is_stop_word(const char *w, size_t n)
-{
-    for (size_t i = 0; STOP_WORDS[i]; i++)
-        if (strlen(STOP_WORDS[i]) == n && memcmp(STOP_WORDS[i], w, n) == 0) return true;
-    return false;
-}
-
-static bool is_word_byte(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-/* The next searchable word of *p, lower-cased into w (room for SEARCH_TEXT_MAX + 1 bytes);
- * false at the end of the text. Advances *p. */
-static bool next_word(const unsigned char **p, char *w)
-{
-    while (**p) {
-        while (**p && !is_word_byte(**p))
-            (*p)++;
-        const unsigned char *start = *p;
-        while (**p && is_word_byte(**p))
-            (*p)++;
-        size_t n = (size_t)(*p - start);
-        if (n < 3 || n > SEARCH_TEXT_MAX) continue;
-        for (size_t i = 0; i < n; i++)
-            w[i] = (char)(start[i] >= 'A' && start[i] <= 'Z' ? start[i] + 32 : start[i]);
-        w[n] = '\0';
-        if (!is_stop_word(w, n)) return true;
-    }
-    return false;
-}
-
-bool search_has_words(const char *text)
-{
-    char w[SEARCH_TEXT_MAX + 1];
-    const unsigned char *p = (const unsigned char *)(text ? text : "");
-    return next_word(&p, w);
-}
-
 char *search_fulltext_expr(struct arena *a, const char *text)
 {
     if (!text) return NULL;
@@ -120,7 +75,7 @@ char *search_fulltext_expr(struct arena *a, const char *text)
     size_t words = 0;
     char w[SEARCH_TEXT_MAX + 1];
     const unsigned char *p = (const unsigned char *)text;
-    while (words < SEARCH_WORDS_MAX && next_word(&p, w)) {
+    while (words < SEARCH_WORDS_MAX && search_next_word(&p, w)) {
         buf_appendf(&b, "%s+%s*", words ? " " : "", w);
         words++;
     }
@@ -237,6 +192,7 @@ static int run(struct wm_ctx *ctx, const struct search_query *q, enum search_sql
 
 static int mariadb_find(struct wm_ctx *ctx, const struct search_query *q, struct search_page *out)
 {
+    ctx->search_used = search_engine_mariadb.name;
     struct db_res *res = NULL;
     int rc = run(ctx, q, SEARCH_SQL_PAGE, &res);
     if (rc != WM_OK) return rc;
@@ -252,6 +208,7 @@ static int mariadb_find(struct wm_ctx *ctx, const struct search_query *q, struct
 
 static int mariadb_count(struct wm_ctx *ctx, const struct search_query *q, int64_t *out)
 {
+    ctx->search_used = search_engine_mariadb.name;
     struct db_res *res = NULL;
     int rc = run(ctx, q, SEARCH_SQL_COUNT, &res);
     if (rc != WM_OK) return rc;
@@ -277,6 +234,7 @@ static int facet(struct wm_ctx *ctx, const struct search_query *q, enum search_s
 static int mariadb_facets(struct wm_ctx *ctx, const struct search_query *q,
                           struct search_facets *out)
 {
+    ctx->search_used = search_engine_mariadb.name;
     int rc = facet(ctx, q, SEARCH_SQL_FACET_CATEGORY, &out->categories, &out->ncategories);
     if (rc == WM_OK) rc = facet(ctx, q, SEARCH_SQL_FACET_VENDOR, &out->vendors, &out->nvendors);
     if (rc == WM_OK)

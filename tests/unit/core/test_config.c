@@ -137,6 +137,8 @@ static void test_the_table_covers_every_field_once(void)
         offsetof(struct config, media_s3_secret_key),
         offsetof(struct config, media_s3_public_url),
         offsetof(struct config, media_presign_ttl_s),
+        offsetof(struct config, search_socket),
+        offsetof(struct config, search_timeout_ms),
     };
     size_t rows = 0;
     for (const struct cfg_key *k = cfg_keys; k->name; k++, rows++) {
@@ -620,7 +622,9 @@ static const char default_dump[] = "var = var\n"
                                    "media.s3_access_key = \"\"\n"
                                    "media.s3_secret_key = \"\"\n"
                                    "media.s3_public_url = \"\"\n"
-                                   "media.presign_ttl_s = 900\n";
+                                   "media.presign_ttl_s = 900\n"
+                                   "search.socket = \"\"\n"
+                                   "search.timeout_ms = 2000\n";
 
 static void test_dump_writes_every_key_and_masks_the_password(void)
 {

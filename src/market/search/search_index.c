@@ -96,6 +96,8 @@ struct search_index {
     uint8_t *hits;    /* per record: words of the query seen so far */
     float *score;     /* per record: BM25 (RELEVANCE only) */
     size_t scratch_cap;
+    uint32_t *words; /* search_index_put's scratch: a record's words as term indexes */
+    size_t capwords;
 };
 
 static void *xrealloc(void *p, size_t n)
@@ -298,6 +300,7 @@ void search_index_free(struct search_index *ix)
     free(ix->vendors.keys);
     free(ix->hits);
     free(ix->score);
+    free(ix->words);
     free(ix);
 }
 
@@ -361,21 +364,16 @@ void search_index_put(struct search_index *ix, const struct search_doc *d)
         .alive = 1,
     };
     /* The record's words as term indexes, then each distinct one with its count. */
-    uint32_t local[512];
-    uint32_t *words = local;
-    size_t n = 0, cap = sizeof(local) / sizeof(local[0]);
+    uint32_t *words = ix->words;
+    size_t n = 0;
     char w[SEARCH_TEXT_MAX + 1];
     for (size_t f = 0; f < 4; f++) {
         const unsigned char *p = (const unsigned char *)d->text[f];
         while (p && search_next_word(&p, w)) {
             size_t wn = strlen(w);
             if (wn > MAX_DOC_WORD) continue;
-            if (n == cap) {
-                cap *= 2;
-                words = words == local
-                                ? memcpy(xrealloc(NULL, cap * sizeof(*words)), local, sizeof(local))
-                                : xrealloc(words, cap * sizeof(*words));
-            }
+            grow((void **)&ix->words, &ix->capwords, n, sizeof(*ix->words));
+            words = ix->words;
             words[n++] = term_intern(ix, w, wn);
         }
     }
@@ -387,7 +385,6 @@ void search_index_put(struct search_index *ix, const struct search_doc *d)
         posting_add(&ix->terms[words[i]], r, (unsigned)(j - i));
         i = j;
     }
-    if (words != local) free(words);
     rec->len = (uint16_t)(n > UINT16_MAX ? UINT16_MAX : n);
     ix->live++;
     ix->total_len += rec->len;

@@ -36,6 +36,8 @@ struct wm_ctx {
     const char *cookie_key;      /* the key of browser cookies (CSRF tokens), NULL: none */
     const char *client_ip;       /* the caller's address as the surface saw it, or NULL */
     const char *user_agent;      /* the caller's User-Agent header, or NULL */
+    const char *cart_token;      /* a signed-out browser's anonymous cart token, set by the web
+                                    pages only (market/cart); NULL: none (every API call) */
     /* Set by a module whose writes need a follow-up once they are durable (the job outbox
      * wakes the worker); the surface that owns the transaction calls it after a successful
      * commit, then clears it. */

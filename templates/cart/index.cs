@@ -46,6 +46,7 @@
 <?cs /each ?>
 <p class="total"><?cs var:Lang.Cart.Total ?> (<?cs var:c.totalItems ?> <?cs var:Lang.Catalog.Units ?>): <strong><?cs var:c.totalAmount.Money ?></strong></p>
 <?cs if:c.canCheckout != "1" ?><p class="muted"><?cs var:Lang.Cart.CannotCheckout ?></p><?cs /if ?>
+<?cs if:Viewer.SignedIn != "1" ?><p class="note"><?cs var:Lang.Cart.SignInToCheckout ?> <a href="/sign-in?next=/cart"><?cs var:Lang.Cart.SignIn ?></a></p><?cs /if ?>
 <form method="post" action="/cart" class="inline" data-confirm="<?cs var:Lang.Cart.ConfirmClear ?>">
   <?cs call:op("CartClear") ?>
   <button type="submit" class="danger"><?cs var:Lang.Cart.Clear ?></button>

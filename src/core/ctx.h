@@ -16,6 +16,7 @@ struct cache;
 struct api;
 struct jwt_keys;
 struct viewer;
+struct wm_memo;
 
 struct wm_error {
     int code;      /* WM_E* or WM_OK */
@@ -42,6 +43,7 @@ struct wm_ctx {
      * wakes the worker); the surface that owns the transaction calls it after a successful
      * commit, then clears it. */
     void (*after_commit)(struct wm_ctx *ctx);
+    struct wm_memo *memo; /* values a module keeps for the rest of the request (wm_memo_*) */
 };
 
 /*
@@ -60,5 +62,15 @@ const char *wm_client_message(struct wm_ctx *ctx, int err);
 
 /* Forget the recorded error. */
 void wm_clear_error(struct wm_ctx *ctx);
+
+/*
+ * A per-request memo, so a field resolved once per object (e.g. Product.userLiked on a page of
+ * products) reads its data once per request: wm_memo_set() keeps value (arena memory, or
+ * anything outliving the request) under key (a string the module owns, e.g. "wishlist.liked")
+ * until the next arena_reset() of ctx->arena; a later set of the same key wins. wm_memo_get()
+ * returns it, or NULL when nothing was kept.
+ */
+void *wm_memo_get(const struct wm_ctx *ctx, const char *key);
+void wm_memo_set(struct wm_ctx *ctx, const char *key, void *value);
 
 #endif

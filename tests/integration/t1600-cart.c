@@ -713,6 +713,70 @@ static void the_wishlist_keeps_products_once(void)
     json_object_put(r);
 }
 
+/* products.likes of id, as the database holds it (-1 when unreadable). */
+static long likes_in_db(int64_t id)
+{
+    char out[64];
+    if (run_sql(out, sizeof(out), "SELECT likes FROM products WHERE id = %" PRId64, id) != 0)
+        return -1;
+    return strtol(out, NULL, 10);
+}
+
+#define LIKES "query P($id: Int!) { product(id: $id) { likes userLiked } }"
+
+static bool liked_by(const char *token, int64_t id)
+{
+    char vars[64];
+    snprintf(vars, sizeof(vars), "{\"id\":%" PRId64 "}", id);
+    struct json_object *r = it_gql_as(LIKES, vars, token);
+    CU_ASSERT_FALSE(it_has_errors(r));
+    bool liked = it_bool_at(r, "product.userLiked");
+    json_object_put(r);
+    return liked;
+}
+
+static void likes_count_the_wishlists_and_user_liked_is_the_viewers(void)
+{
+    sign_up_buyers();
+    char vars[64];
+    snprintf(vars, sizeof(vars), "{\"productId\":\"%" PRId64 "\"}", euro);
+    CU_ASSERT_EQUAL(likes_in_db(euro), 0);
+    struct json_object *r = it_gql_as(ADD_TO_WISHLIST, vars, buyer);
+    CU_ASSERT_TRUE(it_bool_at(r, "addToWishlist.success"));
+    json_object_put(r);
+    r = it_gql_as(ADD_TO_WISHLIST, vars, other);
+    CU_ASSERT_TRUE(it_bool_at(r, "addToWishlist.success"));
+    json_object_put(r);
+    r = it_gql_as(ADD_TO_WISHLIST, vars, buyer); /* already there: counted once */
+    CU_ASSERT_TRUE(it_bool_at(r, "addToWishlist.success"));
+    json_object_put(r);
+    CU_ASSERT_EQUAL(likes_in_db(euro), 2);
+    /* The first read of the product (nothing cached yet) shows the count. */
+    char pvars[64];
+    snprintf(pvars, sizeof(pvars), "{\"id\":%" PRId64 "}", euro);
+    r = it_gql(LIKES, pvars, NULL);
+    CU_ASSERT_EQUAL(json_object_get_int(it_at(r, "product.likes")), 2);
+    CU_ASSERT_FALSE(it_bool_at(r, "product.userLiked")); /* signed out */
+    json_object_put(r);
+    CU_ASSERT_TRUE(liked_by(buyer, euro));
+    CU_ASSERT_TRUE(liked_by(other, euro));
+    CU_ASSERT_FALSE(liked_by(reseller, euro));
+    /* Removing: the count goes down in the same transaction, and userLiked follows at once
+     * (per viewer, never from a cached product). */
+    r = it_gql_as(REMOVE_FROM_WISHLIST, vars, buyer);
+    CU_ASSERT_TRUE(it_bool_at(r, "removeFromWishlist.success"));
+    json_object_put(r);
+    r = it_gql_as(REMOVE_FROM_WISHLIST, vars, buyer); /* not there: nothing changes */
+    CU_ASSERT_FALSE(it_bool_at(r, "removeFromWishlist.success"));
+    json_object_put(r);
+    CU_ASSERT_EQUAL(likes_in_db(euro), 1);
+    CU_ASSERT_FALSE(liked_by(buyer, euro));
+    CU_ASSERT_TRUE(liked_by(other, euro));
+    r = it_gql_as(REMOVE_FROM_WISHLIST, vars, other);
+    json_object_put(r);
+    CU_ASSERT_EQUAL(likes_in_db(euro), 0);
+}
+
 static CU_TestInfo tests[] = {
     { "anonymous calls are refused", anonymous_calls_are_refused },
     { "an empty cart is there from the first read", an_empty_cart_is_there_from_the_first_read },
@@ -734,6 +798,8 @@ static CU_TestInfo tests[] = {
       a_cart_read_costs_the_same_statements_whatever_its_size },
     { "clearCart empties it", clear_cart_empties_it },
     { "the wishlist keeps products once", the_wishlist_keeps_products_once },
+    { "likes count the wishlists and userLiked is the viewer's",
+      likes_count_the_wishlists_and_user_liked_is_the_viewers },
     CU_TEST_INFO_NULL,
 };
 

@@ -33,38 +33,6 @@ static int64_t single; /* moq 1, case pack 1, stock 1000 */
 static int64_t fading; /* moq 1, stock 10: taken off sale before a merge */
 static char tag[64];
 
-/* Run SQL text against the stack's database; its output (tab-separated, no headers) goes to
- * out (size n) when not NULL. Returns the client's exit status. */
-static int run_sql(char *out, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int run_sql(char *out, size_t n, const char *fmt, ...)
-{
-    const char *var = getenv("MARKET_VAR");
-    char path[1024];
-    snprintf(path, sizeof(path), "%s/t1610.sql", var);
-    FILE *f = fopen(path, "w");
-    if (!f) return -1;
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(f, fmt, ap);
-    va_end(ap);
-    fclose(f);
-    int rc = it_sh("mariadb --no-defaults --socket='%s/run/mysqld.sock' --user=\"$(id -un)\" -N -B"
-                   " market <'%s' >'%s.out'",
-                   var, path, path);
-    if (out && n) {
-        out[0] = '\0';
-        char opath[1100];
-        snprintf(opath, sizeof(opath), "%s.out", path);
-        FILE *o = fopen(opath, "r");
-        if (o) {
-            size_t got = fread(out, 1, n - 1, o);
-            out[got] = '\0';
-            fclose(o);
-        }
-    }
-    return rc;
-}
-
 /* One number the SQL prints (-1 when none). */
 static long sql_number(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static long sql_number(const char *fmt, ...)
@@ -75,16 +43,17 @@ static long sql_number(const char *fmt, ...)
     vsnprintf(sql, sizeof(sql), fmt, ap);
     va_end(ap);
     char out[64];
-    if (run_sql(out, sizeof(out), "%s", sql) != 0) return -1;
+    if (it_sql(out, sizeof(out), "%s", sql) != 0) return -1;
     long v = -1;
     return sscanf(out, "%ld", &v) == 1 ? v : -1;
 }
 
+/* The suite's init: the products (no GraphQL call, so nothing asserts here). */
 static int make_fixture(void)
 {
     snprintf(tag, sizeof(tag), "%ld%d", (long)time(NULL), (int)getpid());
     char out[256];
-    int rc = run_sql(
+    int rc = it_sql(
             out, sizeof(out),
             "INSERT INTO users (email, email_norm, password_hash, first_name, last_name,"
             " account_type) VALUES ('t1610-%1$s@example.com', 't1610-%1$s@example.com', '!',"
@@ -115,93 +84,17 @@ static int make_fixture(void)
                                                                                             : -1;
 }
 
-static void fixture(void)
-{
-    static bool done;
-    static bool ok;
-    if (!done) {
-        done = true;
-        ok = make_fixture() == 0;
-    }
-    CU_ASSERT_TRUE_FATAL(ok);
-}
-
 /* ---- a browser -------------------------------------------------------------------------- */
 
-struct client {
-    char browser[64];
-    char session[64];
-    char flash[64];
-    char cart[80];
-    char cart_attrs[256]; /* the last wm_cart Set-Cookie line */
-    char csrf[80];
-    char cookie_header[512];
-};
-
-/* Copy the value of cookie name from the Set-Cookie lines of r into out (unchanged when none);
- * attrs gets the whole line when not NULL. */
-static bool set_cookie(const struct it_response *r, const char *name, char *out, size_t len,
-                       char *attrs, size_t alen)
-{
-    const char *p = r->headers.ptr;
-    bool found = false;
-    while (p && (p = strstr(p, "\nSet-Cookie: ")) != NULL) {
-        p += 13;
-        size_t n = strlen(name);
-        if (strncmp(p, name, n) != 0 || p[n] != '=') continue;
-        const char *v = p + n + 1;
-        size_t vl = strcspn(v, ";\r\n");
-        snprintf(out, len, "%.*s", (int)vl, v);
-        if (attrs) snprintf(attrs, alen, "%.*s", (int)strcspn(p, "\r\n"), p);
-        found = true;
-    }
-    return found;
-}
-
-static void rebuild(struct client *c)
-{
-    snprintf(c->cookie_header, sizeof(c->cookie_header), "Cookie: wm_browser=%s%s%s%s%s%s%s",
-             c->browser, c->session[0] ? "; wm_session=" : "", c->session,
-             c->flash[0] ? "; wm_flash=" : "", c->flash, c->cart[0] ? "; wm_cart=" : "", c->cart);
-}
-
-static void take(struct client *c, const struct it_response *r)
-{
-    set_cookie(r, "wm_browser", c->browser, sizeof(c->browser), NULL, 0);
-    set_cookie(r, "wm_session", c->session, sizeof(c->session), NULL, 0);
-    set_cookie(r, "wm_flash", c->flash, sizeof(c->flash), NULL, 0);
-    set_cookie(r, "wm_cart", c->cart, sizeof(c->cart), c->cart_attrs, sizeof(c->cart_attrs));
-    const char *t = r->body.ptr ? strstr(r->body.ptr, "name=\"_csrf\" value=\"") : NULL;
-    if (t) snprintf(c->csrf, sizeof(c->csrf), "%.*s", 64, t + 20);
-    rebuild(c);
-}
-
-static void get(struct client *c, const char *path, struct it_response *r)
-{
-    const char *h[] = { c->cookie_header[0] ? c->cookie_header : "X-No-Cookie: 1", NULL };
-    it_request("GET", path, h, NULL, 0, r);
-    take(c, r);
-}
-
-static void post(struct client *c, const char *path, const char *body, struct it_response *r)
-{
-    char o[256];
-    snprintf(o, sizeof(o), "Origin: %s", it_base_url());
-    const char *h[] = { c->cookie_header[0] ? c->cookie_header : "X-No-Cookie: 1", o,
-                        "Content-Type: application/x-www-form-urlencoded", NULL };
-    it_request("POST", path, h, body, strlen(body), r);
-    take(c, r);
-}
-
 /* POST a form of the page at path (its CSRF token taken by a GET first); returns the status. */
-static long form(struct client *c, const char *path, const char *fields)
+static long form(struct it_client *c, const char *path, const char *fields)
 {
     struct it_response r;
-    get(c, path, &r);
+    it_client_get(c, path, &r);
     it_response_release(&r);
     char body[2048];
     snprintf(body, sizeof(body), "_csrf=%s&%s", c->csrf, fields);
-    post(c, path, body, &r);
+    it_client_post(c, path, body, NULL, &r);
     long status = r.status;
     if (status != 303) printf("\n  POST %s %s: %ld\n", path, fields, status);
     it_response_release(&r);
@@ -209,45 +102,30 @@ static long form(struct client *c, const char *path, const char *fields)
 }
 
 /* Add quantity of product to c's cart from the product page's form; returns the status. */
-static long add_by_page(struct client *c, int64_t product, int quantity)
+static long add_by_page(struct it_client *c, int64_t product, int quantity)
 {
     char path[64];
     char fields[256];
     snprintf(path, sizeof(path), "/products/%" PRId64, product);
     struct it_response r;
-    get(c, path, &r);
+    it_client_get(c, path, &r);
     it_response_release(&r);
     snprintf(fields, sizeof(fields), "_csrf=%s&_op=CartAdd&productId=%" PRId64 "&quantity=%d",
              c->csrf, product, quantity);
-    post(c, "/cart", fields, &r);
+    it_client_post(c, "/cart", fields, NULL, &r);
     long status = r.status;
     it_response_release(&r);
     return status;
 }
 
 /* The /cart page of c contains s. */
-static bool cart_page_has(struct client *c, const char *s)
+static bool cart_page_has(struct it_client *c, const char *s)
 {
     struct it_response r;
-    get(c, "/cart", &r);
+    it_client_get(c, "/cart", &r);
     bool has = r.status == 200 && it_body_has(&r, s);
     it_response_release(&r);
     return has;
-}
-
-/* "user@example.com" form-encoded. */
-static const char *enc(const char *s)
-{
-    static char out[512];
-    size_t k = 0;
-    for (const char *p = s; *p && k + 4 < sizeof(out); p++) {
-        if (*p == '@' || *p == '+')
-            k += (size_t)snprintf(out + k, sizeof(out) - k, "%%%02X", (unsigned char)*p);
-        else
-            out[k++] = *p;
-    }
-    out[k] = '\0';
-    return out;
 }
 
 /* The quantity of product in the cart of token's user (0: no line). */
@@ -273,13 +151,12 @@ static int quantity_in_cart(const char *token, int64_t product)
 
 static void a_signed_out_visitor_fills_a_cart_by_page(void)
 {
-    fixture();
-    struct client c = { 0 };
+    struct it_client c = { 0 };
     char name[128];
     snprintf(name, sizeof(name), "Anon single %s", tag);
     /* An empty cart before any write, and no cookie handed out by reading. */
     struct it_response r;
-    get(&c, "/cart", &r);
+    it_client_get(&c, "/cart", &r);
     CU_ASSERT_EQUAL(r.status, 200);
     CU_ASSERT_TRUE(it_body_has(&r, "Your cart is empty."));
     it_response_release(&r);
@@ -309,10 +186,10 @@ static void a_signed_out_visitor_fills_a_cart_by_page(void)
     /* Update and remove on /cart, by line id. */
     char line[32];
     char out[64];
-    run_sql(out, sizeof(out),
-            "SELECT ci.id FROM cart_items ci JOIN carts c ON c.id = ci.cart_id"
-            " WHERE c.token_hash = SHA2('%s', 256)",
-            c.cart);
+    it_sql(out, sizeof(out),
+           "SELECT ci.id FROM cart_items ci JOIN carts c ON c.id = ci.cart_id"
+           " WHERE c.token_hash = SHA2('%s', 256)",
+           c.cart);
     snprintf(line, sizeof(line), "%.*s", (int)strcspn(out, "\n"), out);
     char fields[256];
     snprintf(fields, sizeof(fields), "_op=CartUpdate&cartItemId=%s&quantity=7", line);
@@ -325,23 +202,22 @@ static void a_signed_out_visitor_fills_a_cart_by_page(void)
 
 static void the_cart_rules_and_csrf_apply_to_anonymous_posts(void)
 {
-    fixture();
-    struct client c = { 0 };
+    struct it_client c = { 0 };
     /* Off the case pack: refused with what would be accepted, nothing written. */
     char fields[256];
     snprintf(fields, sizeof(fields), "_op=CartAdd&productId=%" PRId64 "&quantity=30", crate);
     struct it_response r;
-    get(&c, "/cart", &r);
+    it_client_get(&c, "/cart", &r);
     it_response_release(&r);
     char body[512];
     snprintf(body, sizeof(body), "_csrf=%s&%s", c.csrf, fields);
-    post(&c, "/cart", body, &r);
+    it_client_post(&c, "/cart", body, NULL, &r);
     CU_ASSERT_EQUAL(r.status, 422);
     CU_ASSERT_TRUE(it_body_has(&r, "multiples of 12: order 24 or 36"));
     it_response_release(&r);
     CU_ASSERT_TRUE(cart_page_has(&c, "Your cart is empty."));
     /* No CSRF token: refused before anything runs. */
-    post(&c, "/cart", fields, &r);
+    it_client_post(&c, "/cart", fields, NULL, &r);
     CU_ASSERT_EQUAL(r.status, 403);
     it_response_release(&r);
     CU_ASSERT_TRUE(cart_page_has(&c, "Your cart is empty."));
@@ -349,8 +225,7 @@ static void the_cart_rules_and_csrf_apply_to_anonymous_posts(void)
 
 static void the_api_without_a_session_is_refused_as_before(void)
 {
-    fixture();
-    struct client c = { 0 };
+    struct it_client c = { 0 };
     CU_ASSERT_EQUAL(add_by_page(&c, single, 1), 303);
     /* The app's call without a token: UNAUTHENTICATED, with or without the cart cookie. */
     struct json_object *j = it_gql(MY_CART, NULL, NULL);
@@ -367,14 +242,13 @@ static void the_api_without_a_session_is_refused_as_before(void)
 
 static void an_expired_anonymous_cart_reads_as_empty(void)
 {
-    fixture();
-    struct client c = { 0 };
+    struct it_client c = { 0 };
     CU_ASSERT_EQUAL(add_by_page(&c, single, 4), 303);
     CU_ASSERT_TRUE(cart_page_has(&c, "value=\"4\""));
-    run_sql(NULL, 0,
-            "UPDATE carts SET expires_at = NOW(6) - INTERVAL 1 SECOND"
-            " WHERE token_hash = SHA2('%s', 256)",
-            c.cart);
+    it_sql(NULL, 0,
+           "UPDATE carts SET expires_at = NOW(6) - INTERVAL 1 SECOND"
+           " WHERE token_hash = SHA2('%s', 256)",
+           c.cart);
     CU_ASSERT_TRUE(cart_page_has(&c, "Your cart is empty."));
     /* A write starts afresh: the old lines do not come back. */
     CU_ASSERT_EQUAL(add_by_page(&c, single, 1), 303);
@@ -384,15 +258,14 @@ static void an_expired_anonymous_cart_reads_as_empty(void)
 
 static void the_worker_removes_expired_anonymous_carts(void)
 {
-    fixture();
-    struct client live = { 0 };
-    struct client old = { 0 };
+    struct it_client live = { 0 };
+    struct it_client old = { 0 };
     CU_ASSERT_EQUAL(add_by_page(&live, single, 1), 303);
     CU_ASSERT_EQUAL(add_by_page(&old, single, 1), 303);
-    run_sql(NULL, 0,
-            "UPDATE carts SET expires_at = NOW(6) - INTERVAL 1 DAY"
-            " WHERE token_hash = SHA2('%s', 256)",
-            old.cart);
+    it_sql(NULL, 0,
+           "UPDATE carts SET expires_at = NOW(6) - INTERVAL 1 DAY"
+           " WHERE token_hash = SHA2('%s', 256)",
+           old.cart);
     const char *var = getenv("MARKET_VAR");
     CU_ASSERT_EQUAL(it_sh("cd '%s' && '%s' worker --once >t1610-worker.out 2>&1", var,
                           getenv("MARKET_BIN")),
@@ -412,7 +285,6 @@ static void the_worker_removes_expired_anonymous_carts(void)
 
 static void signing_in_merges_the_anonymous_cart(void)
 {
-    fixture();
     char email[256];
     const char *token = it_sign_up("t1610", email, sizeof(email));
     char bearer[4096];
@@ -424,7 +296,7 @@ static void signing_in_merges_the_anonymous_cart(void)
     CU_ASSERT_TRUE(it_bool_at(j, "addToCart.success"));
     json_object_put(j);
 
-    struct client c = { 0 };
+    struct it_client c = { 0 };
     CU_ASSERT_EQUAL(add_by_page(&c, crate, 36), 303); /* 96 + 36 > 120 in stock */
     CU_ASSERT_EQUAL(add_by_page(&c, single, 3), 303); /* moves as it is */
     CU_ASSERT_EQUAL(add_by_page(&c, fading, 2), 303); /* taken off sale below */
@@ -432,10 +304,11 @@ static void signing_in_merges_the_anonymous_cart(void)
     snprintf(anon, sizeof(anon), "%s", c.cart);
     char sql_id[32];
     snprintf(sql_id, sizeof(sql_id), "%" PRId64, fading);
-    run_sql(NULL, 0, "UPDATE products SET status = 'draft' WHERE id = %s", sql_id);
+    it_sql(NULL, 0, "UPDATE products SET status = 'draft' WHERE id = %s", sql_id);
 
     char fields[512];
-    snprintf(fields, sizeof(fields), "_op=SignIn&email=%s&password=%s", enc(email), IT_PASSWORD);
+    snprintf(fields, sizeof(fields), "_op=SignIn&email=%s&password=%s", it_form_encode(email),
+             IT_PASSWORD);
     CU_ASSERT_EQUAL(form(&c, "/sign-in", fields), 303);
     CU_ASSERT_NOT_EQUAL(c.session[0], '\0');
     CU_ASSERT_STRING_EQUAL(c.flash, "CartMergedChanged");
@@ -449,19 +322,18 @@ static void signing_in_merges_the_anonymous_cart(void)
             sql_number("SELECT COUNT(*) FROM carts WHERE token_hash = SHA2('%s', 256)", anon), 0);
     /* The page says so, and the cart page is the user's. */
     struct it_response r;
-    get(&c, "/account", &r);
+    it_client_get(&c, "/account", &r);
     CU_ASSERT_TRUE(it_body_has(&r, "some quantities were changed"));
     it_response_release(&r);
     char name[128];
     snprintf(name, sizeof(name), "Anon single %s", tag);
     CU_ASSERT_TRUE(cart_page_has(&c, name));
-    run_sql(NULL, 0, "UPDATE products SET status = 'active' WHERE id = %s", sql_id);
+    it_sql(NULL, 0, "UPDATE products SET status = 'active' WHERE id = %s", sql_id);
 }
 
 static void signing_up_merges_the_anonymous_cart(void)
 {
-    fixture();
-    struct client c = { 0 };
+    struct it_client c = { 0 };
     CU_ASSERT_EQUAL(add_by_page(&c, crate, 24), 303);
     char anon[80];
     snprintf(anon, sizeof(anon), "%s", c.cart);
@@ -470,7 +342,7 @@ static void signing_up_merges_the_anonymous_cart(void)
     snprintf(fields, sizeof(fields),
              "_op=SignUp&firstName=Ann&lastName=Onym&email=%s&password1=%s&password2=%s"
              "&accountType=CUSTOMER&termsAccepted=on",
-             enc(email), IT_PASSWORD, IT_PASSWORD);
+             it_form_encode(email), IT_PASSWORD, IT_PASSWORD);
     CU_ASSERT_EQUAL(form(&c, "/sign-up", fields), 303);
     CU_ASSERT_NOT_EQUAL(c.session[0], '\0');
     CU_ASSERT_STRING_EQUAL(c.flash, "CartMerged");
@@ -499,4 +371,4 @@ static CU_TestInfo tests[] = {
     CU_TEST_INFO_NULL,
 };
 
-IT_SUITE(t1610_anon_cart, "t1610/anon-cart", NULL, NULL, tests);
+IT_SUITE(t1610_anon_cart, "t1610/anon-cart", make_fixture, NULL, tests);

@@ -7,7 +7,10 @@
 ALTER TABLE carts
   MODIFY user_id BIGINT NULL,
   ADD COLUMN IF NOT EXISTS token_hash CHAR(64) CHARACTER SET ascii NULL AFTER user_id,
-  ADD COLUMN IF NOT EXISTS expires_at DATETIME(6) NULL AFTER token_hash;
+  ADD COLUMN IF NOT EXISTS expires_at DATETIME(6) NULL AFTER token_hash,
+  -- What the last sign-in's merge adjusted or left out, one line per product, shown on the
+  -- user's cart until its next write.
+  ADD COLUMN IF NOT EXISTS merge_notice TEXT NULL AFTER expires_at;
 
 -- The browser's lookup (and the row its writes lock); NULLs (users' carts) do not collide.
 ALTER TABLE carts ADD UNIQUE KEY IF NOT EXISTS uq_carts_token (token_hash);

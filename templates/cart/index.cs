@@ -1,6 +1,12 @@
 <h1><?cs var:Lang.Title.cart_index ?></h1>
 <?cs call:errors() ?>
 <?cs with:c = Data.myCart ?>
+<?cs if:subcount(c.mergeNotices) > 0 ?>
+<div class="notice" role="status">
+  <p><?cs var:Lang.Cart.MergeNotices ?></p>
+  <ul><?cs each:n = c.mergeNotices ?><li><?cs var:n ?></li><?cs /each ?></ul>
+</div>
+<?cs /if ?>
 <?cs if:subcount(c.vendors) == 0 ?>
 <p><?cs var:Lang.Cart.Empty ?> <a href="/products"><?cs var:Lang.Home.AllProducts ?></a></p>
 <?cs else ?>

@@ -320,14 +320,33 @@ static void signing_in_merges_the_anonymous_cart(void)
     CU_ASSERT_EQUAL(quantity_in_cart(bearer, fading), 0); /* left out */
     CU_ASSERT_EQUAL(
             sql_number("SELECT COUNT(*) FROM carts WHERE token_hash = SHA2('%s', 256)", anon), 0);
-    /* The page says so, and the cart page is the user's. */
+    /* The flash says so, the cart says what and why, and the cart page is the user's. */
     struct it_response r;
     it_client_get(&c, "/account", &r);
-    CU_ASSERT_TRUE(it_body_has(&r, "some quantities were changed"));
+    CU_ASSERT_TRUE(it_body_has(&r, "with changes"));
     it_response_release(&r);
     char name[128];
     snprintf(name, sizeof(name), "Anon single %s", tag);
     CU_ASSERT_TRUE(cart_page_has(&c, name));
+    char adjusted[256];
+    snprintf(adjusted, sizeof(adjusted),
+             "only 120 units of &#39;Anon crate %s&#39; are in stock: order at most 120: 120 units"
+             " of &#39;Anon crate %s&#39; instead of 132",
+             tag, tag);
+    char dropped[128];
+    snprintf(dropped, sizeof(dropped),
+             "product &#39;%" PRId64 "&#39; is no longer available: left out", fading);
+    CU_ASSERT_TRUE(cart_page_has(&c, adjusted));
+    CU_ASSERT_TRUE(cart_page_has(&c, dropped));
+    j = it_gql_as("query { myCart { mergeNotices } }", NULL, bearer);
+    CU_ASSERT_EQUAL(json_object_array_length(it_at(j, "myCart.mergeNotices")), 2);
+    json_object_put(j);
+    /* The next change of the cart retires the notice. */
+    CU_ASSERT_EQUAL(add_by_page(&c, single, 1), 303);
+    CU_ASSERT_FALSE(cart_page_has(&c, dropped));
+    j = it_gql_as("query { myCart { mergeNotices } }", NULL, bearer);
+    CU_ASSERT_EQUAL(json_object_array_length(it_at(j, "myCart.mergeNotices")), 0);
+    json_object_put(j);
     it_sql(NULL, 0, "UPDATE products SET status = 'active' WHERE id = %s", sql_id);
 }
 

@@ -8,6 +8,8 @@
 #include "market/cart/cart.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -328,7 +330,8 @@ int cart_get(struct wm_ctx *ctx, const struct cart_owner *owner, struct cart **o
 {
     *out = NULL;
     int64_t cart_id = 0;
-    int rc = cart_db_find(ctx, owner, &cart_id);
+    char *notice = NULL;
+    int rc = cart_db_find(ctx, owner, &cart_id, &notice);
     if (rc == WM_ENOTFOUND && owner->user_id <= 0) {
         wm_clear_error(ctx);
         *out = ARENA_NEW(ctx->arena, struct cart); /* nothing written yet: empty */
@@ -336,7 +339,9 @@ int cart_get(struct wm_ctx *ctx, const struct cart_owner *owner, struct cart **o
     }
     if (rc == WM_ENOTFOUND) rc = cart_db_lock(ctx, owner, &cart_id);
     if (rc != WM_OK) return rc;
-    return build(ctx, owner->user_id, cart_id, out);
+    rc = build(ctx, owner->user_id, cart_id, out);
+    if (rc == WM_OK) (*out)->notice = notice;
+    return rc;
 }
 
 /* The cart after a write, and the line line_id in it (NULL when 0). */
@@ -529,14 +534,47 @@ int64_t cart_nearest_quantity(const struct cart_terms *t, int64_t quantity)
     return q;
 }
 
+/* Record in r that a line was left out or adjusted, with why (a line of the notice). */
+static void note(struct wm_ctx *ctx, struct cart_merge_report *r, int *count, const char *fmt, ...)
+        __attribute__((format(printf, 4, 5)));
+static void note(struct wm_ctx *ctx, struct cart_merge_report *r, int *count, const char *fmt, ...)
+{
+    (*count)++;
+    va_list ap;
+    va_start(ap, fmt);
+    struct buf b = BUF_INIT(ctx->arena);
+    if (r->notice) buf_appendf(&b, "%s\n", r->notice);
+    char line[512];
+    (void)vsnprintf(line, sizeof(line), fmt, ap);
+    va_end(ap);
+    buf_appends(&b, line);
+    r->notice = b.ptr;
+}
+
+/* The rules' message for quantity of t (why it is refused). */
+static const char *refusal(struct wm_ctx *ctx, const struct cart_terms *t, int64_t quantity)
+{
+    struct wm_error saved = ctx->err;
+    const char *why = cart_check_quantity(ctx, t, quantity) != WM_OK && ctx->err.message
+                              ? ctx->err.message
+                              : "";
+    ctx->err = saved;
+    return why;
+}
+
 /* Merge one anonymous line l (its product p, NULL when it cannot be ordered) into cart_id of
- * user_id; counts what happened in r. */
+ * user_id; counts what happened in r and notes what changed. */
 static int merge_line(struct wm_ctx *ctx, int64_t user_id, int64_t cart_id,
                       const struct terms_set *ts, const struct cart_line *l,
                       const struct product *p, struct cart_merge_report *r)
 {
-    if (!is_orderable(p) || p->vendor->user_id == user_id) {
-        r->dropped++;
+    if (!is_orderable(p)) {
+        note(ctx, r, &r->dropped, "product '%" PRId64 "' is no longer available: left out",
+             l->product_id);
+        return WM_OK;
+    }
+    if (p->vendor->user_id == user_id) {
+        note(ctx, r, &r->dropped, "'%s' is your own product: left out", p->name);
         return WM_OK;
     }
     char *other = NULL;
@@ -544,7 +582,8 @@ static int merge_line(struct wm_ctx *ctx, int64_t user_id, int64_t cart_id,
     int rc = cart_db_other_currency(ctx, cart_id, p->id, p->currency, &other, &name);
     if (rc != WM_OK) return rc;
     if (other) {
-        r->dropped++;
+        note(ctx, r, &r->dropped, "'%s' is priced in %s and your cart in %s: left out", p->name,
+             p->currency, other);
         return WM_OK;
     }
     struct cart_terms t;
@@ -558,7 +597,7 @@ static int merge_line(struct wm_ctx *ctx, int64_t user_id, int64_t cart_id,
     int64_t wanted = (have ? existing.quantity : 0) + l->quantity;
     int64_t q = cart_nearest_quantity(&t, wanted);
     if (q == 0) {
-        r->dropped++;
+        note(ctx, r, &r->dropped, "%s: left out", refusal(ctx, &t, wanted));
         return WM_OK;
     }
     if (!have) {
@@ -566,12 +605,14 @@ static int merge_line(struct wm_ctx *ctx, int64_t user_id, int64_t cart_id,
         rc = cart_db_count(ctx, cart_id, &lines);
         if (rc != WM_OK) return rc;
         if (lines >= CART_MAX_LINES) {
-            r->dropped++;
+            note(ctx, r, &r->dropped, "a cart holds at most %d products: '%s' left out",
+                 CART_MAX_LINES, p->name);
             return WM_OK;
         }
     }
     if (q != wanted)
-        r->adjusted++;
+        note(ctx, r, &r->adjusted, "%s: %" PRId64 " units of '%s' instead of %" PRId64,
+             refusal(ctx, &t, wanted), q, p->name, wanted);
     else
         r->moved++;
     if (have) return cart_db_set_quantity(ctx, cart_id, existing.id, (int32_t)q);
@@ -613,6 +654,8 @@ static int merge(struct wm_ctx *ctx, const char *token, int64_t user_id,
             if (products[k]->id == lines[i].product_id) p = products[k];
         rc = merge_line(ctx, user_id, cart_id, &ts, &lines[i], p, report);
     }
+    if (rc != WM_OK) return rc;
+    rc = cart_db_set_notice(ctx, cart_id, report->notice);
     if (rc != WM_OK) return rc;
     return cart_db_delete_cart(ctx, anon_id);
 }

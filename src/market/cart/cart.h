@@ -159,6 +159,8 @@ struct cart {
     int64_t total_minor; /* the available lines' totals */
     int64_t total_items; /* units over the available lines */
     bool can_checkout;   /* not empty, every line orderable, every vendor's minimum met */
+    char *notice;        /* what the last sign-in's merge changed (cart_merge_report.notice), until
+                            the cart next changes; NULL: nothing (always NULL after a write) */
 };
 
 /*
@@ -204,6 +206,10 @@ struct cart_merge_report {
     int adjusted; /* lines whose quantity was changed to the nearest one the rules accept */
     int dropped;  /* lines left out: no longer sold, own product, other currency, no stock,
                      or the cart full */
+    char *notice; /* one line ('\n' between) per line adjusted or left out, saying why ("only
+                     120 units of 'Crate' are in stock: order at most 120: 120 units of 'Crate'
+                     instead of 132"); NULL when none. Kept on the user's cart (cart.notice)
+                     until its next write. */
 };
 
 /*

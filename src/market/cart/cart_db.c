@@ -14,16 +14,22 @@
 
 /* Uses uq_carts_user(user_id): a point lookup. */
 static const char SQL_FIND[] =
-    "SELECT id FROM carts WHERE user_id = ?";
+    "SELECT id, merge_notice FROM carts WHERE user_id = ?";
 
 /* Uses uq_carts_token(token_hash): a point lookup (SHA2 of a bound value is a constant). */
 static const char SQL_FIND_TOKEN[] =
     "SELECT id FROM carts WHERE token_hash = SHA2(?, 256) AND expires_at > NOW(6)";
 
-/* Uses uq_carts_user(user_id): inserts the cart or, when it exists, touches nothing but makes
- * LAST_INSERT_ID() its id; either way the row stays locked until the transaction ends. */
+/* Uses uq_carts_user(user_id): inserts the cart or, when it exists, clears its merge notice
+ * and makes LAST_INSERT_ID() its id; either way the row stays locked until the transaction
+ * ends. */
 static const char SQL_LOCK[] =
-    "INSERT INTO carts (user_id) VALUES (?) ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)";
+    "INSERT INTO carts (user_id) VALUES (?)"
+    " ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), merge_notice = NULL";
+
+/* Uses the primary key. */
+static const char SQL_SET_NOTICE[] =
+    "UPDATE carts SET merge_notice = ? WHERE id = ?";
 
 /* Uses uq_carts_token(token_hash): an expired anonymous cart of the token goes first, so a
  * write never brings its lines back. */
@@ -108,10 +114,18 @@ static const char SQL_ACCOUNT_TYPE[] =
 
 /* clang-format on */
 
-int cart_db_find(struct wm_ctx *ctx, const struct cart_owner *owner, int64_t *cart_id)
+int cart_db_find(struct wm_ctx *ctx, const struct cart_owner *owner, int64_t *cart_id,
+                 char **notice)
 {
-    if (owner->user_id > 0) return db_query_one(ctx, SQL_FIND, "l", "l", owner->user_id, cart_id);
+    *notice = NULL;
+    if (owner->user_id > 0)
+        return db_query_one(ctx, SQL_FIND, "l", "ls", owner->user_id, cart_id, notice);
     return db_query_one(ctx, SQL_FIND_TOKEN, "s", "l", owner->token, cart_id);
+}
+
+int cart_db_set_notice(struct wm_ctx *ctx, int64_t cart_id, const char *notice)
+{
+    return db_exec(ctx, SQL_SET_NOTICE, "sl", notice, cart_id);
 }
 
 int cart_db_lock(struct wm_ctx *ctx, const struct cart_owner *owner, int64_t *cart_id)

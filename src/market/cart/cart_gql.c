@@ -143,6 +143,25 @@ static int cart_vendors(struct gql_call *call, struct gql_value *out)
     return WM_OK;
 }
 
+/* Cart.mergeNotices: the lines of the notice. */
+static int cart_merge_notices(struct gql_call *call, struct gql_value *out)
+{
+    const char *n = cart_of(call)->notice;
+    size_t count = 0;
+    for (const char *p = n; p && *p; count++) {
+        const char *end = strchr(p, '\n');
+        p = end ? end + 1 : p + strlen(p);
+    }
+    *out = gql_list(call->ctx->arena, count);
+    size_t i = 0;
+    for (const char *p = n; p && *p && i < count; i++) {
+        size_t len = strcspn(p, "\n");
+        out->u.list.items[i] = gql_string_n((struct str){ p, len });
+        p += len + (p[len] == '\n');
+    }
+    return WM_OK;
+}
+
 /* ---- CartItem -------------------------------------------------------------------------- */
 
 static const struct cart_line *line_of(const struct gql_call *call)
@@ -248,6 +267,7 @@ const struct gql_field_map cart_gql_cart_fields[] = {
     GQL_MAP_STR("currency",           struct cart, currency),
     GQL_MAP_FN("vendors",             cart_vendors),
     GQL_MAP_BOOL("canCheckout",       struct cart, can_checkout),
+    GQL_MAP_FN("mergeNotices",        cart_merge_notices),
     GQL_MAP_END,
 };
 

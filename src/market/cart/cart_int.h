@@ -14,11 +14,17 @@
 
 struct wm_ctx;
 
-/* The id of owner's cart, or WM_ENOTFOUND when it has none yet (or an expired anonymous one). */
-int cart_db_find(struct wm_ctx *ctx, const struct cart_owner *owner, int64_t *cart_id);
+/* The id of owner's cart and its merge notice (NULL: none), or WM_ENOTFOUND when it has none
+ * yet (or an expired anonymous one). */
+int cart_db_find(struct wm_ctx *ctx, const struct cart_owner *owner, int64_t *cart_id,
+                 char **notice);
+
+/* Keep notice (NULL: none) on cart_id until its next write (cart_db_lock clears it). */
+int cart_db_set_notice(struct wm_ctx *ctx, int64_t cart_id, const char *notice);
 
 /* The id of owner's cart, created when missing (an anonymous one's expiry pushed back to
- * CART_ANON_TTL from now, an expired one replaced by an empty one); locks the cart row until
+ * CART_ANON_TTL from now, an expired one replaced by an empty one; a user's merge notice
+ * cleared); locks the cart row until
  * the transaction ends, so one owner's cart writes run one after another. */
 int cart_db_lock(struct wm_ctx *ctx, const struct cart_owner *owner, int64_t *cart_id);
 

@@ -624,16 +624,17 @@ static int merge_line(struct wm_ctx *ctx, int64_t user_id, int64_t cart_id,
 static int merge(struct wm_ctx *ctx, const char *token, int64_t user_id,
                  struct cart_merge_report *report)
 {
-    struct cart_owner user = { user_id, NULL };
-    int64_t cart_id = 0;
-    int rc = cart_db_lock(ctx, &user, &cart_id);
-    if (rc != WM_OK) return rc;
+    /* The anonymous cart first: without one, the user's cart is not touched. */
     int64_t anon_id = 0;
-    rc = cart_db_lock_anonymous(ctx, token, &anon_id);
+    int rc = cart_db_lock_anonymous(ctx, token, &anon_id);
     if (rc == WM_ENOTFOUND) {
         wm_clear_error(ctx);
         return WM_OK;
     }
+    if (rc != WM_OK) return rc;
+    struct cart_owner user = { user_id, NULL };
+    int64_t cart_id = 0;
+    rc = cart_db_lock(ctx, &user, &cart_id);
     if (rc != WM_OK) return rc;
     struct cart_line *lines = NULL;
     size_t n = 0;

@@ -1,7 +1,7 @@
 -- 0013_anon_cart_likes.sql: the anonymous web cart (issue 5, item 6) and Product.likes kept
 -- by the wishlist. The cart: a signed-out browser's cart is found by the SHA-256 hex of a
 -- random token kept in the browser's wm_cart cookie (the token itself is never stored, like
--- refresh tokens); it expires (expires_at, pushed back by every write) and the worker's cart_gc
+-- refresh tokens); it expires (expires_at, pushed back by every use) and the worker's cart_gc
 -- job removes expired ones. At sign-in its lines move into the user's cart and the row goes.
 -- A cart has exactly one owner: a user or a token.
 ALTER TABLE carts

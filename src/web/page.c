@@ -409,7 +409,7 @@ static int post(struct wm_ctx *ctx, struct http_request *req, struct http_respon
         }
     }
     if ((pg->flags & PAGE_CART) && ctx->cart_token) {
-        /* The anonymous cart's cookie: issued by its first write, renewed by every one. */
+        /* The anonymous cart's cookie: issued by its first write, renewed by every use. */
         struct http_cookie_opts c = cookie_opts(req, CART_ANON_TTL);
         (void)http_set_cookie(ctx, res, CART_COOKIE, ctx->cart_token, &c);
     }
@@ -450,9 +450,14 @@ int web_page(struct wm_ctx *ctx, struct http_request *req, struct http_response 
          * whose cookie a successful POST issues; a GET with it sees an empty cart. */
         const char *t = http_cookie(req, CART_COOKIE);
         char fresh[CART_TOKEN_HEX + 1];
-        if (cart_token_valid(t))
+        if (cart_token_valid(t)) {
             ctx->cart_token = t;
-        else if ((pg->flags & PAGE_CART) && rand_hex(fresh, CART_TOKEN_HEX / 2) == 0)
+            if ((pg->flags & PAGE_CART) && req->method != HTTP_POST) {
+                /* A visit is a use: the cookie lives on as the cart does (cart_get()). */
+                struct http_cookie_opts c = cookie_opts(req, CART_ANON_TTL);
+                (void)http_set_cookie(ctx, res, CART_COOKIE, t, &c);
+            }
+        } else if ((pg->flags & PAGE_CART) && rand_hex(fresh, CART_TOKEN_HEX / 2) == 0)
             ctx->cart_token = arena_strdup(ctx->arena, fresh);
     }
     char *doc = NULL;

@@ -10,10 +10,10 @@
  * token and a same-origin request.
  *
  * The anonymous cart: on PAGE_CART pages a signed-out visitor's wm_cart cookie (a random token,
- * HttpOnly, SameSite=Lax, Secure under TLS, CART_ANON_TTL seconds, renewed by every successful
- * POST) is put in ctx->cart_token for the cart's fields (market/cart); a successful PAGE_SIGN_IN
- * mutation moves that cart into the user's (cart_merge()), clears the cookie and says so in the
- * flash (CartMerged, or CartMergedChanged when lines were adjusted or dropped).
+ * HttpOnly, SameSite=Lax, Secure under TLS, CART_ANON_TTL seconds, renewed by every visit
+ * and successful POST) is put in ctx->cart_token for the cart's fields (market/cart); a successful
+ * PAGE_SIGN_IN mutation moves that cart into the user's (cart_merge()), clears the cookie and says
+ * so in the flash (CartMerged, or CartMergedChanged when lines were adjusted or dropped).
  */
 #ifndef WM_WEB_PAGE_H
 #define WM_WEB_PAGE_H

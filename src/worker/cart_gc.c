@@ -1,7 +1,7 @@
 /*
  * cart_gc.c: the "cart_gc" job kind (worker_int.h). The worker loop queues one when it starts
  * and then every media.gc_interval_s (worker_queue_periodic()). The job deletes anonymous web
- * carts whose expiry passed (market/cart cart_gc(): CART_ANON_TTL after their last write), a
+ * carts whose expiry passed (market/cart cart_gc(): CART_ANON_TTL after their last use), a
  * batch at a time, and asks to run again at once while batches come back full.
  */
 #include "worker/worker_int.h"

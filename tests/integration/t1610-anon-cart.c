@@ -245,6 +245,18 @@ static void an_expired_anonymous_cart_reads_as_empty(void)
     struct it_client c = { 0 };
     CU_ASSERT_EQUAL(add_by_page(&c, single, 4), 303);
     CU_ASSERT_TRUE(cart_page_has(&c, "value=\"4\""));
+    /* A visit is a use: the cart and its cookie live 30 days from now again. */
+    it_sql(NULL, 0,
+           "UPDATE carts SET expires_at = NOW(6) + INTERVAL 1 DAY WHERE token_hash = SHA2('%s', "
+           "256)",
+           c.cart);
+    c.cart_attrs[0] = '\0';
+    CU_ASSERT_TRUE(cart_page_has(&c, "value=\"4\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.cart_attrs, "Max-Age=2592000"));
+    CU_ASSERT_EQUAL(sql_number("SELECT COUNT(*) FROM carts WHERE token_hash = SHA2('%s', 256)"
+                               " AND expires_at > NOW(6) + INTERVAL 29 DAY",
+                               c.cart),
+                    1);
     it_sql(NULL, 0,
            "UPDATE carts SET expires_at = NOW(6) - INTERVAL 1 SECOND"
            " WHERE token_hash = SHA2('%s', 256)",
@@ -383,7 +395,8 @@ static CU_TestInfo tests[] = {
       the_cart_rules_and_csrf_apply_to_anonymous_posts },
     { "the API without a session is refused as before",
       the_api_without_a_session_is_refused_as_before },
-    { "an expired anonymous cart reads as empty", an_expired_anonymous_cart_reads_as_empty },
+    { "a visit extends an anonymous cart; an expired one reads as empty",
+      an_expired_anonymous_cart_reads_as_empty },
     { "the worker removes expired anonymous carts", the_worker_removes_expired_anonymous_carts },
     { "signing in merges the anonymous cart", signing_in_merges_the_anonymous_cart },
     { "signing up merges the anonymous cart", signing_up_merges_the_anonymous_cart },

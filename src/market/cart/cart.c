@@ -338,6 +338,7 @@ int cart_get(struct wm_ctx *ctx, const struct cart_owner *owner, struct cart **o
         return WM_OK;
     }
     if (rc == WM_ENOTFOUND) rc = cart_db_lock(ctx, owner, &cart_id);
+    if (rc == WM_OK && owner->user_id <= 0) rc = cart_db_touch(ctx, cart_id);
     if (rc != WM_OK) return rc;
     rc = build(ctx, owner->user_id, cart_id, out);
     if (rc == WM_OK) (*out)->notice = notice;

@@ -18,7 +18,7 @@
  *
  * Every function acts for one owner (struct cart_owner): the signed-in user (account_viewer()),
  * or a signed-out browser known by its anonymous cart token (the web pages only; the token is
- * stored as its SHA-256, and the cart expires CART_ANON_TTL seconds after its last write).
+ * stored as its SHA-256, and the cart expires CART_ANON_TTL seconds after its last use).
  * Another owner's cart item is exactly as unknown as one that does not exist. The same rules
  * apply to both; an anonymous buyer is priced as a CUSTOMER. The mutating functions
  * must run inside a transaction (the GraphQL surface opens one per mutation); they lock the
@@ -42,7 +42,7 @@ struct wm_ctx;
 #define CART_MAX_LINES    200
 #define CART_MAX_QUANTITY 1000000
 
-/* Seconds an anonymous cart lives after its last write (its cookie as long). */
+/* Seconds an anonymous cart lives after its last read or write (its cookie as long). */
 #define CART_ANON_TTL ((int64_t)30 * 86400)
 
 /* Hex characters of an anonymous cart token (32 random bytes). */
@@ -165,7 +165,8 @@ struct cart {
 
 /*
  * The cart of owner, priced now (a user's is created empty on the first read; an anonymous one
- * only by its first write: until then, and once expired, it reads as empty). A constant number
+ * only by its first write: until then, and once expired, it reads as empty; reading a live one
+ * pushes its expiry back). A constant number
  * of SQL statements whatever its size. Returns WM_OK or a database error.
  */
 int cart_get(struct wm_ctx *ctx, const struct cart_owner *owner, struct cart **out);

@@ -41,6 +41,10 @@ static const char SQL_LOCK_TOKEN[] =
     "INSERT INTO carts (token_hash, expires_at) VALUES (SHA2(?, 256), NOW(6) + INTERVAL ? SECOND)"
     " ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), expires_at = VALUES(expires_at)";
 
+/* Uses the primary key. */
+static const char SQL_TOUCH[] =
+    "UPDATE carts SET expires_at = NOW(6) + INTERVAL ? SECOND WHERE id = ? AND token_hash IS NOT NULL";
+
 /* Uses uq_carts_token(token_hash): a point lookup that locks the row. */
 static const char SQL_LOCK_ANONYMOUS[] =
     "SELECT id FROM carts WHERE token_hash = SHA2(?, 256) AND expires_at > NOW(6) FOR UPDATE";
@@ -290,4 +294,9 @@ int cart_db_account_prices(struct wm_ctx *ctx, const char *ids_json, const char 
 int cart_db_account_type(struct wm_ctx *ctx, int64_t user_id, char **out)
 {
     return db_query_one(ctx, SQL_ACCOUNT_TYPE, "l", "s", user_id, out);
+}
+
+int cart_db_touch(struct wm_ctx *ctx, int64_t cart_id)
+{
+    return db_exec(ctx, SQL_TOUCH, "ll", CART_ANON_TTL, cart_id);
 }

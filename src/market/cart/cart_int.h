@@ -32,6 +32,9 @@ int cart_db_lock(struct wm_ctx *ctx, const struct cart_owner *owner, int64_t *ca
  * when there is none. */
 int cart_db_lock_anonymous(struct wm_ctx *ctx, const char *token, int64_t *cart_id);
 
+/* Push the expiry of anonymous cart cart_id back to CART_ANON_TTL from now (a read is a use). */
+int cart_db_touch(struct wm_ctx *ctx, int64_t cart_id);
+
 /* Delete cart cart_id (its lines go with it). */
 int cart_db_delete_cart(struct wm_ctx *ctx, int64_t cart_id);
 

@@ -31,6 +31,7 @@
 #include "market/accounts/accounts.h"
 #include "market/accounts/accounts_gql.h"
 #include "market/catalog/catalog_gql.h"
+#include "market/wishlist/wishlist_gql.h"
 
 struct api {
     const struct config *config;
@@ -57,6 +58,7 @@ int api_open(struct api **out, const struct config *cfg, char *err, size_t errle
     struct api *api = calloc(1, sizeof(*api));
     if (!api) wm_oom(sizeof(*api));
     api->config = cfg;
+    wishlist_gql_register(); /* Product.userLiked (the catalog may not include the wishlist) */
     int rc = gql_schema_build(&api->schema, api_schema_text, api_schema_text_len, api_root_fields,
                               api_root_fields_count, api_type_maps, api_type_maps_count, err,
                               errlen);

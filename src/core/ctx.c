@@ -1,5 +1,6 @@
 /*
- * ctx.c: error recording on the request context (ctx.h). Messages live in the request arena.
+ * ctx.c: error recording on the request context (ctx.h), and its per-request memo. Messages
+ * and memo entries live in the request arena.
  * Internal errors are reported to clients only as "internal error (request <id>)": the detail
  * stays in the log.
  */
@@ -49,4 +50,33 @@ void wm_clear_error(struct wm_ctx *ctx)
 {
     ctx->err.code = WM_OK;
     ctx->err.message = NULL;
+}
+
+struct wm_memo {
+    struct wm_memo *next;
+    const char *key;
+    void *value;
+};
+
+void *wm_memo_get(const struct wm_ctx *ctx, const char *key)
+{
+    for (const struct wm_memo *m = ctx->memo; m; m = m->next)
+        if (strcmp(m->key, key) == 0) return m->value;
+    return NULL;
+}
+
+/* The arena was reset: what the memo held is gone (a context reused across resets). */
+static void forget_memo(void *p)
+{
+    ((struct wm_ctx *)p)->memo = NULL;
+}
+
+void wm_memo_set(struct wm_ctx *ctx, const char *key, void *value)
+{
+    if (!ctx->memo) arena_defer(ctx->arena, forget_memo, ctx);
+    struct wm_memo *m = ARENA_NEW(ctx->arena, struct wm_memo);
+    m->next = ctx->memo;
+    m->key = arena_strdup(ctx->arena, key);
+    m->value = value;
+    ctx->memo = m;
 }

@@ -16,6 +16,7 @@ struct cache;
 struct api;
 struct jwt_keys;
 struct viewer;
+struct wm_memo;
 
 struct wm_error {
     int code;      /* WM_E* or WM_OK */
@@ -36,6 +37,8 @@ struct wm_ctx {
     const char *cookie_key;      /* the key of browser cookies (CSRF tokens), NULL: none */
     const char *client_ip;       /* the caller's address as the surface saw it, or NULL */
     const char *user_agent;      /* the caller's User-Agent header, or NULL */
+    const char *cart_token;      /* a signed-out browser's anonymous cart token, set by the web
+                                    pages only (market/cart); NULL: none (every API call) */
     /* Set by a module whose writes need a follow-up once they are durable (the job outbox
      * wakes the worker); the surface that owns the transaction calls it after a successful
      * commit, then clears it. */
@@ -45,6 +48,7 @@ struct wm_ctx {
      * name of the engine that answered this request's last search (NULL: none ran). */
     const char *search_engine;
     const char *search_used;
+    struct wm_memo *memo; /* values a module keeps for the rest of the request (wm_memo_*) */
 };
 
 /*
@@ -63,5 +67,15 @@ const char *wm_client_message(struct wm_ctx *ctx, int err);
 
 /* Forget the recorded error. */
 void wm_clear_error(struct wm_ctx *ctx);
+
+/*
+ * A per-request memo, so a field resolved once per object (e.g. Product.userLiked on a page of
+ * products) reads its data once per request: wm_memo_set() keeps value (arena memory, or
+ * anything outliving the request) under key (a string the module owns, e.g. "wishlist.liked")
+ * until the next arena_reset() of ctx->arena; a later set of the same key wins. wm_memo_get()
+ * returns it, or NULL when nothing was kept.
+ */
+void *wm_memo_get(const struct wm_ctx *ctx, const char *key);
+void wm_memo_set(struct wm_ctx *ctx, const char *key, void *value);
 
 #endif

@@ -19,9 +19,11 @@
 #include "core/log.h"
 #include "core/rand.h"
 #include "market/accounts/accounts.h"
+#include "market/cart/cart.h"
 #include "web/render.h"
 
 #define FLASH_COOKIE "wm_flash"
+#define CART_COOKIE  "wm_cart"
 
 /* Seconds the language choice is remembered. */
 #define LANG_COOKIE_AGE ((int64_t)365 * 86400)
@@ -337,6 +339,31 @@ static void sign_in(struct wm_ctx *ctx, const struct http_request *req, struct h
     }
 }
 
+/* Move the anonymous cart of ctx->cart_token into the cart of the session refresh just
+ * started, and clear its cookie. Returns the flash key that says so, or NULL when there was
+ * nothing to move (or the move failed: logged, the anonymous cart then stays). */
+static const char *merge_cart(struct wm_ctx *ctx, const struct http_request *req,
+                              struct http_response *res, const char *refresh)
+{
+    if (!ctx->cart_token) return NULL;
+    ctx->viewer = NULL;
+    int rc = account_authenticate_cookie(ctx, refresh);
+    struct cart_merge_report r = { 0 };
+    if (rc == WM_OK && (!ctx->viewer || ctx->viewer->status != WM_OK))
+        rc = wm_errorf(ctx, WM_EUNAUTH, "the new session is not live");
+    if (rc == WM_OK) rc = cart_merge(ctx, ctx->cart_token, ctx->viewer->user_id, &r);
+    if (rc != WM_OK) {
+        log_warn("cart merge at sign-in failed: %s", ctx->err.message ? ctx->err.message : "-");
+        wm_clear_error(ctx);
+        return NULL;
+    }
+    struct http_cookie_opts o = cookie_opts(req, -1);
+    (void)http_set_cookie(ctx, res, CART_COOKIE, "", &o);
+    ctx->cart_token = NULL;
+    if (r.adjusted || r.dropped) return "CartMergedChanged";
+    return r.moved ? "CartMerged" : NULL;
+}
+
 static int post(struct wm_ctx *ctx, struct http_request *req, struct http_response *res,
                 const struct page *pg, struct view *v, const char *doc, size_t len)
 {
@@ -370,12 +397,21 @@ static int post(struct wm_ctx *ctx, struct http_request *req, struct http_respon
                                                            : 422;
         return show(ctx, req, res, pg, v, doc, len, status);
     }
+    const char *flash = op;
     if (pg->flags & PAGE_SIGN_IN) {
         struct json_object *t = NULL;
         if (json_object_is_type(root, json_type_object) &&
             json_object_object_get_ex(root, "refreshToken", &t) &&
-            json_object_is_type(t, json_type_string))
+            json_object_is_type(t, json_type_string)) {
             sign_in(ctx, req, res, json_object_get_string(t));
+            const char *merged = merge_cart(ctx, req, res, json_object_get_string(t));
+            if (merged) flash = merged;
+        }
+    }
+    if ((pg->flags & PAGE_CART) && ctx->cart_token) {
+        /* The anonymous cart's cookie: issued by its first write, renewed by every use. */
+        struct http_cookie_opts c = cookie_opts(req, CART_ANON_TTL);
+        (void)http_set_cookie(ctx, res, CART_COOKIE, ctx->cart_token, &c);
     }
     if (pg->show && strcmp(op, pg->show) == 0) {
         render_set_json(v, "Result", root);
@@ -383,7 +419,7 @@ static int post(struct wm_ctx *ctx, struct http_request *req, struct http_respon
         return show(ctx, req, res, pg, v, doc, len, 200);
     }
     struct http_cookie_opts o = cookie_opts(req, 0);
-    (void)http_set_cookie(ctx, res, FLASH_COOKIE, op, &o);
+    (void)http_set_cookie(ctx, res, FLASH_COOKIE, flash, &o);
     const char *next = http_form_param(req, "next");
     const char *to = (pg->flags & PAGE_SIGN_IN) && is_local_path(next) ? next
                      : pg->done                                        ? pg->done
@@ -408,6 +444,21 @@ int web_page(struct wm_ctx *ctx, struct http_request *req, struct http_response 
     if ((pg->flags & PAGE_GUEST) && v.signed_in && req->method != HTTP_POST) {
         see_other(res, "/account");
         return WM_OK;
+    }
+    if (!v.signed_in && (pg->flags & (PAGE_CART | PAGE_SIGN_IN))) {
+        /* A signed-out visitor's anonymous cart: the cookie's, or (cart pages) a new token
+         * whose cookie a successful POST issues; a GET with it sees an empty cart. */
+        const char *t = http_cookie(req, CART_COOKIE);
+        char fresh[CART_TOKEN_HEX + 1];
+        if (cart_token_valid(t)) {
+            ctx->cart_token = t;
+            if ((pg->flags & PAGE_CART) && req->method != HTTP_POST) {
+                /* A visit is a use: the cookie lives on as the cart does (cart_get()). */
+                struct http_cookie_opts c = cookie_opts(req, CART_ANON_TTL);
+                (void)http_set_cookie(ctx, res, CART_COOKIE, t, &c);
+            }
+        } else if ((pg->flags & PAGE_CART) && rand_hex(fresh, CART_TOKEN_HEX / 2) == 0)
+            ctx->cart_token = arena_strdup(ctx->arena, fresh);
     }
     char *doc = NULL;
     size_t len = 0;

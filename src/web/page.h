@@ -8,6 +8,12 @@
  * the form, then redirects with a flash message (post/redirect/get), or renders the page
  * again with the errors next to their fields and the input kept. Every POST needs the CSRF
  * token and a same-origin request.
+ *
+ * The anonymous cart: on PAGE_CART pages a signed-out visitor's wm_cart cookie (a random token,
+ * HttpOnly, SameSite=Lax, Secure under TLS, CART_ANON_TTL seconds, renewed by every visit
+ * and successful POST) is put in ctx->cart_token for the cart's fields (market/cart); a successful
+ * PAGE_SIGN_IN mutation moves that cart into the user's (cart_merge()), clears the cookie and says
+ * so in the flash (CartMerged, or CartMergedChanged when lines were adjusted or dropped).
  */
 #ifndef WM_WEB_PAGE_H
 #define WM_WEB_PAGE_H
@@ -20,6 +26,8 @@ enum page_flags {
     PAGE_SIGN_IN = 1 << 2,  /* a successful mutation whose payload has refreshToken starts the
                                browser's cookie session with it */
     PAGE_SIGN_OUT = 1 << 3, /* after the mutation (success or not) the session cookie goes */
+    PAGE_CART = 1 << 4,     /* a signed-out visitor's operations use the anonymous cart of the
+                               wm_cart cookie (issued by the first successful POST) */
 };
 
 struct page {

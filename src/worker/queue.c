@@ -21,6 +21,7 @@
 #include "core/ctx.h"
 #include "core/err.h"
 #include "core/log.h"
+#include "db/db.h"
 #include "market/jobs/jobs.h"
 #include "worker/worker_int.h"
 
@@ -110,6 +111,24 @@ static void run_job(struct wm_ctx *ctx, const struct job *job)
                   job->attempts, error);
 }
 
+void worker_queue_periodic(struct wm_ctx *ctx, const char *kind, bool force)
+{
+    bool pending = false;
+    int rc = force ? WM_OK : jobs_pending(ctx, kind, &pending);
+    if (rc == WM_OK && !pending) {
+        rc = db_begin(ctx);
+        if (rc == WM_OK) rc = jobs_enqueue(ctx, kind, "{}", 0, NULL);
+        if (rc == WM_OK)
+            rc = db_commit(ctx);
+        else
+            db_rollback(ctx);
+    }
+    if (rc != WM_OK)
+        log_warn("worker: cannot queue %s: %s", kind,
+                 ctx->err.message ? ctx->err.message : wm_strerror(rc));
+    wm_clear_error(ctx);
+}
+
 int worker_run(struct wm_ctx *ctx, const struct worker_opts *opts)
 {
     const struct config *cfg = ctx->config;
@@ -118,10 +137,11 @@ int worker_run(struct wm_ctx *ctx, const struct worker_opts *opts)
     int result = WM_OK;
     log_info("worker: started (%s), mail %s", opts->once ? "once" : "until SIGTERM",
              cfg->mail_smtp_url[0] ? cfg->mail_smtp_url : "to <var>/mail-outbox");
-    double next_gc = 0; /* the periodic media_gc job: queued at start, then every interval */
+    double next_gc = 0; /* the periodic clean-ups: queued at start, then every interval */
     while (!*opts->stop) {
         if (now_s() >= next_gc) {
-            media_gc_schedule(ctx, false);
+            worker_queue_periodic(ctx, "media_gc", false);
+            worker_queue_periodic(ctx, "cart_gc", false);
             arena_reset(ctx->arena);
             next_gc = now_s() + (double)cfg->media_gc_interval_s;
         }

@@ -52,9 +52,18 @@ int mail_render(struct wm_ctx *ctx, const char *name, const char *part, bool htm
 /* The "media_gc" kind: payload {} (market/media media_gc()). */
 enum job_outcome media_gc_job_run(struct wm_ctx *ctx, const struct job *job, const char **error);
 
-/* Queue a media_gc job now unless one is queued or running (force: even then). Failures are
- * logged: the next look tries again. Outside a transaction. */
-void media_gc_schedule(struct wm_ctx *ctx, bool force);
+/* ---- cart_gc.c -------------------------------------------------------------------------- */
+
+/* The "cart_gc" kind: payload {} (market/cart cart_gc(): expired anonymous carts). */
+enum job_outcome cart_gc_job_run(struct wm_ctx *ctx, const struct job *job, const char **error);
+
+/* ---- queue.c ----------------------------------------------------------------------------- */
+
+/* Queue a job of kind (payload {}) now unless one is queued or running (force: even then), so
+ * several workers on one database do not pile periodic jobs up and a failed one is retried by
+ * the queue's backoff, not doubled. Failures are logged: the next look tries again. Outside a
+ * transaction. */
+void worker_queue_periodic(struct wm_ctx *ctx, const char *kind, bool force);
 
 /* ---- mime.c ------------------------------------------------------------------------------ */
 

@@ -1,6 +1,12 @@
 <h1><?cs var:Lang.Title.cart_index ?></h1>
 <?cs call:errors() ?>
 <?cs with:c = Data.myCart ?>
+<?cs if:subcount(c.mergeNotices) > 0 ?>
+<div class="notice" role="status">
+  <p><?cs var:Lang.Cart.MergeNotices ?></p>
+  <ul><?cs each:n = c.mergeNotices ?><li><?cs var:n ?></li><?cs /each ?></ul>
+</div>
+<?cs /if ?>
 <?cs if:subcount(c.vendors) == 0 ?>
 <p><?cs var:Lang.Cart.Empty ?> <a href="/products"><?cs var:Lang.Home.AllProducts ?></a></p>
 <?cs else ?>
@@ -46,6 +52,7 @@
 <?cs /each ?>
 <p class="total"><?cs var:Lang.Cart.Total ?> (<?cs var:c.totalItems ?> <?cs var:Lang.Catalog.Units ?>): <strong><?cs var:c.totalAmount.Money ?></strong></p>
 <?cs if:c.canCheckout != "1" ?><p class="muted"><?cs var:Lang.Cart.CannotCheckout ?></p><?cs /if ?>
+<?cs if:Viewer.SignedIn != "1" ?><p class="note"><?cs var:Lang.Cart.SignInToCheckout ?> <a href="/sign-in?next=/cart"><?cs var:Lang.Cart.SignIn ?></a></p><?cs /if ?>
 <form method="post" action="/cart" class="inline" data-confirm="<?cs var:Lang.Cart.ConfirmClear ?>">
   <?cs call:op("CartClear") ?>
   <button type="submit" class="danger"><?cs var:Lang.Cart.Clear ?></button>

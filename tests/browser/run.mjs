@@ -449,6 +449,44 @@ await step('stock: a vendor records a delivery on its product page and sees it i
   await vctx.close();
 });
 
+await step('anonymous cart: add to cart signed out, sign in, the line is in the cart', async () => {
+  const actx = await newContext();
+  const ap = await actx.newPage();
+  const aEmail = `browser-anon-${Date.now()}-${process.pid}@example.com`;
+  // An account to sign in with later (signing up by page signs in: sign out again).
+  await visit(ap, '/sign-up', 'sign-up');
+  await ap.fill('#f-firstName', 'Ana');
+  await ap.fill('#f-lastName', 'Nonymous');
+  await ap.fill('#f-email', aEmail);
+  await ap.fill('#f-password1', PASSWORD);
+  await ap.fill('#f-password2', PASSWORD);
+  await ap.check('#f-termsAccepted');
+  await submit(ap, ap.locator('form.form button[type=submit]'), 'account');
+  await submit(ap, ap.locator('header form button'), 'home-signed-out');
+  // Signed out: add to the cart from the product page.
+  await visit(ap, '/products?q=shirt', 'catalog-shirts');
+  const [res] = await Promise.all([ap.waitForNavigation(), ap.locator('.product-card a.product-link').first().click()]);
+  await check(ap, res, 'product');
+  const name = (await ap.locator('h1').innerText()).trim();
+  await submit(ap, ap.locator('form.add-to-cart button[type=submit]'), 'cart-anonymous');
+  assert(new URL(ap.url()).pathname === '/cart', `after add: ${ap.url()}`);
+  assert(await ap.locator('.cart-group').count() === 1, 'no line in the anonymous cart');
+  assert((await ap.locator('.cart-group').innerText()).includes(name), `${name} not in the anonymous cart`);
+  const cookie = (await actx.cookies()).find((c) => c.name === 'wm_cart');
+  assert(cookie && cookie.httpOnly && cookie.sameSite === 'Lax', `cart cookie ${JSON.stringify(cookie)}`);
+  // Sign in from the cart's link: the line is in the user's cart, the cookie gone.
+  await submit(ap, ap.locator('p.note a[href^="/sign-in"]'), 'sign-in');
+  await ap.fill('#f-email', aEmail);
+  await ap.fill('#f-password', PASSWORD);
+  await submit(ap, ap.locator('form.form button[type=submit]'), 'cart-merged');
+  assert(new URL(ap.url()).pathname === '/cart', `after sign-in: ${ap.url()}`);
+  assert(/cart from before you signed in/.test(await ap.locator('.flash').innerText()), 'no merge flash');
+  assert((await ap.locator('.cart-group').innerText()).includes(name), `${name} not in the cart after sign-in`);
+  assert(await ap.locator('p.note').count() === 0, 'still shown as signed out');
+  assert(!(await actx.cookies()).some((c) => c.name === 'wm_cart'), 'the cart cookie is still there');
+  await actx.close();
+});
+
 await browser.close();
 console.log(`browser: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -531,6 +531,86 @@ static void a_vendors_new_name_shows_on_the_next_read(void)
     json_object_put(after);
 }
 
+/* The ids of allProducts in reply, as a JSON array text into out. */
+static void page_ids(struct json_object *reply, char *out, size_t len)
+{
+    struct json_object *list = it_at(reply, "allProducts");
+    size_t k = (size_t)snprintf(out, len, "[");
+    for (size_t i = 0; list && i < json_object_array_length(list) && k + 24 < len; i++) {
+        struct json_object *id = NULL;
+        json_object_object_get_ex(json_object_array_get_idx(list, i), "id", &id);
+        k += (size_t)snprintf(out + k, len - k, "%s%s", i ? "," : "", json_object_get_string(id));
+    }
+    snprintf(out + k, len - k, "]");
+}
+
+static void user_liked_costs_the_same_sql_whatever_the_page_size(void)
+{
+    /* A signed-in viewer who saved two products of the page. */
+    const char *token = it_sign_up("t1500-liked", NULL, 0);
+    char bearer[4096];
+    snprintf(bearer, sizeof(bearer), "%s", token);
+    const char *big_vars = "{\"sort\":\"PRICE_LOW_TO_HIGH\",\"pageCount\":20,\"pageNumber\":4}";
+    const char *small_vars = "{\"sort\":\"PRICE_LOW_TO_HIGH\",\"pageCount\":5,\"pageNumber\":13}";
+    struct json_object *page = all_products(big_vars);
+    char ids[1024];
+    page_ids(page, ids, sizeof(ids));
+    struct json_object *list = it_at(page, "allProducts");
+    CU_ASSERT_EQUAL_FATAL(json_object_array_length(list), 20);
+    const char *liked[2];
+    for (int i = 0; i < 2; i++) {
+        struct json_object *id = NULL;
+        json_object_object_get_ex(json_object_array_get_idx(list, (size_t)(i * 7 + 1)), "id", &id);
+        liked[i] = json_object_get_string(id);
+        char vars[128];
+        snprintf(vars, sizeof(vars), "{\"productId\":\"%s\"}", liked[i]);
+        struct json_object *r = it_gql_as("mutation A($productId: ID!) { addToWishlist(productId:"
+                                          " $productId) { success } }",
+                                          vars, bearer);
+        CU_ASSERT_TRUE(it_bool_at(r, "addToWishlist.success"));
+        json_object_put(r);
+    }
+    /* The viewer's check is cached after a first call; both pages are cached pages (their
+     * products cost nothing), so what differs is what userLiked costs. */
+    json_object_put(it_gql_as("query { viewMe { id } }", NULL, bearer));
+    json_object_put(all_products(small_vars));
+    struct json_object *big = it_gql_as(ALL_PRODUCTS, big_vars, bearer);
+    struct json_object *small = it_gql_as(ALL_PRODUCTS, small_vars, bearer);
+    CU_ASSERT_FALSE(it_has_errors(big));
+    int n20 = sql_statements(big);
+    int n5 = sql_statements(small);
+    printf("\n  signed in with userLiked: page of 20: %d statements, page of 5: %d\n", n20, n5);
+    CU_ASSERT_TRUE(n20 > 0);
+    CU_ASSERT_EQUAL(n20, n5);
+    /* Exactly the saved ones are liked, for this viewer only. */
+    struct json_object *items = it_at(big, "allProducts");
+    int liked_count = 0;
+    for (size_t i = 0; items && i < json_object_array_length(items); i++) {
+        struct json_object *it = json_object_array_get_idx(items, i);
+        struct json_object *id = NULL;
+        struct json_object *ul = NULL;
+        json_object_object_get_ex(it, "id", &id);
+        json_object_object_get_ex(it, "userLiked", &ul);
+        bool want = strcmp(json_object_get_string(id), liked[0]) == 0 ||
+                    strcmp(json_object_get_string(id), liked[1]) == 0;
+        CU_ASSERT_EQUAL(json_object_get_boolean(ul), want);
+        liked_count += json_object_get_boolean(ul);
+    }
+    CU_ASSERT_EQUAL(liked_count, 2);
+    /* Signed out (a whole cached answer may serve it): nothing liked. */
+    struct json_object *anon = all_products(big_vars);
+    items = it_at(anon, "allProducts");
+    for (size_t i = 0; items && i < json_object_array_length(items); i++) {
+        struct json_object *ul = NULL;
+        json_object_object_get_ex(json_object_array_get_idx(items, i), "userLiked", &ul);
+        CU_ASSERT_FALSE(json_object_get_boolean(ul));
+    }
+    json_object_put(anon);
+    json_object_put(big);
+    json_object_put(small);
+    json_object_put(page);
+}
+
 static CU_TestInfo tests[] = {
     { "the first page has every field the app reads",
       the_first_page_has_every_field_the_app_reads },
@@ -550,6 +630,8 @@ static CU_TestInfo tests[] = {
     { "a vendor's new name shows on the next read", a_vendors_new_name_shows_on_the_next_read },
     { "new rows show after the seed bumps the cache",
       new_rows_show_after_the_seed_bumps_the_cache },
+    { "userLiked costs the same SQL whatever the page size",
+      user_liked_costs_the_same_sql_whatever_the_page_size },
     CU_TEST_INFO_NULL,
 };
 

@@ -66,38 +66,6 @@ static int64_t own;    /* a product of the vendor whose token is vendor_token */
 static char tag[64];
 static char vendor_token[4096];
 
-/* Run SQL text against the stack's database; its output (tab-separated, no headers) goes to
- * out (size n) when not NULL. Returns the client's exit status. */
-static int run_sql(char *out, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static int run_sql(char *out, size_t n, const char *fmt, ...)
-{
-    const char *var = getenv("MARKET_VAR");
-    char path[1024];
-    snprintf(path, sizeof(path), "%s/t1600.sql", var);
-    FILE *f = fopen(path, "w");
-    if (!f) return -1;
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(f, fmt, ap);
-    va_end(ap);
-    fclose(f);
-    int rc = it_sh("mariadb --no-defaults --socket='%s/run/mysqld.sock' --user=\"$(id -un)\" -N -B"
-                   " market <'%s' >'%s.out'",
-                   var, path, path);
-    if (out && n) {
-        out[0] = '\0';
-        char opath[1100];
-        snprintf(opath, sizeof(opath), "%s.out", path);
-        FILE *o = fopen(opath, "r");
-        if (o) {
-            size_t got = fread(out, 1, n - 1, o);
-            out[got] = '\0';
-            fclose(o);
-        }
-    }
-    return rc;
-}
-
 static const char *id_text(int64_t id)
 {
     static char slots[4][32];
@@ -135,7 +103,7 @@ static int make_fixture(void)
                     sizeof(vendor_token)))
         return -1;
     char out[512];
-    int rc = run_sql(
+    int rc = it_sql(
             out, sizeof(out),
             "INSERT INTO users (email, email_norm, password_hash, first_name, last_name,"
             " account_type) VALUES ('t1600-a-%1$s@example.com', 't1600-a-%1$s@example.com', '!',"
@@ -589,12 +557,12 @@ static void prices_and_stock_are_checked_again_when_the_cart_is_read(void)
     struct json_object *r = add(buyer, crate, 96);
     CU_ASSERT_TRUE(near(num(r, "addToCart.cartItem.unitPrice"), 8.0));
     json_object_put(r);
-    CU_ASSERT_EQUAL_FATAL(run_sql(NULL, 0,
-                                  "UPDATE product_price_tiers SET unit_price_minor = 750"
-                                  " WHERE product_id = %" PRId64 " AND min_qty = 96;\n"
-                                  "UPDATE product_variants SET stock = 72 WHERE sku ="
-                                  " 'T1600-1-%s';\n",
-                                  crate, tag),
+    CU_ASSERT_EQUAL_FATAL(it_sql(NULL, 0,
+                                 "UPDATE product_price_tiers SET unit_price_minor = 750"
+                                 " WHERE product_id = %" PRId64 " AND min_qty = 96;\n"
+                                 "UPDATE product_variants SET stock = 72 WHERE sku ="
+                                 " 'T1600-1-%s';\n",
+                                 crate, tag),
                           0);
     r = cart(buyer);
     CU_ASSERT_TRUE(near(num(r, "myCart.items.0.unitPrice"), 7.5));
@@ -604,8 +572,8 @@ static void prices_and_stock_are_checked_again_when_the_cart_is_read(void)
     json_object_put(r);
     /* A product that stops being sold stays, unavailable, out of the totals. */
     CU_ASSERT_EQUAL_FATAL(
-            run_sql(NULL, 0, "UPDATE products SET status = 'archived' WHERE id = %" PRId64 ";\n",
-                    crate),
+            it_sql(NULL, 0, "UPDATE products SET status = 'archived' WHERE id = %" PRId64 ";\n",
+                   crate),
             0);
     r = cart(buyer);
     CU_ASSERT_FALSE(it_bool_at(r, "myCart.items.0.available"));
@@ -616,12 +584,12 @@ static void prices_and_stock_are_checked_again_when_the_cart_is_read(void)
     r = update(buyer, id_text(crate), 24);
     assert_refused(r, "updateCartItem", "no longer available");
     json_object_put(r);
-    CU_ASSERT_EQUAL(run_sql(NULL, 0,
-                            "UPDATE products SET status = 'active' WHERE id = %" PRId64 ";\n"
-                            "UPDATE product_variants SET stock = 100 WHERE sku = 'T1600-1-%s';\n"
-                            "UPDATE product_price_tiers SET unit_price_minor = 800"
-                            " WHERE product_id = %" PRId64 " AND min_qty = 96;\n",
-                            crate, tag, crate),
+    CU_ASSERT_EQUAL(it_sql(NULL, 0,
+                           "UPDATE products SET status = 'active' WHERE id = %" PRId64 ";\n"
+                           "UPDATE product_variants SET stock = 100 WHERE sku = 'T1600-1-%s';\n"
+                           "UPDATE product_price_tiers SET unit_price_minor = 800"
+                           " WHERE product_id = %" PRId64 " AND min_qty = 96;\n",
+                           crate, tag, crate),
                     0);
     empty(buyer);
 }
@@ -713,6 +681,70 @@ static void the_wishlist_keeps_products_once(void)
     json_object_put(r);
 }
 
+/* products.likes of id, as the database holds it (-1 when unreadable). */
+static long likes_in_db(int64_t id)
+{
+    char out[64];
+    if (it_sql(out, sizeof(out), "SELECT likes FROM products WHERE id = %" PRId64, id) != 0)
+        return -1;
+    return strtol(out, NULL, 10);
+}
+
+#define LIKES "query P($id: Int!) { product(id: $id) { likes userLiked } }"
+
+static bool liked_by(const char *token, int64_t id)
+{
+    char vars[64];
+    snprintf(vars, sizeof(vars), "{\"id\":%" PRId64 "}", id);
+    struct json_object *r = it_gql_as(LIKES, vars, token);
+    CU_ASSERT_FALSE(it_has_errors(r));
+    bool liked = it_bool_at(r, "product.userLiked");
+    json_object_put(r);
+    return liked;
+}
+
+/* Send the wishlist mutation doc (its root field field) for product id as token; the answer's
+ * success must be want. */
+static void wish(const char *doc, const char *field, int64_t id, const char *token, bool want)
+{
+    char vars[64];
+    snprintf(vars, sizeof(vars), "{\"productId\":\"%" PRId64 "\"}", id);
+    struct json_object *r = it_gql_as(doc, vars, token);
+    char path[64];
+    snprintf(path, sizeof(path), "%s.success", field);
+    CU_ASSERT_EQUAL(it_bool_at(r, path), want);
+    json_object_put(r);
+}
+
+static void likes_count_the_wishlists_and_user_liked_is_the_viewers(void)
+{
+    sign_up_buyers();
+    CU_ASSERT_EQUAL(likes_in_db(euro), 0);
+    wish(ADD_TO_WISHLIST, "addToWishlist", euro, buyer, true);
+    wish(ADD_TO_WISHLIST, "addToWishlist", euro, other, true);
+    wish(ADD_TO_WISHLIST, "addToWishlist", euro, buyer, true); /* already there: counted once */
+    CU_ASSERT_EQUAL(likes_in_db(euro), 2);
+    /* The first read of the product (nothing cached yet) shows the count. */
+    char pvars[64];
+    snprintf(pvars, sizeof(pvars), "{\"id\":%" PRId64 "}", euro);
+    struct json_object *r = it_gql(LIKES, pvars, NULL);
+    CU_ASSERT_EQUAL(json_object_get_int(it_at(r, "product.likes")), 2);
+    CU_ASSERT_FALSE(it_bool_at(r, "product.userLiked")); /* signed out */
+    json_object_put(r);
+    CU_ASSERT_TRUE(liked_by(buyer, euro));
+    CU_ASSERT_TRUE(liked_by(other, euro));
+    CU_ASSERT_FALSE(liked_by(reseller, euro));
+    /* Removing: the count goes down in the same transaction, and userLiked follows at once
+     * (per viewer, never from a cached product). */
+    wish(REMOVE_FROM_WISHLIST, "removeFromWishlist", euro, buyer, true);
+    wish(REMOVE_FROM_WISHLIST, "removeFromWishlist", euro, buyer, false); /* not there */
+    CU_ASSERT_EQUAL(likes_in_db(euro), 1);
+    CU_ASSERT_FALSE(liked_by(buyer, euro));
+    CU_ASSERT_TRUE(liked_by(other, euro));
+    wish(REMOVE_FROM_WISHLIST, "removeFromWishlist", euro, other, true);
+    CU_ASSERT_EQUAL(likes_in_db(euro), 0);
+}
+
 static CU_TestInfo tests[] = {
     { "anonymous calls are refused", anonymous_calls_are_refused },
     { "an empty cart is there from the first read", an_empty_cart_is_there_from_the_first_read },
@@ -734,6 +766,8 @@ static CU_TestInfo tests[] = {
       a_cart_read_costs_the_same_statements_whatever_its_size },
     { "clearCart empties it", clear_cart_empties_it },
     { "the wishlist keeps products once", the_wishlist_keeps_products_once },
+    { "likes count the wishlists and userLiked is the viewer's",
+      likes_count_the_wishlists_and_user_liked_is_the_viewers },
     CU_TEST_INFO_NULL,
 };
 

@@ -15,99 +15,17 @@
 
 #include "lib/it.h"
 
-/* What a browser keeps between requests: the two cookies and the last page's CSRF token. */
-struct client {
-    char browser[64];
-    char session[64];
-    char flash[64];
-    char csrf[80];
-    char cookie_header[256];
-};
-
-/* Copy the value of cookie name from the Set-Cookie lines of r into out (unchanged when none);
- * attrs gets the whole line when not NULL. */
-static bool set_cookie(const struct it_response *r, const char *name, char *out, size_t len,
-                       char *attrs, size_t alen)
-{
-    const char *p = r->headers.ptr;
-    bool found = false;
-    while (p && (p = strstr(p, "\nSet-Cookie: ")) != NULL) {
-        p += 13;
-        size_t n = strlen(name);
-        if (strncmp(p, name, n) != 0 || p[n] != '=') continue;
-        const char *v = p + n + 1;
-        size_t vl = strcspn(v, ";\r\n");
-        snprintf(out, len, "%.*s", (int)vl, v);
-        if (attrs) snprintf(attrs, alen, "%.*s", (int)strcspn(p, "\r\n"), p);
-        found = true;
-    }
-    return found;
-}
-
-/* The Cookie header of what c holds. */
-static void rebuild(struct client *c)
-{
-    snprintf(c->cookie_header, sizeof(c->cookie_header), "Cookie: wm_browser=%s%s%s%s%s",
-             c->browser, c->session[0] ? "; wm_session=" : "", c->session,
-             c->flash[0] ? "; wm_flash=" : "", c->flash);
-}
-
-/* Take the cookies and the CSRF token a response hands out. */
-static void take(struct client *c, const struct it_response *r)
-{
-    set_cookie(r, "wm_browser", c->browser, sizeof(c->browser), NULL, 0);
-    set_cookie(r, "wm_session", c->session, sizeof(c->session), NULL, 0);
-    set_cookie(r, "wm_flash", c->flash, sizeof(c->flash), NULL, 0);
-    const char *t = r->body.ptr ? strstr(r->body.ptr, "name=\"_csrf\" value=\"") : NULL;
-    if (t) snprintf(c->csrf, sizeof(c->csrf), "%.*s", 64, t + 20);
-    rebuild(c);
-}
-
-static void get(struct client *c, const char *path, struct it_response *r)
-{
-    const char *h[] = { c->cookie_header[0] ? c->cookie_header : "X-No-Cookie: 1", NULL };
-    it_request("GET", path, h, NULL, 0, r);
-    take(c, r);
-}
-
-/* POST a form body from this site (Origin set to the stack's own, unless origin says). */
-static void post(struct client *c, const char *path, const char *body, const char *origin,
-                 struct it_response *r)
-{
-    char o[256];
-    snprintf(o, sizeof(o), "Origin: %s", origin ? origin : it_base_url());
-    const char *h[] = { c->cookie_header[0] ? c->cookie_header : "X-No-Cookie: 1", o,
-                        "Content-Type: application/x-www-form-urlencoded", NULL };
-    it_request("POST", path, h, body, strlen(body), r);
-    take(c, r);
-}
-
-/* "user@example.com" form-encoded. */
-static const char *enc(const char *s)
-{
-    static char out[512];
-    size_t k = 0;
-    for (const char *p = s; *p && k + 4 < sizeof(out); p++) {
-        if (*p == '@' || *p == '+')
-            k += (size_t)snprintf(out + k, sizeof(out) - k, "%%%02X", (unsigned char)*p);
-        else
-            out[k++] = *p;
-    }
-    out[k] = '\0';
-    return out;
-}
-
 /* Sign up by API, then sign in through the page; c holds the cookie session. */
-static bool page_sign_in(struct client *c, char *email, size_t len, const char **bearer)
+static bool page_sign_in(struct it_client *c, char *email, size_t len, const char **bearer)
 {
     *bearer = it_sign_up("pages", email, len);
     struct it_response r;
-    get(c, "/sign-in", &r);
+    it_client_get(c, "/sign-in", &r);
     it_response_release(&r);
     char body[1024];
-    snprintf(body, sizeof(body), "_csrf=%s&_op=SignIn&email=%s&password=%s", c->csrf, enc(email),
-             IT_PASSWORD);
-    post(c, "/sign-in", body, NULL, &r);
+    snprintf(body, sizeof(body), "_csrf=%s&_op=SignIn&email=%s&password=%s", c->csrf,
+             it_form_encode(email), IT_PASSWORD);
+    it_client_post(c, "/sign-in", body, NULL, &r);
     bool ok = r.status == 303 && c->session[0];
     if (!ok) printf("\n  sign-in by page: %ld %s\n", r.status, r.body.ptr ? r.body.ptr : "");
     it_response_release(&r);
@@ -145,7 +63,7 @@ static void pages_carry_the_security_headers(void)
     /* The browser cookie: HttpOnly, SameSite=Lax, not Secure over http. */
     char value[64];
     char line[256];
-    CU_ASSERT_TRUE(set_cookie(&a, "wm_browser", value, sizeof(value), line, sizeof(line)));
+    CU_ASSERT_TRUE(it_set_cookie(&a, "wm_browser", value, sizeof(value), line, sizeof(line)));
     CU_ASSERT_PTR_NOT_NULL(strstr(line, "HttpOnly"));
     CU_ASSERT_PTR_NOT_NULL(strstr(line, "SameSite=Lax"));
     CU_ASSERT_PTR_NULL(strstr(line, "Secure"));
@@ -155,80 +73,80 @@ static void pages_carry_the_security_headers(void)
 
 static void a_form_post_needs_the_csrf_token(void)
 {
-    struct client c = { 0 };
+    struct it_client c = { 0 };
     struct it_response r;
-    get(&c, "/forgot-password", &r);
+    it_client_get(&c, "/forgot-password", &r);
     CU_ASSERT_EQUAL(r.status, 200);
     it_response_release(&r);
     /* None, a wrong one, one of another browser: 403 in the site's layout. */
-    post(&c, "/forgot-password", "_op=ForgotPassword&email=a%40example.com", NULL, &r);
+    it_client_post(&c, "/forgot-password", "_op=ForgotPassword&email=a%40example.com", NULL, &r);
     CU_ASSERT_EQUAL(r.status, 403);
     CU_ASSERT_TRUE(it_body_has(&r, "<html lang=\"en\">"));
     CU_ASSERT_TRUE(it_body_has(&r, "Not allowed"));
     it_response_release(&r);
     char body[512];
     snprintf(body, sizeof(body), "_csrf=%064d&_op=ForgotPassword&email=a%%40example.com", 0);
-    post(&c, "/forgot-password", body, NULL, &r);
+    it_client_post(&c, "/forgot-password", body, NULL, &r);
     CU_ASSERT_EQUAL(r.status, 403);
     it_response_release(&r);
-    struct client other = { 0 };
-    get(&other, "/forgot-password", &r);
+    struct it_client other = { 0 };
+    it_client_get(&other, "/forgot-password", &r);
     it_response_release(&r);
     snprintf(body, sizeof(body), "_csrf=%s&_op=ForgotPassword&email=a%%40example.com", other.csrf);
-    post(&c, "/forgot-password", body, NULL, &r);
+    it_client_post(&c, "/forgot-password", body, NULL, &r);
     CU_ASSERT_EQUAL(r.status, 403);
     it_response_release(&r);
     /* The right one works: post/redirect/get with a flash. */
     snprintf(body, sizeof(body), "_csrf=%s&_op=ForgotPassword&email=a%%40example.com", c.csrf);
-    post(&c, "/forgot-password", body, NULL, &r);
+    it_client_post(&c, "/forgot-password", body, NULL, &r);
     CU_ASSERT_EQUAL(r.status, 303);
     CU_ASSERT_STRING_EQUAL(it_header(&r, "Location"), "/forgot-password");
     it_response_release(&r);
-    get(&c, "/forgot-password", &r);
+    it_client_get(&c, "/forgot-password", &r);
     CU_ASSERT_TRUE(it_body_has(&r, "class=\"flash\""));
     it_response_release(&r);
 }
 
 static void a_form_post_from_another_origin_is_refused(void)
 {
-    struct client c = { 0 };
+    struct it_client c = { 0 };
     struct it_response r;
-    get(&c, "/forgot-password", &r);
+    it_client_get(&c, "/forgot-password", &r);
     it_response_release(&r);
     char body[512];
     snprintf(body, sizeof(body), "_csrf=%s&_op=ForgotPassword&email=a%%40example.com", c.csrf);
-    post(&c, "/forgot-password", body, "http://evil.example", &r);
+    it_client_post(&c, "/forgot-password", body, "http://evil.example", &r);
     CU_ASSERT_EQUAL(r.status, 403);
     it_response_release(&r);
-    post(&c, "/forgot-password", body, "null", &r);
+    it_client_post(&c, "/forgot-password", body, "null", &r);
     CU_ASSERT_EQUAL(r.status, 403);
     it_response_release(&r);
 }
 
 static void sign_in_by_page_opens_a_session_the_api_lists(void)
 {
-    struct client c = { 0 };
+    struct it_client c = { 0 };
     char email[256];
     const char *bearer = NULL;
     CU_ASSERT_TRUE_FATAL(page_sign_in(&c, email, sizeof(email), &bearer));
     struct it_response r;
-    get(&c, "/account", &r);
+    it_client_get(&c, "/account", &r);
     CU_ASSERT_EQUAL(r.status, 200);
     CU_ASSERT_TRUE(it_body_has(&r, email));
     it_response_release(&r);
     /* The session cookie's flags. */
-    struct client again = c;
+    struct it_client again = c;
     again.session[0] = '\0';
-    rebuild(&again);
-    get(&again, "/sign-in", &r);
+    it_client_rebuild(&again);
+    it_client_get(&again, "/sign-in", &r);
     it_response_release(&r);
     char body[1024];
     snprintf(body, sizeof(body), "_csrf=%s&_op=SignIn&email=%s&password=%s&rememberMe=on",
-             again.csrf, enc(email), IT_PASSWORD);
-    post(&again, "/sign-in", body, NULL, &r);
+             again.csrf, it_form_encode(email), IT_PASSWORD);
+    it_client_post(&again, "/sign-in", body, NULL, &r);
     char value[64];
     char line[256];
-    CU_ASSERT_TRUE(set_cookie(&r, "wm_session", value, sizeof(value), line, sizeof(line)));
+    CU_ASSERT_TRUE(it_set_cookie(&r, "wm_session", value, sizeof(value), line, sizeof(line)));
     CU_ASSERT_PTR_NOT_NULL(strstr(line, "HttpOnly"));
     CU_ASSERT_PTR_NOT_NULL(strstr(line, "SameSite=Lax"));
     CU_ASSERT_PTR_NOT_NULL(strstr(line, "Max-Age="));
@@ -241,17 +159,17 @@ static void sign_in_by_page_opens_a_session_the_api_lists(void)
     CU_ASSERT_EQUAL(list ? json_object_array_length(list) : 0, 3);
     json_object_put(j);
     /* Signing out by page ends the session: the cookie no longer signs in. */
-    get(&c, "/account", &r);
+    it_client_get(&c, "/account", &r);
     it_response_release(&r);
     snprintf(body, sizeof(body), "_csrf=%s&_op=SignOut", c.csrf);
     char old[64];
     snprintf(old, sizeof(old), "%s", c.session);
-    post(&c, "/sign-out", body, NULL, &r);
+    it_client_post(&c, "/sign-out", body, NULL, &r);
     CU_ASSERT_EQUAL(r.status, 303);
     it_response_release(&r);
     snprintf(c.session, sizeof(c.session), "%s", old);
-    rebuild(&c);
-    get(&c, "/account", &r);
+    it_client_rebuild(&c);
+    it_client_get(&c, "/account", &r);
     CU_ASSERT_EQUAL(r.status, 303);
     CU_ASSERT_STRING_EQUAL(it_header(&r, "Location"), "/sign-in?next=/account");
     it_response_release(&r);
@@ -259,12 +177,12 @@ static void sign_in_by_page_opens_a_session_the_api_lists(void)
 
 static void graphql_by_cookie_needs_the_csrf_header(void)
 {
-    struct client c = { 0 };
+    struct it_client c = { 0 };
     char email[256];
     const char *bearer = NULL;
     CU_ASSERT_TRUE_FATAL(page_sign_in(&c, email, sizeof(email), &bearer));
     struct it_response r;
-    get(&c, "/account", &r);
+    it_client_get(&c, "/account", &r);
     it_response_release(&r);
     static const char body[] = "{\"query\":\"query { viewMe { email } }\"}";
     char origin[256];
@@ -337,12 +255,12 @@ static void signed_out_visitors_are_sent_to_sign_in(void)
 
 static void the_password_changes_by_page(void)
 {
-    struct client c = { 0 };
+    struct it_client c = { 0 };
     char email[256];
     const char *bearer = NULL;
     CU_ASSERT_TRUE_FATAL(page_sign_in(&c, email, sizeof(email), &bearer));
     struct it_response r;
-    get(&c, "/account/security", &r);
+    it_client_get(&c, "/account/security", &r);
     CU_ASSERT_TRUE(it_body_has(&r, "name=\"currentPassword\""));
     it_response_release(&r);
     /* A wrong current password: the page again with the problem, nothing changed. */
@@ -351,17 +269,17 @@ static void the_password_changes_by_page(void)
              "_csrf=%s&_op=ChangePassword&currentPassword=wrong-one-123&newPassword=Pallet-Jack-"
              "9931",
              c.csrf);
-    post(&c, "/account/security", body, NULL, &r);
+    it_client_post(&c, "/account/security", body, NULL, &r);
     CU_ASSERT_EQUAL(r.status, 422);
     CU_ASSERT_TRUE(it_body_has(&r, "class=\"error-summary\""));
     it_response_release(&r);
     snprintf(body, sizeof(body),
              "_csrf=%s&_op=ChangePassword&currentPassword=%s&newPassword=Pallet-Jack-9931", c.csrf,
              IT_PASSWORD);
-    post(&c, "/account/security", body, NULL, &r);
+    it_client_post(&c, "/account/security", body, NULL, &r);
     CU_ASSERT_EQUAL(r.status, 303);
     it_response_release(&r);
-    get(&c, "/account/security", &r);
+    it_client_get(&c, "/account/security", &r);
     CU_ASSERT_TRUE(it_body_has(&r, "Your password was changed"));
     it_response_release(&r);
     /* The new password signs in; the old one does not. */
@@ -381,7 +299,7 @@ static void the_password_changes_by_page(void)
 
 static void an_address_is_edited_by_page(void)
 {
-    struct client c = { 0 };
+    struct it_client c = { 0 };
     char email[256];
     const char *bearer = NULL;
     CU_ASSERT_TRUE_FATAL(page_sign_in(&c, email, sizeof(email), &bearer));
@@ -396,7 +314,7 @@ static void an_address_is_edited_by_page(void)
     struct it_response r;
     char path[96];
     snprintf(path, sizeof(path), "/account/addresses?edit=%s", id);
-    get(&c, path, &r);
+    it_client_get(&c, path, &r);
     CU_ASSERT_TRUE(it_body_has(&r, "value=\"1 Dock Road\""));
     CU_ASSERT_TRUE(it_body_has(&r, "name=\"_op\" value=\"AddressUpdate\""));
     it_response_release(&r);
@@ -404,7 +322,7 @@ static void an_address_is_edited_by_page(void)
     char body[512];
     snprintf(body, sizeof(body), "_csrf=%s&_op=AddressUpdate&addressId=%s&city=&name=Depot", c.csrf,
              id);
-    post(&c, "/account/addresses", body, NULL, &r);
+    it_client_post(&c, "/account/addresses", body, NULL, &r);
     CU_ASSERT_EQUAL(r.status, 422);
     CU_ASSERT_TRUE(it_body_has(&r, "name=\"_op\" value=\"AddressUpdate\""));
     it_response_release(&r);
@@ -412,7 +330,7 @@ static void an_address_is_edited_by_page(void)
              "_csrf=%s&_op=AddressUpdate&addressId=%s&name=Depot&city=Leeds&streetAddress=2+Mill+"
              "Lane",
              c.csrf, id);
-    post(&c, "/account/addresses", body, NULL, &r);
+    it_client_post(&c, "/account/addresses", body, NULL, &r);
     CU_ASSERT_EQUAL(r.status, 303);
     it_response_release(&r);
     j = it_gql_as("{ myAddresses { city streetAddress } }", NULL, bearer);

@@ -8,12 +8,15 @@
 #include "market/cart/cart.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "core/err.h"
+#include "db/db.h"
 #include "market/cart/cart_int.h"
 
 const char *cart_price_rule_name(enum cart_price_rule rule)
@@ -156,13 +159,14 @@ static char *ids_json(struct wm_ctx *ctx, const int64_t *ids, size_t n)
     return buf_str(&b).ptr ? (char *)buf_str(&b).ptr : arena_strdup(ctx->arena, "[]");
 }
 
-/* Load the buyer's account type, the breaks and the account prices of ids (3 statements). */
+/* Load the buyer's account type (an anonymous buyer is a CUSTOMER), the breaks and the
+ * account prices of ids (3 statements). */
 static int load_terms(struct wm_ctx *ctx, int64_t user_id, const int64_t *ids, size_t n,
                       struct terms_set *ts)
 {
     memset(ts, 0, sizeof(*ts));
-    char *type = NULL;
-    int rc = cart_db_account_type(ctx, user_id, &type);
+    char *type = arena_strdup(ctx->arena, "CUSTOMER");
+    int rc = user_id > 0 ? cart_db_account_type(ctx, user_id, &type) : WM_OK;
     if (rc == WM_ENOTFOUND)
         return wm_errorf(ctx, WM_EUNAUTH, "unauthorized: the token's user is gone");
     if (rc != WM_OK) return rc;
@@ -322,14 +326,23 @@ static struct cart_line *line_in(struct cart *c, int64_t line_id)
     return NULL;
 }
 
-int cart_get(struct wm_ctx *ctx, int64_t user_id, struct cart **out)
+int cart_get(struct wm_ctx *ctx, const struct cart_owner *owner, struct cart **out)
 {
     *out = NULL;
     int64_t cart_id = 0;
-    int rc = cart_db_find(ctx, user_id, &cart_id);
-    if (rc == WM_ENOTFOUND) rc = cart_db_lock(ctx, user_id, &cart_id);
+    char *notice = NULL;
+    int rc = cart_db_find(ctx, owner, &cart_id, &notice);
+    if (rc == WM_ENOTFOUND && owner->user_id <= 0) {
+        wm_clear_error(ctx);
+        *out = ARENA_NEW(ctx->arena, struct cart); /* nothing written yet: empty */
+        return WM_OK;
+    }
+    if (rc == WM_ENOTFOUND) rc = cart_db_lock(ctx, owner, &cart_id);
+    if (rc == WM_OK && owner->user_id <= 0) rc = cart_db_touch(ctx, cart_id);
     if (rc != WM_OK) return rc;
-    return build(ctx, user_id, cart_id, out);
+    rc = build(ctx, owner->user_id, cart_id, out);
+    if (rc == WM_OK) (*out)->notice = notice;
+    return rc;
 }
 
 /* The cart after a write, and the line line_id in it (NULL when 0). */
@@ -382,21 +395,23 @@ static int check_currency(struct wm_ctx *ctx, int64_t cart_id, int64_t product_i
                      other, name, currency);
 }
 
-int cart_add(struct wm_ctx *ctx, int64_t user_id, int64_t product_id, bool has_quantity,
-             int64_t quantity, struct cart **cart_out, struct cart_line **line_out)
+int cart_add(struct wm_ctx *ctx, const struct cart_owner *owner, int64_t product_id,
+             bool has_quantity, int64_t quantity, struct cart **cart_out,
+             struct cart_line **line_out)
 {
+    int64_t user_id = owner->user_id;
     if (cart_out) *cart_out = NULL;
     if (line_out) *line_out = NULL;
     if (has_quantity && (quantity < 1 || quantity > CART_MAX_QUANTITY))
         return wm_errorf(ctx, WM_EINVAL, "quantity must be between 1 and %d", CART_MAX_QUANTITY);
     int64_t cart_id = 0;
-    int rc = cart_db_lock(ctx, user_id, &cart_id);
+    int rc = cart_db_lock(ctx, owner, &cart_id);
     if (rc != WM_OK) return rc;
     struct product *p = NULL;
     struct cart_terms t;
     rc = orderable_product(ctx, user_id, product_id, &p, &t);
     if (rc != WM_OK) return rc;
-    if (p->vendor->user_id == user_id)
+    if (user_id > 0 && p->vendor->user_id == user_id)
         return wm_errorf(ctx, WM_EINVAL, "'%s' is your own product: you cannot order it", p->name);
 
     struct cart_line existing;
@@ -440,16 +455,17 @@ static int resolve_line(struct wm_ctx *ctx, int64_t cart_id, int64_t item, struc
     return rc;
 }
 
-int cart_update(struct wm_ctx *ctx, int64_t user_id, int64_t item, int64_t quantity,
+int cart_update(struct wm_ctx *ctx, const struct cart_owner *owner, int64_t item, int64_t quantity,
                 struct cart **cart_out, struct cart_line **line_out)
 {
+    int64_t user_id = owner->user_id;
     if (cart_out) *cart_out = NULL;
     if (line_out) *line_out = NULL;
     if (quantity < 0 || quantity > CART_MAX_QUANTITY)
         return wm_errorf(ctx, WM_EINVAL, "quantity must be between 0 (remove) and %d",
                          CART_MAX_QUANTITY);
     int64_t cart_id = 0;
-    int rc = cart_db_lock(ctx, user_id, &cart_id);
+    int rc = cart_db_lock(ctx, owner, &cart_id);
     if (rc != WM_OK) return rc;
     struct cart_line line;
     rc = resolve_line(ctx, cart_id, item, &line);
@@ -475,10 +491,10 @@ int cart_update(struct wm_ctx *ctx, int64_t user_id, int64_t item, int64_t quant
     return rebuild(ctx, user_id, cart_id, line.id, cart_out, line_out);
 }
 
-int cart_remove(struct wm_ctx *ctx, int64_t user_id, int64_t item)
+int cart_remove(struct wm_ctx *ctx, const struct cart_owner *owner, int64_t item)
 {
     int64_t cart_id = 0;
-    int rc = cart_db_lock(ctx, user_id, &cart_id);
+    int rc = cart_db_lock(ctx, owner, &cart_id);
     if (rc != WM_OK) return rc;
     struct cart_line line;
     rc = resolve_line(ctx, cart_id, item, &line);
@@ -487,12 +503,182 @@ int cart_remove(struct wm_ctx *ctx, int64_t user_id, int64_t item)
     return cart_db_delete(ctx, cart_id, line.id, &deleted);
 }
 
-int cart_clear(struct wm_ctx *ctx, int64_t user_id, struct cart **out)
+int cart_clear(struct wm_ctx *ctx, const struct cart_owner *owner, struct cart **out)
 {
     *out = NULL;
     int64_t cart_id = 0;
-    int rc = cart_db_lock(ctx, user_id, &cart_id);
+    int rc = cart_db_lock(ctx, owner, &cart_id);
     if (rc == WM_OK) rc = cart_db_clear(ctx, cart_id);
     if (rc != WM_OK) return rc;
-    return build(ctx, user_id, cart_id, out);
+    return build(ctx, owner->user_id, cart_id, out);
+}
+
+bool cart_token_valid(const char *s)
+{
+    if (!s) return false;
+    size_t n = 0;
+    for (; s[n]; n++)
+        if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f'))) return false;
+    return n == CART_TOKEN_HEX;
+}
+
+int64_t cart_nearest_quantity(const struct cart_terms *t, int64_t quantity)
+{
+    int64_t step = t->case_pack > 0 ? t->case_pack : 1;
+    int64_t least = cart_min_quantity(t);
+    int64_t most = t->stock < CART_MAX_QUANTITY ? t->stock : CART_MAX_QUANTITY;
+    most = most / step * step;
+    if (most < least) return 0;
+    int64_t q = (quantity + step / 2) / step * step; /* the nearest multiple (halves go up) */
+    if (q < least) q = least;
+    if (q > most) q = most;
+    return q;
+}
+
+/* Record in r that a line was left out or adjusted, with why (a line of the notice). */
+static void note(struct wm_ctx *ctx, struct cart_merge_report *r, int *count, const char *fmt, ...)
+        __attribute__((format(printf, 4, 5)));
+static void note(struct wm_ctx *ctx, struct cart_merge_report *r, int *count, const char *fmt, ...)
+{
+    (*count)++;
+    va_list ap;
+    va_start(ap, fmt);
+    struct buf b = BUF_INIT(ctx->arena);
+    if (r->notice) buf_appendf(&b, "%s\n", r->notice);
+    char line[512];
+    (void)vsnprintf(line, sizeof(line), fmt, ap);
+    va_end(ap);
+    buf_appends(&b, line);
+    r->notice = b.ptr;
+}
+
+/* The rules' message for quantity of t (why it is refused). */
+static const char *refusal(struct wm_ctx *ctx, const struct cart_terms *t, int64_t quantity)
+{
+    struct wm_error saved = ctx->err;
+    const char *why = cart_check_quantity(ctx, t, quantity) != WM_OK && ctx->err.message
+                              ? ctx->err.message
+                              : "";
+    ctx->err = saved;
+    return why;
+}
+
+/* Merge one anonymous line l (its product p, NULL when it cannot be ordered) into cart_id of
+ * user_id; counts what happened in r and notes what changed. */
+static int merge_line(struct wm_ctx *ctx, int64_t user_id, int64_t cart_id,
+                      const struct terms_set *ts, const struct cart_line *l,
+                      const struct product *p, struct cart_merge_report *r)
+{
+    if (!is_orderable(p)) {
+        note(ctx, r, &r->dropped, "product '%" PRId64 "' is no longer available: left out",
+             l->product_id);
+        return WM_OK;
+    }
+    if (p->vendor->user_id == user_id) {
+        note(ctx, r, &r->dropped, "'%s' is your own product: left out", p->name);
+        return WM_OK;
+    }
+    char *other = NULL;
+    char *name = NULL;
+    int rc = cart_db_other_currency(ctx, cart_id, p->id, p->currency, &other, &name);
+    if (rc != WM_OK) return rc;
+    if (other) {
+        note(ctx, r, &r->dropped, "'%s' is priced in %s and your cart in %s: left out", p->name,
+             p->currency, other);
+        return WM_OK;
+    }
+    struct cart_terms t;
+    terms_of(ctx, ts, p, &t);
+    struct cart_line existing;
+    memset(&existing, 0, sizeof(existing));
+    rc = cart_db_line_of_product(ctx, cart_id, p->id, &existing);
+    bool have = rc == WM_OK;
+    if (rc == WM_ENOTFOUND) wm_clear_error(ctx);
+    if (rc != WM_OK && rc != WM_ENOTFOUND) return rc;
+    int64_t wanted = (have ? existing.quantity : 0) + l->quantity;
+    int64_t q = cart_nearest_quantity(&t, wanted);
+    if (q == 0) {
+        note(ctx, r, &r->dropped, "%s: left out", refusal(ctx, &t, wanted));
+        return WM_OK;
+    }
+    if (!have) {
+        int64_t lines = 0;
+        rc = cart_db_count(ctx, cart_id, &lines);
+        if (rc != WM_OK) return rc;
+        if (lines >= CART_MAX_LINES) {
+            note(ctx, r, &r->dropped, "a cart holds at most %d products: '%s' left out",
+                 CART_MAX_LINES, p->name);
+            return WM_OK;
+        }
+    }
+    if (q != wanted)
+        note(ctx, r, &r->adjusted, "%s: %" PRId64 " units of '%s' instead of %" PRId64,
+             refusal(ctx, &t, wanted), q, p->name, wanted);
+    else
+        r->moved++;
+    if (have) return cart_db_set_quantity(ctx, cart_id, existing.id, (int32_t)q);
+    int64_t id = 0;
+    return cart_db_insert(ctx, cart_id, p->id, (int32_t)q, &id);
+}
+
+/* cart_merge() inside the transaction. */
+static int merge(struct wm_ctx *ctx, const char *token, int64_t user_id,
+                 struct cart_merge_report *report)
+{
+    /* The anonymous cart first: without one, the user's cart is not touched. */
+    int64_t anon_id = 0;
+    int rc = cart_db_lock_anonymous(ctx, token, &anon_id);
+    if (rc == WM_ENOTFOUND) {
+        wm_clear_error(ctx);
+        return WM_OK;
+    }
+    if (rc != WM_OK) return rc;
+    struct cart_owner user = { user_id, NULL };
+    int64_t cart_id = 0;
+    rc = cart_db_lock(ctx, &user, &cart_id);
+    if (rc != WM_OK) return rc;
+    struct cart_line *lines = NULL;
+    size_t n = 0;
+    rc = cart_db_lines(ctx, anon_id, &lines, &n);
+    if (rc != WM_OK) return rc;
+    int64_t *ids = ARENA_ARRAY(ctx->arena, int64_t, n ? n : 1);
+    for (size_t i = 0; i < n; i++)
+        ids[i] = lines[i].product_id;
+    struct product **products = NULL;
+    size_t np = 0;
+    if (n) rc = catalog_products_load(ctx, ids, n, &products, &np);
+    if (rc != WM_OK) return rc;
+    struct terms_set ts;
+    rc = load_terms(ctx, user_id, ids, n, &ts);
+    for (size_t i = 0; rc == WM_OK && i < n; i++) {
+        const struct product *p = NULL;
+        for (size_t k = 0; k < np && !p; k++)
+            if (products[k]->id == lines[i].product_id) p = products[k];
+        rc = merge_line(ctx, user_id, cart_id, &ts, &lines[i], p, report);
+    }
+    if (rc != WM_OK) return rc;
+    rc = cart_db_set_notice(ctx, cart_id, report->notice);
+    if (rc != WM_OK) return rc;
+    return cart_db_delete_cart(ctx, anon_id);
+}
+
+int cart_merge(struct wm_ctx *ctx, const char *token, int64_t user_id,
+               struct cart_merge_report *report)
+{
+    memset(report, 0, sizeof(*report));
+    if (!cart_token_valid(token) || user_id <= 0) return WM_OK;
+    int rc = db_begin(ctx);
+    if (rc != WM_OK) return rc;
+    rc = merge(ctx, token, user_id, report);
+    if (rc != WM_OK) {
+        db_rollback(ctx);
+        memset(report, 0, sizeof(*report));
+        return rc;
+    }
+    return db_commit(ctx);
+}
+
+int cart_gc(struct wm_ctx *ctx, int64_t limit, int64_t *removed)
+{
+    return cart_db_gc(ctx, limit, removed);
 }

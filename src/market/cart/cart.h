@@ -16,8 +16,11 @@
  * now. A quantity that breaks a rule is refused with WM_EINVAL and a message that says which
  * quantities would be accepted ("Order Crate of 12 in multiples of 12: 12 or 24").
  *
- * Every function acts for one owner (the signed-in user's id, from account_viewer()): another
- * user's cart item is exactly as unknown as one that does not exist. The mutating functions
+ * Every function acts for one owner (struct cart_owner): the signed-in user (account_viewer()),
+ * or a signed-out browser known by its anonymous cart token (the web pages only; the token is
+ * stored as its SHA-256, and the cart expires CART_ANON_TTL seconds after its last use).
+ * Another owner's cart item is exactly as unknown as one that does not exist. The same rules
+ * apply to both; an anonymous buyer is priced as a CUSTOMER. The mutating functions
  * must run inside a transaction (the GraphQL surface opens one per mutation); they lock the
  * owner's cart row first and check everything before they write, so a refusal changes
  * nothing. Money is int64_t minor units of the line's currency. Strings and arrays live in
@@ -38,6 +41,21 @@ struct wm_ctx;
 /* Most lines (distinct products) one cart may hold, and most units of one line. */
 #define CART_MAX_LINES    200
 #define CART_MAX_QUANTITY 1000000
+
+/* Seconds an anonymous cart lives after its last read or write (its cookie as long). */
+#define CART_ANON_TTL ((int64_t)30 * 86400)
+
+/* Hex characters of an anonymous cart token (32 random bytes). */
+#define CART_TOKEN_HEX 64
+
+/* Whose cart: a signed-in user (user_id > 0), else the browser's anonymous cart token. */
+struct cart_owner {
+    int64_t user_id;   /* > 0: a user's cart */
+    const char *token; /* user_id 0: CART_TOKEN_HEX lowercase hex characters */
+};
+
+/* Whether s has the shape of an anonymous cart token (CART_TOKEN_HEX lowercase hex). */
+bool cart_token_valid(const char *s);
 
 /* Why a line costs what it costs: which of the buyer's prices is the lowest. */
 enum cart_price_rule {
@@ -131,8 +149,8 @@ struct cart_group {
 
 /* A cart as of this read. */
 struct cart {
-    int64_t id;
-    int64_t user_id;
+    int64_t id;              /* 0: an anonymous cart not written yet */
+    int64_t user_id;         /* 0: an anonymous cart */
     char *currency;          /* of its lines; NULL when empty */
     struct cart_line *lines; /* oldest first */
     size_t n;
@@ -141,40 +159,82 @@ struct cart {
     int64_t total_minor; /* the available lines' totals */
     int64_t total_items; /* units over the available lines */
     bool can_checkout;   /* not empty, every line orderable, every vendor's minimum met */
+    char *notice;        /* what the last sign-in's merge changed (cart_merge_report.notice), until
+                            the cart next changes; NULL: nothing (always NULL after a write) */
 };
 
 /*
- * The cart of user_id, priced now (created empty on the first read). A constant number of SQL
- * statements whatever its size. Returns WM_OK or a database error.
+ * The cart of owner, priced now (a user's is created empty on the first read; an anonymous one
+ * only by its first write: until then, and once expired, it reads as empty; reading a live one
+ * pushes its expiry back). A constant number
+ * of SQL statements whatever its size. Returns WM_OK or a database error.
  */
-int cart_get(struct wm_ctx *ctx, int64_t user_id, struct cart **out);
+int cart_get(struct wm_ctx *ctx, const struct cart_owner *owner, struct cart **out);
 
 /*
  * Add quantity units of product_id (has_quantity false: the smallest accepted quantity for a
- * new line, one more case for a line already there) to user_id's cart, adding to the line of
+ * new line, one more case for a line already there) to owner's cart (an anonymous one is
+ * created, or its expiry pushed back), adding to the line of
  * that product when there is one; the resulting quantity must pass every rule. *cart_out (may
  * be NULL) gets the cart as priced after the write and *line_out its line. Returns WM_OK;
  * WM_ENOTFOUND "product '<id>' not found" for a product a buyer may not see; WM_EINVAL for a
  * quantity the rules refuse, one's own product, another currency than the cart's, or a full
  * cart; or a database error.
  */
-int cart_add(struct wm_ctx *ctx, int64_t user_id, int64_t product_id, bool has_quantity,
-             int64_t quantity, struct cart **cart_out, struct cart_line **line_out);
+int cart_add(struct wm_ctx *ctx, const struct cart_owner *owner, int64_t product_id,
+             bool has_quantity, int64_t quantity, struct cart **cart_out,
+             struct cart_line **line_out);
 
 /*
- * Set the quantity of a line of user_id's cart. item is the line's id or, when no line of
+ * Set the quantity of a line of owner's cart. item is the line's id or, when no line of
  * this cart has that id, the id of a product in this cart (the app sends product ids). 0
  * removes the line (*line_out NULL). Returns WM_OK; WM_ENOTFOUND "cart item '<id>' not found";
  * WM_EINVAL for a negative quantity, one the rules refuse, or a product no longer sold; or a
  * database error.
  */
-int cart_update(struct wm_ctx *ctx, int64_t user_id, int64_t item, int64_t quantity,
+int cart_update(struct wm_ctx *ctx, const struct cart_owner *owner, int64_t item, int64_t quantity,
                 struct cart **cart_out, struct cart_line **line_out);
 
 /* Remove a line (item resolved as in cart_update()). WM_ENOTFOUND when there is none. */
-int cart_remove(struct wm_ctx *ctx, int64_t user_id, int64_t item);
+int cart_remove(struct wm_ctx *ctx, const struct cart_owner *owner, int64_t item);
 
-/* Remove every line of user_id's cart; *out gets the (empty) cart. */
-int cart_clear(struct wm_ctx *ctx, int64_t user_id, struct cart **out);
+/* Remove every line of owner's cart; *out gets the (empty) cart. */
+int cart_clear(struct wm_ctx *ctx, const struct cart_owner *owner, struct cart **out);
+
+/* What cart_merge() did. */
+struct cart_merge_report {
+    int moved;    /* lines that came over with their quantity (added up with a line there) */
+    int adjusted; /* lines whose quantity was changed to the nearest one the rules accept */
+    int dropped;  /* lines left out: no longer sold, own product, other currency, no stock,
+                     or the cart full */
+    char *notice; /* one line ('\n' between) per line adjusted or left out, saying why ("only
+                     120 units of 'Crate' are in stock: order at most 120: 120 units of 'Crate'
+                     instead of 132"); NULL when none. Kept on the user's cart (cart.notice)
+                     until its next write. */
+};
+
+/*
+ * The quantity nearest to quantity that the rules of t accept (the case pack multiple nearest
+ * to it, at least the minimum order, at most the stock), or 0 when none is (the stock is below
+ * the minimum order). Pure: no SQL.
+ */
+int64_t cart_nearest_quantity(const struct cart_terms *t, int64_t quantity);
+
+/*
+ * Move the lines of the anonymous cart of token into user_id's cart (at sign-in): quantities
+ * of the same product add up; a line whose quantity the rules refuse after that is set to
+ * cart_nearest_quantity() or, when there is none or the product cannot be ordered by this
+ * user, dropped. The anonymous cart is then deleted. No anonymous cart (unknown or expired
+ * token): nothing happens. Runs in a transaction of its own (nested in the caller's when there
+ * is one): a failure changes nothing. Returns WM_OK (*report filled) or a database error.
+ */
+int cart_merge(struct wm_ctx *ctx, const char *token, int64_t user_id,
+               struct cart_merge_report *report);
+
+/*
+ * Delete at most limit expired anonymous carts (with their lines); *removed gets how many. For
+ * the worker's cart_gc job. Returns WM_OK or a database error.
+ */
+int cart_gc(struct wm_ctx *ctx, int64_t limit, int64_t *removed);
 
 #endif

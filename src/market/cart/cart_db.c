@@ -14,12 +14,49 @@
 
 /* Uses uq_carts_user(user_id): a point lookup. */
 static const char SQL_FIND[] =
-    "SELECT id FROM carts WHERE user_id = ?";
+    "SELECT id, merge_notice FROM carts WHERE user_id = ?";
 
-/* Uses uq_carts_user(user_id): inserts the cart or, when it exists, touches nothing but makes
- * LAST_INSERT_ID() its id; either way the row stays locked until the transaction ends. */
+/* Uses uq_carts_token(token_hash): a point lookup (SHA2 of a bound value is a constant). */
+static const char SQL_FIND_TOKEN[] =
+    "SELECT id FROM carts WHERE token_hash = SHA2(?, 256) AND expires_at > NOW(6)";
+
+/* Uses uq_carts_user(user_id): inserts the cart or, when it exists, clears its merge notice
+ * and makes LAST_INSERT_ID() its id; either way the row stays locked until the transaction
+ * ends. */
 static const char SQL_LOCK[] =
-    "INSERT INTO carts (user_id) VALUES (?) ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id)";
+    "INSERT INTO carts (user_id) VALUES (?)"
+    " ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), merge_notice = NULL";
+
+/* Uses the primary key. */
+static const char SQL_SET_NOTICE[] =
+    "UPDATE carts SET merge_notice = ? WHERE id = ?";
+
+/* Uses uq_carts_token(token_hash): an expired anonymous cart of the token goes first, so a
+ * write never brings its lines back. */
+static const char SQL_DROP_EXPIRED_TOKEN[] =
+    "DELETE FROM carts WHERE token_hash = SHA2(?, 256) AND expires_at <= NOW(6)";
+
+/* Uses uq_carts_token(token_hash): as SQL_LOCK, and pushes the expiry back. */
+static const char SQL_LOCK_TOKEN[] =
+    "INSERT INTO carts (token_hash, expires_at) VALUES (SHA2(?, 256), NOW(6) + INTERVAL ? SECOND)"
+    " ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), expires_at = VALUES(expires_at)";
+
+/* Uses the primary key. */
+static const char SQL_TOUCH[] =
+    "UPDATE carts SET expires_at = NOW(6) + INTERVAL ? SECOND WHERE id = ? AND token_hash IS NOT NULL";
+
+/* Uses uq_carts_token(token_hash): a point lookup that locks the row. */
+static const char SQL_LOCK_ANONYMOUS[] =
+    "SELECT id FROM carts WHERE token_hash = SHA2(?, 256) AND expires_at > NOW(6) FOR UPDATE";
+
+/* Uses the primary key; the lines go by fk_cart_items_cart's cascade. */
+static const char SQL_DELETE_CART[] =
+    "DELETE FROM carts WHERE id = ?";
+
+/* Uses ix_carts_expires(expires_at): a range over the expired anonymous carts only (users'
+ * carts have NULL). */
+static const char SQL_GC[] =
+    "DELETE FROM carts WHERE expires_at < NOW(6) ORDER BY expires_at LIMIT ?";
 
 #define LINE_COLUMNS "id, product_id, quantity, created_at"
 #define LINE_TYPES   "llis"
@@ -81,17 +118,50 @@ static const char SQL_ACCOUNT_TYPE[] =
 
 /* clang-format on */
 
-int cart_db_find(struct wm_ctx *ctx, int64_t user_id, int64_t *cart_id)
+int cart_db_find(struct wm_ctx *ctx, const struct cart_owner *owner, int64_t *cart_id,
+                 char **notice)
 {
-    return db_query_one(ctx, SQL_FIND, "l", "l", user_id, cart_id);
+    *notice = NULL;
+    if (owner->user_id > 0)
+        return db_query_one(ctx, SQL_FIND, "l", "ls", owner->user_id, cart_id, notice);
+    return db_query_one(ctx, SQL_FIND_TOKEN, "s", "l", owner->token, cart_id);
 }
 
-int cart_db_lock(struct wm_ctx *ctx, int64_t user_id, int64_t *cart_id)
+int cart_db_set_notice(struct wm_ctx *ctx, int64_t cart_id, const char *notice)
 {
-    int rc = db_exec(ctx, SQL_LOCK, "l", user_id);
+    return db_exec(ctx, SQL_SET_NOTICE, "sl", notice, cart_id);
+}
+
+int cart_db_lock(struct wm_ctx *ctx, const struct cart_owner *owner, int64_t *cart_id)
+{
+    int rc;
+    if (owner->user_id > 0) {
+        rc = db_exec(ctx, SQL_LOCK, "l", owner->user_id);
+    } else {
+        rc = db_exec(ctx, SQL_DROP_EXPIRED_TOKEN, "s", owner->token);
+        if (rc == WM_OK) rc = db_exec(ctx, SQL_LOCK_TOKEN, "sl", owner->token, CART_ANON_TTL);
+    }
     *cart_id = rc == WM_OK ? db_insert_id(ctx) : 0;
     if (rc == WM_OK && *cart_id <= 0)
-        return wm_errorf(ctx, WM_EINTERNAL, "cart of user '%lld' has no id", (long long)user_id);
+        return wm_errorf(ctx, WM_EINTERNAL, "cart of user '%lld' has no id",
+                         (long long)owner->user_id);
+    return rc;
+}
+
+int cart_db_lock_anonymous(struct wm_ctx *ctx, const char *token, int64_t *cart_id)
+{
+    return db_query_one(ctx, SQL_LOCK_ANONYMOUS, "s", "l", token, cart_id);
+}
+
+int cart_db_delete_cart(struct wm_ctx *ctx, int64_t cart_id)
+{
+    return db_exec(ctx, SQL_DELETE_CART, "l", cart_id);
+}
+
+int cart_db_gc(struct wm_ctx *ctx, int64_t limit, int64_t *removed)
+{
+    int rc = db_exec(ctx, SQL_GC, "l", limit);
+    *removed = rc == WM_OK ? (int64_t)db_affected_rows(ctx) : 0;
     return rc;
 }
 
@@ -224,4 +294,9 @@ int cart_db_account_prices(struct wm_ctx *ctx, const char *ids_json, const char 
 int cart_db_account_type(struct wm_ctx *ctx, int64_t user_id, char **out)
 {
     return db_query_one(ctx, SQL_ACCOUNT_TYPE, "l", "s", user_id, out);
+}
+
+int cart_db_touch(struct wm_ctx *ctx, int64_t cart_id)
+{
+    return db_exec(ctx, SQL_TOUCH, "ll", CART_ANON_TTL, cart_id);
 }

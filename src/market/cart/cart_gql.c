@@ -23,13 +23,32 @@ static struct gql_value money(int64_t minor)
     return gql_float((double)minor / 100.0);
 }
 
-int cart_gql_my_cart(struct gql_call *call, struct gql_value *out)
+/*
+ * Whose cart a call acts on: the signed-in viewer's; else, when the web pages put a signed-out
+ * browser's anonymous cart token in the context (never on the API), that cart; else the
+ * viewer's error (UNAUTHENTICATED, as before the anonymous cart).
+ */
+static int owner_of(struct gql_call *call, struct cart_owner *o)
 {
     const struct viewer *v = NULL;
     int rc = account_viewer(call->ctx, &v);
+    *o = (struct cart_owner){ rc == WM_OK ? v->user_id : 0, NULL };
+    if (rc == WM_OK) return WM_OK;
+    if ((rc == WM_EUNAUTH || rc == WM_EEXPIRED) && cart_token_valid(call->ctx->cart_token)) {
+        wm_clear_error(call->ctx);
+        o->token = call->ctx->cart_token;
+        return WM_OK;
+    }
+    return rc;
+}
+
+int cart_gql_my_cart(struct gql_call *call, struct gql_value *out)
+{
+    struct cart_owner o;
+    int rc = owner_of(call, &o);
     if (rc != WM_OK) return rc;
     struct cart *c = NULL;
-    rc = cart_get(call->ctx, v->user_id, &c);
+    rc = cart_get(call->ctx, &o, &c);
     if (rc != WM_OK) return rc;
     *out = gql_ptr(c, NULL);
     return WM_OK;
@@ -37,8 +56,8 @@ int cart_gql_my_cart(struct gql_call *call, struct gql_value *out)
 
 int cart_gql_add(struct gql_call *call, struct gql_value *out)
 {
-    const struct viewer *v = NULL;
-    int rc = account_viewer(call->ctx, &v);
+    struct cart_owner o;
+    int rc = owner_of(call, &o);
     if (rc != WM_OK) return rc;
     int64_t product_id = 0;
     bool has_quantity = false;
@@ -46,15 +65,14 @@ int cart_gql_add(struct gql_call *call, struct gql_value *out)
     struct cart_line *line = NULL;
     rc = shared_gql_arg_id(call, "productId", "product", &product_id);
     shared_gql_arg_int(call, "quantity", &has_quantity, &quantity);
-    if (rc == WM_OK)
-        rc = cart_add(call->ctx, v->user_id, product_id, has_quantity, quantity, NULL, &line);
+    if (rc == WM_OK) rc = cart_add(call->ctx, &o, product_id, has_quantity, quantity, NULL, &line);
     return shared_gql_payload(call, rc, "Added to cart", "cartItem", gql_ptr(line, NULL), out);
 }
 
 int cart_gql_update(struct gql_call *call, struct gql_value *out)
 {
-    const struct viewer *v = NULL;
-    int rc = account_viewer(call->ctx, &v);
+    struct cart_owner o;
+    int rc = owner_of(call, &o);
     if (rc != WM_OK) return rc;
     int64_t item = 0;
     bool has_quantity = false;
@@ -62,7 +80,7 @@ int cart_gql_update(struct gql_call *call, struct gql_value *out)
     struct cart_line *line = NULL;
     rc = shared_gql_arg_id(call, "cartItemId", "cart item", &item);
     shared_gql_arg_int(call, "quantity", &has_quantity, &quantity);
-    if (rc == WM_OK) rc = cart_update(call->ctx, v->user_id, item, quantity, NULL, &line);
+    if (rc == WM_OK) rc = cart_update(call->ctx, &o, item, quantity, NULL, &line);
     const char *message = line ? "Cart updated" : "Removed from cart";
     return shared_gql_payload(call, rc, message, "cartItem",
                               line ? gql_ptr(line, NULL) : gql_null(), out);
@@ -70,12 +88,12 @@ int cart_gql_update(struct gql_call *call, struct gql_value *out)
 
 int cart_gql_remove(struct gql_call *call, struct gql_value *out)
 {
-    const struct viewer *v = NULL;
-    int rc = account_viewer(call->ctx, &v);
+    struct cart_owner o;
+    int rc = owner_of(call, &o);
     if (rc != WM_OK) return rc;
     int64_t item = 0;
     rc = shared_gql_arg_id(call, "cartItemId", "cart item", &item);
-    if (rc == WM_OK) rc = cart_remove(call->ctx, v->user_id, item);
+    if (rc == WM_OK) rc = cart_remove(call->ctx, &o, item);
     return shared_gql_payload(call, rc, "Removed from cart", NULL, gql_null(), out);
 }
 
@@ -84,13 +102,13 @@ int cart_gql_remove(struct gql_call *call, struct gql_value *out)
  * (success false, the viewer's reason) rather than as an UNAUTHENTICATED error. */
 int cart_gql_clear(struct gql_call *call, struct gql_value *out)
 {
-    const struct viewer *v = NULL;
-    int rc = account_viewer(call->ctx, &v);
+    struct cart_owner o;
+    int rc = owner_of(call, &o);
     if (rc == WM_EUNAUTH || rc == WM_EEXPIRED)
         rc = wm_errorf(call->ctx, WM_EINVAL, "%s: sign in to use a cart",
                        wm_client_message(call->ctx, rc));
     struct cart *c = NULL;
-    if (rc == WM_OK) rc = cart_clear(call->ctx, v->user_id, &c);
+    if (rc == WM_OK) rc = cart_clear(call->ctx, &o, &c);
     return shared_gql_payload(call, rc, "Cart cleared", "cart", gql_ptr(c, NULL), out);
 }
 
@@ -122,6 +140,25 @@ static int cart_vendors(struct gql_call *call, struct gql_value *out)
     *out = gql_list(call->ctx->arena, c->ngroups);
     for (size_t i = 0; i < c->ngroups; i++)
         out->u.list.items[i] = gql_ptr(&c->groups[i], NULL);
+    return WM_OK;
+}
+
+/* Cart.mergeNotices: the lines of the notice. */
+static int cart_merge_notices(struct gql_call *call, struct gql_value *out)
+{
+    const char *n = cart_of(call)->notice;
+    size_t count = 0;
+    for (const char *p = n; p && *p; count++) {
+        const char *end = strchr(p, '\n');
+        p = end ? end + 1 : p + strlen(p);
+    }
+    *out = gql_list(call->ctx->arena, count);
+    size_t i = 0;
+    for (const char *p = n; p && *p && i < count; i++) {
+        size_t len = strcspn(p, "\n");
+        out->u.list.items[i] = gql_string_n((struct str){ p, len });
+        p += len + (p[len] == '\n');
+    }
     return WM_OK;
 }
 
@@ -230,6 +267,7 @@ const struct gql_field_map cart_gql_cart_fields[] = {
     GQL_MAP_STR("currency",           struct cart, currency),
     GQL_MAP_FN("vendors",             cart_vendors),
     GQL_MAP_BOOL("canCheckout",       struct cart, can_checkout),
+    GQL_MAP_FN("mergeNotices",        cart_merge_notices),
     GQL_MAP_END,
 };
 

@@ -14,12 +14,32 @@
 
 struct wm_ctx;
 
-/* The id of user_id's cart, or WM_ENOTFOUND when the user has none yet. */
-int cart_db_find(struct wm_ctx *ctx, int64_t user_id, int64_t *cart_id);
+/* The id of owner's cart and its merge notice (NULL: none), or WM_ENOTFOUND when it has none
+ * yet (or an expired anonymous one). */
+int cart_db_find(struct wm_ctx *ctx, const struct cart_owner *owner, int64_t *cart_id,
+                 char **notice);
 
-/* The id of user_id's cart, created when missing; locks the cart row until the transaction
- * ends, so one user's cart writes run one after another. */
-int cart_db_lock(struct wm_ctx *ctx, int64_t user_id, int64_t *cart_id);
+/* Keep notice (NULL: none) on cart_id until its next write (cart_db_lock clears it). */
+int cart_db_set_notice(struct wm_ctx *ctx, int64_t cart_id, const char *notice);
+
+/* The id of owner's cart, created when missing (an anonymous one's expiry pushed back to
+ * CART_ANON_TTL from now, an expired one replaced by an empty one; a user's merge notice
+ * cleared); locks the cart row until
+ * the transaction ends, so one owner's cart writes run one after another. */
+int cart_db_lock(struct wm_ctx *ctx, const struct cart_owner *owner, int64_t *cart_id);
+
+/* The id of the live anonymous cart of token, locked until the transaction ends; WM_ENOTFOUND
+ * when there is none. */
+int cart_db_lock_anonymous(struct wm_ctx *ctx, const char *token, int64_t *cart_id);
+
+/* Push the expiry of anonymous cart cart_id back to CART_ANON_TTL from now (a read is a use). */
+int cart_db_touch(struct wm_ctx *ctx, int64_t cart_id);
+
+/* Delete cart cart_id (its lines go with it). */
+int cart_db_delete_cart(struct wm_ctx *ctx, int64_t cart_id);
+
+/* Delete at most limit expired anonymous carts; *removed gets how many. */
+int cart_db_gc(struct wm_ctx *ctx, int64_t limit, int64_t *removed);
 
 /* The lines of cart_id, oldest first (arena array of *n; product and prices unset). */
 int cart_db_lines(struct wm_ctx *ctx, int64_t cart_id, struct cart_line **out, size_t *n);

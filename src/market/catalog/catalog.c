@@ -40,6 +40,20 @@ void catalog_products_changed(struct wm_ctx *ctx)
     vendors_cache_bump(ctx);
 }
 
+/* Who answers Product.userLiked (catalog_set_liked_fn): set once at start-up. */
+static catalog_liked_fn *liked_fn;
+
+void catalog_set_liked_fn(catalog_liked_fn *fn)
+{
+    liked_fn = fn;
+}
+
+int catalog_user_liked(struct wm_ctx *ctx, int64_t user_id, int64_t product_id, bool *liked)
+{
+    *liked = false;
+    return liked_fn ? liked_fn(ctx, user_id, product_id, liked) : WM_OK;
+}
+
 /* ---- categories ------------------------------------------------------------------------ */
 
 const struct category *catalog_category_find(const struct category_tree *tree, int32_t id)

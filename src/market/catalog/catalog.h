@@ -185,6 +185,17 @@ int catalog_products_load(struct wm_ctx *ctx, const int64_t *ids, size_t n, stru
 char *catalog_cursor(struct wm_ctx *ctx, int64_t offset);
 bool catalog_cursor_offset(const char *cursor, int64_t *offset);
 
+/*
+ * Whether user_id's wishlist holds product_id (Product.userLiked): *liked. The wishlist domain
+ * answers (the catalog may not include it: no module cycle) through the function it registers
+ * with catalog_set_liked_fn() once at start-up (wishlist_gql_register(), called by api_open());
+ * without one nothing is liked. The answer is per viewer: never part of a cached product or
+ * page. Returns WM_OK or a database error.
+ */
+typedef int catalog_liked_fn(struct wm_ctx *ctx, int64_t user_id, int64_t product_id, bool *liked);
+void catalog_set_liked_fn(catalog_liked_fn *fn);
+int catalog_user_liked(struct wm_ctx *ctx, int64_t user_id, int64_t product_id, bool *liked);
+
 /* Invalidate cached pages and products (after any product, image, variant or price write),
  * and the vendor profiles that list departments. */
 void catalog_products_changed(struct wm_ctx *ctx);

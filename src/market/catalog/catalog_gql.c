@@ -511,11 +511,21 @@ static int product_vendor(struct gql_call *call, struct gql_value *out)
     return WM_OK;
 }
 
-/* Likes are per viewer and come with the wishlist; nobody has liked anything before it. */
+/* Whether the signed-in viewer's wishlist holds the product (false when signed out): asked of
+ * the wishlist through catalog_user_liked(), which reads the viewer's list once per request. */
 static int product_user_liked(struct gql_call *call, struct gql_value *out)
 {
-    (void)call;
-    *out = gql_bool(false);
+    const struct viewer *v = NULL;
+    bool liked = false;
+    int rc = account_viewer(call->ctx, &v);
+    if (rc != WM_OK) {
+        wm_clear_error(call->ctx);
+        *out = gql_bool(false);
+        return WM_OK;
+    }
+    rc = catalog_user_liked(call->ctx, v->user_id, product_of(call)->id, &liked);
+    if (rc != WM_OK) return rc;
+    *out = gql_bool(liked);
     return WM_OK;
 }
 

@@ -427,7 +427,7 @@ static void seed_product(struct wm_ctx *ctx, struct product_batches *pb, int64_t
         S(status),
         L(strcmp(status, "active") == 0 && i % 9 == 0),
         L((int64_t)pick(i, 35, 5000)),
-        L((int64_t)pick(i, 36, 400)),
+        L(0), /* likes: the wishlists that hold it (none are seeded; triggers keep it) */
         L((int64_t)pick(i, 37, 2000)),
         F(3.0 + (double)pick(i, 38, 21) / 10.0),
         L((int64_t)pick(i, 39, 120)),

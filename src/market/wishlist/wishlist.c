@@ -50,6 +50,10 @@ int wishlist_list(struct wm_ctx *ctx, int64_t user_id, struct wishlist_item **ou
     return attach_products(ctx, *out, *n, n);
 }
 
+/* A user's saved product ids, kept for the request under MEMO_KEY (wishlist_holds()); a write
+ * forgets them. */
+#define MEMO_KEY "wishlist.product_ids"
+
 int wishlist_add(struct wm_ctx *ctx, int64_t user_id, int64_t product_id,
                  struct wishlist_item **out, bool *added)
 {
@@ -79,10 +83,41 @@ int wishlist_add(struct wm_ctx *ctx, int64_t user_id, int64_t product_id,
         rc = wishlist_db_insert(ctx, user_id, product_id);
         if (rc == WM_OK) rc = wishlist_db_get(ctx, user_id, product_id, item);
         *added = rc == WM_OK;
+        if (wm_memo_get(ctx, MEMO_KEY)) wm_memo_set(ctx, MEMO_KEY, NULL);
     }
     if (rc != WM_OK) return rc;
     item->product = p;
     *out = item;
+    return WM_OK;
+}
+
+struct saved_ids {
+    int64_t user_id;
+    int64_t *ids; /* ascending */
+    size_t n;
+};
+
+int wishlist_holds(struct wm_ctx *ctx, int64_t user_id, int64_t product_id, bool *held)
+{
+    *held = false;
+    struct saved_ids *s = wm_memo_get(ctx, MEMO_KEY);
+    if (!s || s->user_id != user_id) {
+        s = ARENA_NEW(ctx->arena, struct saved_ids);
+        s->user_id = user_id;
+        int rc = wishlist_db_product_ids(ctx, user_id, &s->ids, &s->n);
+        if (rc != WM_OK) return rc;
+        wm_memo_set(ctx, MEMO_KEY, s);
+    }
+    size_t lo = 0;
+    size_t hi = s->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->ids[mid] < product_id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *held = lo < s->n && s->ids[lo] == product_id;
     return WM_OK;
 }
 
@@ -91,6 +126,7 @@ int wishlist_remove(struct wm_ctx *ctx, int64_t user_id, int64_t product_id)
     bool deleted = false;
     int rc = wishlist_db_delete(ctx, user_id, product_id, &deleted);
     if (rc != WM_OK) return rc;
+    if (wm_memo_get(ctx, MEMO_KEY)) wm_memo_set(ctx, MEMO_KEY, NULL);
     if (!deleted)
         return wm_errorf(ctx, WM_ENOTFOUND, "product '%" PRId64 "' is not in your wishlist",
                          product_id);

@@ -2,8 +2,10 @@
  * wishlist.h: the wishlist domain: the products a user saved for later, once each. Every
  * function acts for one owner (the signed-in user's id, from account_viewer()). Only products
  * a buyer may see (active, of a readable shop) can be added, and the list shows only those:
- * a product that stops being sold disappears from it until it is sold again. The mutating
- * functions must run inside a transaction. Strings and arrays live in ctx->arena.
+ * a product that stops being sold disappears from it until it is sold again. Every add and
+ * remove moves the product's likes count (products.likes: triggers of migration 0013) in the
+ * same transaction. The mutating functions must run inside a transaction. Strings and arrays live
+ * in ctx->arena.
  */
 #ifndef WM_MARKET_WISHLIST_H
 #define WM_MARKET_WISHLIST_H
@@ -41,6 +43,14 @@ int wishlist_list(struct wm_ctx *ctx, int64_t user_id, struct wishlist_item **ou
  */
 int wishlist_add(struct wm_ctx *ctx, int64_t user_id, int64_t product_id,
                  struct wishlist_item **out, bool *added);
+
+/*
+ * Whether user_id's wishlist holds product_id (Product.userLiked, any status): *held. The
+ * first call of a request reads the user's saved product ids (one statement, at most
+ * WISHLIST_MAX_ITEMS) and keeps them for the rest of the request (wm_memo_*), so a page of
+ * products costs one statement whatever its size. Returns WM_OK or a database error.
+ */
+int wishlist_holds(struct wm_ctx *ctx, int64_t user_id, int64_t product_id, bool *held);
 
 /* Forget product_id from user_id's wishlist. WM_ENOTFOUND "product '<id>' is not in your
  * wishlist" when it is not there. */

@@ -37,6 +37,11 @@ static const char SQL_INSERT[] =
 static const char SQL_DELETE[] =
     "DELETE FROM wishlist_items WHERE user_id = ? AND product_id = ?";
 
+/* Uses uq_wishlist_items_product(user_id, product_id): index only, in product order; at most
+ * WISHLIST_MAX_ITEMS rows. */
+static const char SQL_PRODUCT_IDS[] =
+    "SELECT product_id FROM wishlist_items WHERE user_id = ? ORDER BY product_id";
+
 /* clang-format on */
 
 int wishlist_db_lock_owner(struct wm_ctx *ctx, int64_t user_id)
@@ -86,4 +91,22 @@ int wishlist_db_delete(struct wm_ctx *ctx, int64_t user_id, int64_t product_id, 
     int rc = db_exec(ctx, SQL_DELETE, "ll", user_id, product_id);
     *deleted = rc == WM_OK && db_affected_rows(ctx) > 0;
     return rc;
+}
+
+int wishlist_db_product_ids(struct wm_ctx *ctx, int64_t user_id, int64_t **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    struct db_res *res = NULL;
+    int rc = db_query(ctx, &res, SQL_PRODUCT_IDS, "l", user_id);
+    if (rc != WM_OK) return rc;
+    size_t rows = db_res_rows(res);
+    int64_t *ids = ARENA_ARRAY(ctx->arena, int64_t, rows ? rows : 1);
+    size_t i = 0;
+    while (i < rows && (rc = db_next(res, "l", &ids[i])) == 1)
+        i++;
+    if (rc < 0) return rc;
+    *out = ids;
+    *n = i;
+    return WM_OK;
 }

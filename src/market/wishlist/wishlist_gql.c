@@ -10,6 +10,7 @@
 #include "core/ctx.h"
 #include "core/err.h"
 #include "market/accounts/accounts.h"
+#include "market/catalog/catalog.h"
 #include "market/shared/shared_gql.h"
 #include "market/wishlist/wishlist.h"
 
@@ -68,3 +69,8 @@ const struct gql_field_map wishlist_gql_item_fields[] = {
     GQL_MAP_END,
 };
 /* clang-format on */
+
+void wishlist_gql_register(void)
+{
+    catalog_set_liked_fn(wishlist_holds);
+}

@@ -19,4 +19,8 @@ gql_resolve_fn wishlist_gql_remove;
 /* Field map of WishlistItem (struct wishlist_item). */
 extern const struct gql_field_map wishlist_gql_item_fields[];
 
+/* Make the wishlist the answer of Product.userLiked (catalog_set_liked_fn(wishlist_holds)):
+ * called once by api_open(), before any request. */
+void wishlist_gql_register(void);
+
 #endif

@@ -33,4 +33,7 @@ int wishlist_db_insert(struct wm_ctx *ctx, int64_t user_id, int64_t product_id);
 /* Delete the item of product_id of user_id; *deleted says whether there was one. */
 int wishlist_db_delete(struct wm_ctx *ctx, int64_t user_id, int64_t product_id, bool *deleted);
 
+/* The product ids of user_id's wishlist, ascending (arena array of *n). */
+int wishlist_db_product_ids(struct wm_ctx *ctx, int64_t user_id, int64_t **out, size_t *n);
+
 #endif

@@ -1,5 +1,6 @@
 /*
- * http.c: the integration tests' HTTP client (libcurl) and stack controls (it.h).
+ * http.c: the integration tests' HTTP client (libcurl), a browser on the pages (cookies, CSRF
+ * token), SQL on the stack's database and stack controls (it.h).
  */
 #include "it.h"
 
@@ -211,4 +212,106 @@ void it_cgi_post(const char *env, const char *body, struct buf *out)
     while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
         buf_append(out, tmp, n);
     fclose(f);
+}
+
+/* ---- a browser on the HTML pages --------------------------------------------------------- */
+
+bool it_set_cookie(const struct it_response *r, const char *name, char *out, size_t len,
+                   char *attrs, size_t alen)
+{
+    const char *p = r->headers.ptr;
+    bool found = false;
+    while (p && (p = strstr(p, "\nSet-Cookie: ")) != NULL) {
+        p += 13;
+        size_t n = strlen(name);
+        if (strncmp(p, name, n) != 0 || p[n] != '=') continue;
+        const char *v = p + n + 1;
+        size_t vl = strcspn(v, ";\r\n");
+        snprintf(out, len, "%.*s", (int)vl, v);
+        if (attrs) snprintf(attrs, alen, "%.*s", (int)strcspn(p, "\r\n"), p);
+        found = true;
+    }
+    return found;
+}
+
+void it_client_rebuild(struct it_client *c)
+{
+    snprintf(c->cookie_header, sizeof(c->cookie_header), "Cookie: wm_browser=%s%s%s%s%s%s%s",
+             c->browser, c->session[0] ? "; wm_session=" : "", c->session,
+             c->flash[0] ? "; wm_flash=" : "", c->flash, c->cart[0] ? "; wm_cart=" : "", c->cart);
+}
+
+/* Take the cookies and the CSRF token r hands out. */
+static void client_take(struct it_client *c, const struct it_response *r)
+{
+    it_set_cookie(r, "wm_browser", c->browser, sizeof(c->browser), NULL, 0);
+    it_set_cookie(r, "wm_session", c->session, sizeof(c->session), NULL, 0);
+    it_set_cookie(r, "wm_flash", c->flash, sizeof(c->flash), NULL, 0);
+    it_set_cookie(r, "wm_cart", c->cart, sizeof(c->cart), c->cart_attrs, sizeof(c->cart_attrs));
+    const char *t = r->body.ptr ? strstr(r->body.ptr, "name=\"_csrf\" value=\"") : NULL;
+    if (t) snprintf(c->csrf, sizeof(c->csrf), "%.*s", 64, t + 20);
+    it_client_rebuild(c);
+}
+
+void it_client_get(struct it_client *c, const char *path, struct it_response *r)
+{
+    const char *h[] = { c->cookie_header[0] ? c->cookie_header : "X-No-Cookie: 1", NULL };
+    it_request("GET", path, h, NULL, 0, r);
+    client_take(c, r);
+}
+
+void it_client_post(struct it_client *c, const char *path, const char *body, const char *origin,
+                    struct it_response *r)
+{
+    char o[256];
+    snprintf(o, sizeof(o), "Origin: %s", origin ? origin : it_base_url());
+    const char *h[] = { c->cookie_header[0] ? c->cookie_header : "X-No-Cookie: 1", o,
+                        "Content-Type: application/x-www-form-urlencoded", NULL };
+    it_request("POST", path, h, body, strlen(body), r);
+    client_take(c, r);
+}
+
+const char *it_form_encode(const char *s)
+{
+    static char out[512];
+    size_t k = 0;
+    for (const char *p = s; *p && k + 4 < sizeof(out); p++) {
+        if (*p == '@' || *p == '+')
+            k += (size_t)snprintf(out + k, sizeof(out) - k, "%%%02X", (unsigned char)*p);
+        else
+            out[k++] = *p;
+    }
+    out[k] = '\0';
+    return out;
+}
+
+/* ---- the stack's database ---------------------------------------------------------------- */
+
+int it_sql(char *out, size_t n, const char *fmt, ...)
+{
+    const char *var = getenv("MARKET_VAR");
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/it-sql-%d.sql", var ? var : "/tmp", (int)getpid());
+    FILE *f = fopen(path, "w");
+    if (!f) return -1;
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(f, fmt, ap);
+    va_end(ap);
+    fclose(f);
+    int rc = it_sh("mariadb --no-defaults --socket='%s/run/mysqld.sock' --user=\"$(id -un)\" -N -B"
+                   " market <'%s' >'%s.out'",
+                   var, path, path);
+    if (out && n) {
+        out[0] = '\0';
+        char opath[1100];
+        snprintf(opath, sizeof(opath), "%s.out", path);
+        FILE *o = fopen(opath, "r");
+        if (o) {
+            size_t got = fread(out, 1, n - 1, o);
+            out[got] = '\0';
+            fclose(o);
+        }
+    }
+    return rc;
 }

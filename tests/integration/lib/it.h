@@ -69,6 +69,41 @@ double it_now(void);
  */
 void it_cgi_post(const char *env, const char *body, struct buf *out);
 
+/* ---- a browser on the HTML pages (http.c) ---- */
+
+/* What a browser keeps between page requests: its cookies and the last page's CSRF token. */
+struct it_client {
+    char browser[64];        /* wm_browser */
+    char session[64];        /* wm_session (the refresh token) */
+    char flash[64];          /* wm_flash */
+    char cart[80];           /* wm_cart (the anonymous cart's token) */
+    char cart_attrs[256];    /* the last wm_cart Set-Cookie line */
+    char csrf[80];           /* the last page's _csrf field */
+    char cookie_header[512]; /* "Cookie: ..." of the above (it_client_rebuild) */
+};
+
+/* Copy the value of cookie name from the Set-Cookie lines of r into out (unchanged when none);
+ * attrs gets the whole line when not NULL. True when r sets it. */
+bool it_set_cookie(const struct it_response *r, const char *name, char *out, size_t len,
+                   char *attrs, size_t alen);
+/* Rebuild c->cookie_header from the cookies c holds. */
+void it_client_rebuild(struct it_client *c);
+/* GET path with c's cookies; c takes the cookies and CSRF token r hands out. */
+void it_client_get(struct it_client *c, const char *path, struct it_response *r);
+/* POST a form body with c's cookies from this site (Origin: the stack's own, unless origin
+ * says); c takes what r hands out. */
+void it_client_post(struct it_client *c, const char *path, const char *body, const char *origin,
+                    struct it_response *r);
+/* s form-encoded where an email needs it ('@', '+'): a static buffer. */
+const char *it_form_encode(const char *s);
+
+/* ---- the stack's database (http.c) ---- */
+
+/* Run SQL text (printf-style; several statements allowed) on the stack's database through the
+ * mariadb client; its output (tab-separated, no headers) goes to out (size n) when not NULL.
+ * Returns the client's exit status. */
+int it_sql(char *out, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* ---- GraphQL (gql.c) ---- */
 
 struct json_object;

@@ -1,7 +1,8 @@
 /*
  * test_ctx.c: unit tests for src/core/ctx.c: wm_errorf() formats into the request arena and
  * returns its code, and wm_client_message() shows a client the recorded detail for ordinary
- * errors but never the detail of an internal one, only the request id.
+ * errors but never the detail of an internal one, only the request id; the per-request memo
+ * keeps values until the arena is reset.
  */
 #include "core/ctx.h"
 
@@ -148,7 +149,30 @@ static void test_clear_error_forgets_it(void)
     CU_ASSERT_STRING_EQUAL(wm_client_message(&ctx, WM_EINVAL), "invalid input");
 }
 
+static void test_the_memo_keeps_values_until_the_arena_is_reset(void)
+{
+    struct arena *a = arena_new(0);
+    struct wm_ctx c = { .arena = a, .req_id = "memo" };
+    int one = 1;
+    int two = 2;
+    CU_ASSERT_PTR_NULL(wm_memo_get(&c, "x"));
+    wm_memo_set(&c, "x", &one);
+    wm_memo_set(&c, "y", &two);
+    CU_ASSERT_PTR_EQUAL(wm_memo_get(&c, "x"), &one);
+    CU_ASSERT_PTR_EQUAL(wm_memo_get(&c, "y"), &two);
+    wm_memo_set(&c, "x", &two); /* a later set wins */
+    CU_ASSERT_PTR_EQUAL(wm_memo_get(&c, "x"), &two);
+    arena_reset(a); /* the context outlives its arena's reset: the memo does not */
+    CU_ASSERT_PTR_NULL(wm_memo_get(&c, "x"));
+    CU_ASSERT_PTR_NULL(wm_memo_get(&c, "y"));
+    wm_memo_set(&c, "x", &one);
+    CU_ASSERT_PTR_EQUAL(wm_memo_get(&c, "x"), &one);
+    arena_free(a);
+}
+
 static CU_TestInfo tests[] = {
+    { "the memo keeps values until the arena is reset",
+      test_the_memo_keeps_values_until_the_arena_is_reset },
     { "wm_errorf records the message and returns the code",
       test_errorf_records_and_returns_the_code },
     { "wm_errorf messages live in the request arena", test_errorf_messages_live_in_the_arena },

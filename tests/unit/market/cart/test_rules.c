@@ -125,7 +125,37 @@ static void the_lowest_price_the_buyer_qualifies_for_is_charged(void)
     arena_free(a);
 }
 
+static void a_merged_quantity_becomes_the_nearest_accepted_one(void)
+{
+    struct cart_terms t = crate(); /* 24, 36, ... 120 accepted (125 in stock) */
+    CU_ASSERT_EQUAL(cart_nearest_quantity(&t, 48), 48);   /* accepted: unchanged */
+    CU_ASSERT_EQUAL(cart_nearest_quantity(&t, 50), 48);   /* the nearest case */
+    CU_ASSERT_EQUAL(cart_nearest_quantity(&t, 54), 60);   /* halves go up */
+    CU_ASSERT_EQUAL(cart_nearest_quantity(&t, 5), 24);    /* at least the minimum */
+    CU_ASSERT_EQUAL(cart_nearest_quantity(&t, 132), 120); /* at most the whole cases in stock */
+    t.stock = 23;
+    CU_ASSERT_EQUAL(cart_nearest_quantity(&t, 24), 0); /* none: dropped */
+}
+
+static void a_cart_token_is_64_lowercase_hex(void)
+{
+    char t[65];
+    memset(t, 'a', 64);
+    t[64] = '\0';
+    CU_ASSERT_TRUE(cart_token_valid(t));
+    t[3] = 'A';
+    CU_ASSERT_FALSE(cart_token_valid(t));
+    t[3] = '0';
+    t[63] = '\0';
+    CU_ASSERT_FALSE(cart_token_valid(t));
+    CU_ASSERT_FALSE(cart_token_valid(NULL));
+    CU_ASSERT_FALSE(cart_token_valid(""));
+}
+
 static CU_TestInfo tests[] = {
+    { "a merged quantity becomes the nearest accepted one",
+      a_merged_quantity_becomes_the_nearest_accepted_one },
+    { "a cart token is 64 lowercase hex characters", a_cart_token_is_64_lowercase_hex },
     { "the smallest quantity is the minimum in whole cases",
       the_smallest_quantity_is_the_minimum_in_whole_cases },
     { "quantities are checked with what would be accepted",

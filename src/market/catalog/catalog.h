@@ -63,6 +63,12 @@ struct product_image {
     char *thumbnail_url; /* NULL when there is none */
 };
 
+/* An image file sent with a product (createProduct's and updateProduct's images). */
+struct product_upload {
+    const void *data; /* the bytes (the request's), not NUL-terminated */
+    size_t len;
+};
+
 struct material {
     int32_t id;
     char *name;
@@ -236,6 +242,8 @@ struct product_input {
     bool has_images;
     const struct product_image *images;
     size_t nimages;
+    const struct product_upload *uploads; /* image files to store and add after the images */
+    size_t nuploads;
     bool has_colors;
     const char *const *colors;
     size_t ncolors;
@@ -271,9 +279,13 @@ struct product_input {
 /*
  * Create a product of the shop of vendor user user_id (the shop is opened, named after the
  * account, when the vendor has none yet): name, description, price, category and images are
- * required. It is active at once, with one variant (its size and first colour) holding 0
- * units. The caller checked that user_id is a verified vendor. Everything is validated before
- * anything is written; images are marked referenced (media.h). Runs in the caller's
+ * required (images: the given URLs and the uploaded files together, at most
+ * CATALOG_IMAGES_MAX). Each uploaded file is checked and stored with media_upload() for
+ * user_id and added after the given images; a file that is not an image or is too big is
+ * WM_EINVAL with media's reason. It is active at once, with one variant (its size and first
+ * colour) holding 0 units. The caller checked that user_id is a verified vendor. Everything
+ * else is validated before anything is written; images are marked referenced (media.h). Runs
+ * in the caller's
  * transaction and bumps the catalog caches. WM_OK with *out (the product as reads show it);
  * WM_EINVAL with a message naming the field; a database error.
  */
@@ -282,12 +294,20 @@ int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct pro
 
 /*
  * Change product id of user_id's shop: only the given fields. imagesUrl, tags and materials
- * replace the whole list. A product of another shop, an archived (deleted) one and an unknown
+ * replace the whole list; uploaded files (checked and stored as for create, once the product
+ * is known to be the caller's) are added after the given images, or after the product's own
+ * when none are given. A product of another shop, an archived (deleted) one and an unknown
  * id are all WM_ENOTFOUND "product '<id>' not found". WM_EINVAL as for create, and for a stock
  * change on a product with several variants. Transaction and caches as for create.
  */
 int catalog_product_update(struct wm_ctx *ctx, int64_t user_id, int64_t id,
                            const struct product_input *given, struct product **out);
+
+/*
+ * Product id of user_id's shop as reads show it, drafts included (the vendor's own view).
+ * WM_ENOTFOUND as for update.
+ */
+int catalog_product_owned(struct wm_ctx *ctx, int64_t user_id, int64_t id, struct product **out);
 
 /*
  * Delete product id of user_id's shop: it is archived (status archived), so it leaves every

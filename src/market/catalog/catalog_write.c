@@ -334,6 +334,33 @@ static int check_create(struct wm_ctx *ctx, struct product_input *in, struct che
     return rc;
 }
 
+/* Store the uploaded files of in for user_id and put them after base (nbase images) in
+ * in->images (has_images set). */
+static int add_uploads(struct wm_ctx *ctx, int64_t user_id, struct product_input *in,
+                       const struct product_image *base, size_t nbase)
+{
+    if (nbase + in->nuploads > CATALOG_IMAGES_MAX)
+        return wm_errorf(ctx, WM_EINVAL, "images: a product may have at most %d images",
+                         CATALOG_IMAGES_MAX);
+    struct product_image *all =
+            ARENA_ARRAY(ctx->arena, struct product_image, nbase + in->nuploads + 1);
+    for (size_t i = 0; i < nbase; i++)
+        all[i] = base[i];
+    for (size_t i = 0; i < in->nuploads; i++) {
+        struct media_image *m = NULL;
+        int rc = media_upload(ctx, user_id, in->uploads[i].data, in->uploads[i].len, &m);
+        /* Not an image, or too big: the vendor's own mistake, said with the field. */
+        if (rc == WM_EMEDIA || rc == WM_ETOOBIG || rc == WM_EINVAL)
+            return wm_errorf(ctx, WM_EINVAL, "images: %s", wm_client_message(ctx, rc));
+        if (rc != WM_OK) return rc;
+        all[nbase + i] = (struct product_image){ m->url, m->thumbnail_url };
+    }
+    in->images = all;
+    in->nimages = nbase + in->nuploads;
+    in->has_images = true;
+    return WM_OK;
+}
+
 int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct product_input *given,
                            struct product **out)
 {
@@ -342,7 +369,9 @@ int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct pro
     struct checked c = { 0 };
     struct product_image *images = NULL;
     const char *discount = NULL;
-    int rc = check_create(ctx, &in, &c, &images, &discount);
+    int rc = WM_OK;
+    if (in.nuploads) rc = add_uploads(ctx, user_id, &in, in.images, in.nimages);
+    if (rc == WM_OK) rc = check_create(ctx, &in, &c, &images, &discount);
     struct vendor *shop = NULL;
     if (rc == WM_OK) rc = vendor_open_shop(ctx, user_id, &shop);
     if (rc != WM_OK) return rc;
@@ -522,6 +551,13 @@ int catalog_product_update(struct wm_ctx *ctx, int64_t user_id, int64_t id,
     size_t nmaterials = 0;
     struct account_price *prices = NULL;
     int rc = find_owned(ctx, user_id, id, &cur);
+    if (rc == WM_OK && in.nuploads && in.has_images) {
+        rc = add_uploads(ctx, user_id, &in, in.images, in.nimages);
+    } else if (rc == WM_OK && in.nuploads) {
+        struct product *now = NULL;
+        rc = reload(ctx, id, &now);
+        if (rc == WM_OK) rc = add_uploads(ctx, user_id, &in, now->images, now->nimages);
+    }
     if (rc == WM_OK) rc = check_update(ctx, &in, &cur, &row);
     if (rc == WM_OK) {
         int64_t paid = row.discount_price_minor ? strtoll(row.discount_price_minor, NULL, 10)
@@ -541,6 +577,15 @@ int catalog_product_update(struct wm_ctx *ctx, int64_t user_id, int64_t id,
     if (rc != WM_OK) return rc;
     catalog_products_changed(ctx);
     return reload(ctx, id, out);
+}
+
+int catalog_product_owned(struct wm_ctx *ctx, int64_t user_id, int64_t id, struct product **out)
+{
+    *out = NULL;
+    struct catalog_owned cur = { 0 };
+    int rc = find_owned(ctx, user_id, id, &cur);
+    if (rc == WM_OK) rc = reload(ctx, id, out);
+    return rc;
 }
 
 int catalog_product_delete(struct wm_ctx *ctx, int64_t user_id, int64_t id)

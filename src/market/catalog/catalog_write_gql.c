@@ -1,6 +1,7 @@
 /*
  * catalog_write_gql.c: GraphQL adapter of the catalog's write side (catalog_gql.h): the
- * app's createProduct, updateProduct, deleteProduct, duplicateProduct and getShopData with
+ * app's createProduct, updateProduct, deleteProduct, duplicateProduct and getShopData (and the
+ * pages' vendorProduct) with
  * their arguments exactly as the app declares them (contract README 3b: createProduct's
  * imagesUrl is [ImagesInputType!]! and its discount a percentage, updateProduct's imagesUrl
  * [String!], category a String and materials names, duplicateProduct's productId an Int).
@@ -106,6 +107,26 @@ static int images_arg(struct gql_call *call, struct product_input *in)
     return WM_OK;
 }
 
+/* images: the [Upload!] files sent with the product (stored by the catalog, images_arg's
+ * images first). */
+static int uploads_arg(struct gql_call *call, struct product_input *in)
+{
+    const struct gql_value *v = gql_arg(call, "images");
+    if (!v || v->kind != GQL_V_LIST) return WM_OK;
+    struct product_upload *up = ARENA_ARRAY(call->ctx->arena, struct product_upload,
+                                            v->u.list.count ? v->u.list.count : 1);
+    size_t n = 0;
+    for (size_t i = 0; i < v->u.list.count; i++) {
+        const struct gql_value *it = &v->u.list.items[i];
+        if (it->kind != GQL_V_PTR || !it->u.ptr) continue;
+        const struct gql_upload *f = it->u.ptr;
+        up[n++] = (struct product_upload){ f->data.ptr, f->data.len };
+    }
+    in->uploads = up;
+    in->nuploads = n;
+    return WM_OK;
+}
+
 /* updateProduct's wholesale terms: minOrderQuantity, casePack, priceTiers [{minQuantity,
  * unitPrice}] and accountPrices [{accountType, unitPrice}] (a list replaces them all). */
 static int terms_arg(struct gql_call *call, struct product_input *in)
@@ -202,6 +223,7 @@ int catalog_gql_create_product(struct gql_call *call, struct gql_value *out)
     if (rc == WM_OK) rc = int32_arg(call, "category", &in.has_category_id, &in.category_id);
     if (rc == WM_OK) rc = int32_arg(call, "size", &in.has_size, &in.size_id);
     if (rc == WM_OK) rc = images_arg(call, &in);
+    if (rc == WM_OK) rc = uploads_arg(call, &in);
     shared_gql_arg_float(call, "discount", &in.has_discount_percent, &in.discount_percent);
     shared_gql_arg_bool(call, "isFeatured", &in.has_is_featured, &in.is_featured);
     if (rc == WM_OK) rc = catalog_product_create(call->ctx, user_id, &in, &p);
@@ -224,6 +246,7 @@ int catalog_gql_update_product(struct gql_call *call, struct gql_value *out)
         rc = shared_gql_arg_money(call, NULL, "discountPrice", &in.has_discount_price,
                                   &in.discount_price_minor);
     if (rc == WM_OK) rc = images_arg(call, &in);
+    if (rc == WM_OK) rc = uploads_arg(call, &in);
     if (rc == WM_OK) rc = shared_gql_arg_text(call, "category", NULL, &in.category);
     if (rc == WM_OK) rc = shared_gql_arg_text(call, "subcategory", NULL, &in.subcategory);
     shared_gql_arg_int(call, "stockQuantity", &in.has_stock, &in.stock);
@@ -240,6 +263,20 @@ int catalog_gql_update_product(struct gql_call *call, struct gql_value *out)
     if (rc == WM_OK) rc = terms_arg(call, &in);
     if (rc == WM_OK) rc = catalog_product_update(call->ctx, user_id, id, &in, &p);
     return shared_gql_payload(call, rc, "Product updated", "product", gql_ptr(p, NULL), out);
+}
+
+int catalog_gql_vendor_product(struct gql_call *call, struct gql_value *out)
+{
+    int64_t user_id = 0;
+    int rc = seller(call, false, &user_id);
+    if (rc != WM_OK) return rc;
+    int64_t id = 0;
+    struct product *p = NULL;
+    rc = shared_gql_arg_id(call, "id", "product", &id);
+    if (rc == WM_OK) rc = catalog_product_owned(call->ctx, user_id, id, &p);
+    if (rc != WM_OK) return rc;
+    *out = gql_ptr(p, NULL);
+    return WM_OK;
 }
 
 int catalog_gql_delete_product(struct gql_call *call, struct gql_value *out)

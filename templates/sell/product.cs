@@ -1,4 +1,4 @@
-<?cs include:"sell/product_form.cs" ?>
+<?cs include:"sell/_product_form.cs" ?>
 <?cs with:p = Data.vendorProduct ?>
 <nav aria-label="<?cs var:Lang.Catalog.Breadcrumb ?>" class="breadcrumb"><a href="/sell"><?cs var:Lang.Title.sell_index ?></a> › <?cs var:p.name ?></nav>
 <h1><?cs var:p.name ?></h1>
@@ -21,8 +21,8 @@
   <div class="field">
     <label for="f-isActive"><?cs var:Lang.Products.Status ?></label>
     <select id="f-isActive" name="isActive">
-      <option value="on"<?cs if:(Page.Op && Form.isActive == "on") || (!Page.Op && p.isActive == "1") ?> selected<?cs /if ?>><?cs var:Lang.Products.Statuses.active ?></option>
-      <option value="off"<?cs if:(Page.Op && Form.isActive != "on") || (!Page.Op && p.isActive != "1") ?> selected<?cs /if ?>><?cs var:Lang.Products.Statuses.draft ?></option>
+      <option value="on"<?cs if:(Page.Op && Form.isActive == "on") || (!Page.Op && p.isActive == "1") ?> selected<?cs /if ?>><?cs var:Lang.Products.Statuses.ACTIVE ?></option>
+      <option value="off"<?cs if:(Page.Op && Form.isActive != "on") || (!Page.Op && p.isActive != "1") ?> selected<?cs /if ?>><?cs var:Lang.Products.Statuses.DRAFT ?></option>
     </select>
   </div>
   <fieldset>
@@ -76,7 +76,7 @@
 <form method="post" action="/sell/products/<?cs var:p.id ?>" class="form">
   <?cs call:op("ProductDuplicate") ?>
   <input type="hidden" name="productId" value="<?cs var:p.id ?>">
-  <?cs call:field("copyName", "text", Lang.Products.CopyName, "off", "") ?>
+  <?cs call:field("copyName", "text", Lang.Products.CopyName, "off", p.name + " " + Lang.Products.CopySuffix) ?>
   <button type="submit" class="secondary"><?cs var:Lang.Products.Duplicate ?></button>
 </form>
 <form method="post" action="/sell" class="form" data-confirm="<?cs var:Lang.Products.ConfirmArchive ?>">

@@ -1,4 +1,4 @@
-<?cs include:"sell/product_form.cs" ?>
+<?cs include:"sell/_product_form.cs" ?>
 <nav aria-label="<?cs var:Lang.Catalog.Breadcrumb ?>" class="breadcrumb"><a href="/sell"><?cs var:Lang.Title.sell_index ?></a> › <?cs var:Lang.Title.sell_product_new ?></nav>
 <h1><?cs var:Lang.Title.sell_product_new ?></h1>
 <?cs call:errors() ?>

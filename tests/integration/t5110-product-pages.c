@@ -376,6 +376,7 @@ static void a_vendor_creates_edits_duplicates_and_archives_by_page(void)
     get(&c, path, &r);
     CU_ASSERT_EQUAL(r.status, 200);
     CU_ASSERT_TRUE(it_body_has(&r, "Your product is on sale"));
+    CU_ASSERT_TRUE(it_body_has(&r, "<strong>On sale</strong>"));
     CU_ASSERT_TRUE(it_body_has(&r, "value=\"24.00\""));
     CU_ASSERT_TRUE(it_body_has(&r, "_400."));
     it_response_release(&r);

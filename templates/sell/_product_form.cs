@@ -1,4 +1,4 @@
-<?cs # product_form.cs: the pieces the product pages (product_new.cs, product.cs) share. ?>
+<?cs # _product_form.cs: the pieces the product pages (product_new.cs, product.cs) share. ?>
 <?cs # The category select of Data.categories (depth first, at most three levels), with
    chosen selected. ?>
 <?cs def:category_select(name, chosen) ?>

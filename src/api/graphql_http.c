@@ -365,7 +365,9 @@ static bool form_number(struct arena *a, const char *text, char dec, double *f)
                 return false;
             continue;
         }
-        t[k++] = c == (unsigned char)dec ? '.' : (char)c;
+        t[k] = text[i];
+        if (c == (unsigned char)dec) t[k] = '.';
+        k++;
     }
     t[k] = '\0';
     if (!k) return false;

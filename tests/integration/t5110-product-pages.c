@@ -34,10 +34,10 @@ struct client {
  * none). */
 static void set_cookie(const struct it_response *r, const char *name, char *out, size_t len)
 {
-    const char *p = r->headers.ptr;
-    while (p && (p = strstr(p, "\nSet-Cookie: ")) != NULL) {
-        p += 13;
-        size_t n = strlen(name);
+    const char *all = r->headers.ptr ? r->headers.ptr : "";
+    size_t n = strlen(name);
+    for (const char *h = strstr(all, "\nSet-Cookie: "); h; h = strstr(h + 1, "\nSet-Cookie: ")) {
+        const char *p = h + 13;
         if (strncmp(p, name, n) != 0 || p[n] != '=') continue;
         const char *v = p + n + 1;
         snprintf(out, len, "%.*s", (int)strcspn(v, ";\r\n"), v);

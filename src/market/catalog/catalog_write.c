@@ -556,7 +556,7 @@ int catalog_product_update(struct wm_ctx *ctx, int64_t user_id, int64_t id,
     } else if (rc == WM_OK && in.nuploads) {
         struct product *now = NULL;
         rc = reload(ctx, id, &now);
-        if (rc == WM_OK) rc = add_uploads(ctx, user_id, &in, now->images, now->nimages);
+        if (rc == WM_OK && now) rc = add_uploads(ctx, user_id, &in, now->images, now->nimages);
     }
     if (rc == WM_OK) rc = check_update(ctx, &in, &cur, &row);
     if (rc == WM_OK) {

@@ -69,6 +69,40 @@
     </div>
     <?cs /loop ?>
   </fieldset>
+  <fieldset class="rows<?cs if:Field.variants.Error ?> has-error<?cs /if ?>"<?cs if:Field.variants.Error ?> aria-describedby="e-variants"<?cs /if ?>>
+    <legend><?cs var:Lang.Products.Variants ?></legend>
+    <p class="hint"><?cs var:Lang.Products.VariantsHint ?></p>
+    <?cs if:Field.variants.Error ?><p class="error" id="e-variants"><?cs var:Field.variants.Error ?></p><?cs /if ?>
+    <?cs loop:i = 0, subcount(Data.inventoryItem.variants) + 1, 1 ?>
+    <?cs if:Page.Op ?><?cs set:Page.VSku = Form.variants[i].sku ?><?cs set:Page.VSize = Form.variants[i].size ?><?cs set:Page.VColor = Form.variants[i].color ?><?cs set:Page.VPrice = Form.variants[i].price ?><?cs set:Page.VStock = Form.variants[i].stockQuantity ?><?cs else ?><?cs set:Page.VSku = Data.inventoryItem.variants[i].sku ?><?cs set:Page.VSize = Data.inventoryItem.variants[i].size ?><?cs set:Page.VColor = Data.inventoryItem.variants[i].color ?><?cs set:Page.VPrice = Data.inventoryItem.variants[i].price.Input ?><?cs set:Page.VStock = Data.inventoryItem.variants[i].stockQuantity ?><?cs /if ?>
+    <div class="row variant">
+      <?cs if:Data.inventoryItem.variants[i].id ?><input type="hidden" name="variants.<?cs var:i ?>.id" value="<?cs var:Data.inventoryItem.variants[i].id ?>"><?cs /if ?>
+      <div class="field">
+        <label for="f-vs-<?cs var:i ?>">SKU (<?cs var:Lang.Products.Row ?> <?cs var:i + 1 ?>)</label>
+        <input id="f-vs-<?cs var:i ?>" name="variants.<?cs var:i ?>.sku" type="text" value="<?cs var:Page.VSku ?>">
+      </div>
+      <div class="field">
+        <label for="f-vz-<?cs var:i ?>"><?cs var:Lang.Products.Size ?> (<?cs var:Lang.Products.Row ?> <?cs var:i + 1 ?>)</label>
+        <select id="f-vz-<?cs var:i ?>" name="variants.<?cs var:i ?>.size">
+          <option value=""><?cs var:Lang.Products.NoSize ?></option>
+          <?cs each:z = Lang.Products.Sizes ?><option value="<?cs var:z.Name ?>"<?cs if:z.Name == Page.VSize ?> selected<?cs /if ?>><?cs var:z.Label ?></option><?cs /each ?>
+        </select>
+      </div>
+      <div class="field">
+        <label for="f-vc-<?cs var:i ?>"><?cs var:Lang.Products.Colour ?> (<?cs var:Lang.Products.Row ?> <?cs var:i + 1 ?>)</label>
+        <input id="f-vc-<?cs var:i ?>" name="variants.<?cs var:i ?>.color" type="text" value="<?cs var:Page.VColor ?>">
+      </div>
+      <div class="field">
+        <label for="f-vp-<?cs var:i ?>"><?cs var:Lang.Products.VariantPrice ?> (<?cs var:Lang.Products.Row ?> <?cs var:i + 1 ?>)</label>
+        <input id="f-vp-<?cs var:i ?>" name="variants.<?cs var:i ?>.price" type="text" inputmode="decimal" value="<?cs var:Page.VPrice ?>">
+      </div>
+      <div class="field">
+        <label for="f-vq-<?cs var:i ?>"><?cs var:Lang.Products.VariantStock ?> (<?cs var:Lang.Products.Row ?> <?cs var:i + 1 ?>)</label>
+        <input id="f-vq-<?cs var:i ?>" name="variants.<?cs var:i ?>.stockQuantity" type="number" min="0" inputmode="numeric" value="<?cs var:Page.VStock ?>">
+      </div>
+    </div>
+    <?cs /loop ?>
+  </fieldset>
   <?cs call:image_input() ?>
   <button type="submit"><?cs var:Lang.Form.Save ?></button>
 </form>

@@ -526,8 +526,18 @@ await step('products: a new vendor creates a product with an image, edits, dupli
   await pp.fill('#f-tq-0', '10');
   await pp.fill('#f-tp-0', '20.00');
   await pp.fill('#f-minOrderQuantity', '5');
+  // Its variant gets a size and units; a second one is added in the empty row.
+  await pp.selectOption('#f-vz-0', 'M');
+  await pp.fill('#f-vq-0', '4');
+  await pp.selectOption('#f-vz-1', 'L');
+  await pp.fill('#f-vc-1', 'Natural');
+  await pp.fill('#f-vq-1', '6');
   await submit(pp, pp.getByRole('button', { name: 'Save changes' }), 'product-edit-saved');
   assert(await pp.inputValue('#f-tq-0') === '10' && await pp.inputValue('#f-tp-0') === '20.00', 'the price break was not saved');
+  // The variants come back by SKU, the empty rows after them.
+  const rows = await pp.locator('.row.variant').evaluateAll((els) => els.map((el) =>
+    `${el.querySelector('select').value}:${el.querySelector('input[name$=".stockQuantity"]').value}`));
+  assert(rows.includes('M:4') && rows.includes('L:6') && rows.length === 4, `the variants were not saved: ${rows.join(' ')}`);
   // A break above the price: refused, the rows kept, the error beside them.
   await pp.fill('#f-tp-0', '99.00');
   await pp.fill('#f-tq-1', '20');

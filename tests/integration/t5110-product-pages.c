@@ -417,6 +417,64 @@ static void a_vendor_creates_edits_duplicates_and_archives_by_page(void)
     CU_ASSERT_TRUE(it_body_has(&r, "value=\"21,50\""));
     it_response_release(&r);
 
+    /* Variants as rows: the one it has gets a size, a colour and 7 units; a new one is added
+     * with its own price (German decimal comma) and 3 units. */
+    q = it_gql_as("query($id: ID!) { inventoryItem(id: $id) { variants { id } } }", vars, token);
+    char variant[32];
+    snprintf(variant, sizeof(variant), "%s", it_text_at(q, "inventoryItem.variants.0.id"));
+    json_object_put(q);
+    char fields[1024];
+    snprintf(fields, sizeof(fields),
+             "_op=ProductSave&isActive=on&variants.0.id=%s&variants.0.sku=&variants.0.size=M"
+             "&variants.0.color=Blue&variants.0.price=&variants.0.stockQuantity=7"
+             "&variants.1.sku=BIRCH-L-%s&variants.1.size=L&variants.1.color=Blue"
+             "&variants.1.price=26%%2C00&variants.1.stockQuantity=3"
+             "&variants.2.sku=&variants.2.size=&variants.2.color=&variants.2.price="
+             "&variants.2.stockQuantity=",
+             variant, id);
+    post(&c, path, fields, &r);
+    CU_ASSERT_EQUAL_FATAL(r.status, 303);
+    it_response_release(&r);
+    q = it_gql_as("query($id: ID!) { inventoryItem(id: $id) { stockQuantity variants { id sku"
+                  " size color price stockQuantity } } }",
+                  vars, token);
+    CU_ASSERT_EQUAL(json_object_get_int(it_at(q, "inventoryItem.stockQuantity")), 10);
+    struct json_object *vs = it_at(q, "inventoryItem.variants");
+    CU_ASSERT_EQUAL_FATAL(vs ? json_object_array_length(vs) : 0, 2);
+    char sku[64];
+    snprintf(sku, sizeof(sku), "BIRCH-L-%s", id);
+    bool saw_old = false, saw_new = false;
+    for (size_t i = 0; i < 2; i++) {
+        struct json_object *v = json_object_array_get_idx(vs, i);
+        const char *vid = json_object_get_string(json_object_object_get(v, "id"));
+        const char *vsku = json_object_get_string(json_object_object_get(v, "sku"));
+        int units = json_object_get_int(json_object_object_get(v, "stockQuantity"));
+        const char *size = json_object_get_string(json_object_object_get(v, "size"));
+        if (vid && strcmp(vid, variant) == 0)
+            saw_old = units == 7 && size && strcmp(size, "M") == 0 &&
+                      json_object_object_get(v, "price") == NULL;
+        if (vsku && strcmp(vsku, sku) == 0)
+            saw_new = units == 3 && size && strcmp(size, "L") == 0 &&
+                      json_object_get_double(json_object_object_get(v, "price")) == 26.0;
+    }
+    CU_ASSERT_TRUE(saw_old);
+    CU_ASSERT_TRUE(saw_new);
+    json_object_put(q);
+    get(&c, path, &r);
+    CU_ASSERT_TRUE(it_body_has(&r, "value=\"26,00\""));
+    CU_ASSERT_TRUE(it_body_has(&r, "name=\"variants.2.sku\"")); /* an empty row to add */
+    it_response_release(&r);
+    /* A SKU that is not one: 422, the row kept, the error beside the variants. */
+    snprintf(fields, sizeof(fields),
+             "_op=ProductSave&isActive=on&variants.0.id=%s&variants.0.sku=no+spaces+please"
+             "&variants.0.stockQuantity=7",
+             variant);
+    post(&c, path, fields, &r);
+    CU_ASSERT_EQUAL(r.status, 422);
+    CU_ASSERT_TRUE(it_body_has(&r, "value=\"no spaces please\""));
+    CU_ASSERT_TRUE(it_body_has(&r, "id=\"e-variants\""));
+    it_response_release(&r);
+
     /* A break above the price: 422, every row kept, the error beside the rows. */
     post(&c, path,
          "_op=ProductSave&name=Birch+crates+t5110&isActive=on&price=24%2C00"
@@ -432,7 +490,6 @@ static void a_vendor_creates_edits_duplicates_and_archives_by_page(void)
     cookies(&c);
 
     /* Duplicate: to the copy's page. */
-    char fields[256];
     snprintf(fields, sizeof(fields), "_op=ProductDuplicate&productId=%s&copyName=Birch+copy", id);
     post(&c, path, fields, &r);
     CU_ASSERT_EQUAL_FATAL(r.status, 303);

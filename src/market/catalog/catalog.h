@@ -63,6 +63,20 @@ struct product_image {
     char *thumbnail_url; /* NULL when there is none */
 };
 
+/* A row of updateProduct's variants: a change of an existing variant (has_id) or a new one.
+ * Arena strings; NULL when not given. */
+struct product_variant_input {
+    bool has_id;
+    int64_t id;
+    const char *sku;   /* NULL: kept (an existing variant) or made up (a new one) */
+    const char *size;  /* a size name (XS, M, One size ...); NULL: none */
+    const char *color; /* NULL: none */
+    bool has_price;    /* false: the product's price applies */
+    int64_t price_minor;
+    bool has_stock; /* the variant's units in all (a count movement); false: unchanged */
+    int64_t stock;
+};
+
 /* An image file sent with a product (createProduct's and updateProduct's images). */
 struct product_upload {
     const void *data; /* the bytes (the request's), not NUL-terminated */
@@ -268,6 +282,9 @@ struct product_input {
     bool has_account_prices; /* the prices per account type (update: replace them all) */
     const struct account_price *account_prices;
     size_t naccount_prices;
+    bool has_variants; /* variants to change or add (update; the others are kept) */
+    const struct product_variant_input *variants;
+    size_t nvariants;
     bool has_stock; /* units in stock (update; a product with one variant) */
     int64_t stock;
     bool has_is_active; /* true: active (listed); false: draft */
@@ -296,7 +313,12 @@ int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct pro
  * Change product id of user_id's shop: only the given fields. imagesUrl, tags and materials
  * replace the whole list; uploaded files (checked and stored as for create, once the product
  * is known to be the caller's) are added after the given images, or after the product's own
- * when none are given. A product of another shop, an archived (deleted) one and an unknown
+ * when none are given. variants: each row changes the product's variant id (sku, size,
+ * colour and own price as given; a blank sku keeps it) or adds one (a blank sku is made up:
+ * P<id>-<8 hex>); stock sets its units by a count movement (stock_set_total()); variants not
+ * listed are kept. SKUs are 1..64 of A-Z a-z 0-9 . _ - and unique; a size is a name of the
+ * sizes table; colour at most 40 characters; a price as price's rule. A product of another
+ * shop, an archived (deleted) one and an unknown
  * id are all WM_ENOTFOUND "product '<id>' not found". WM_EINVAL as for create, and for a stock
  * change on a product with several variants. Transaction and caches as for create.
  */

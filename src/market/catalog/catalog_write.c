@@ -20,6 +20,7 @@
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "core/err.h"
+#include "core/rand.h"
 #include "market/accounts/accounts.h"
 #include "market/catalog/catalog_int.h"
 #include "market/media/media.h"
@@ -437,6 +438,95 @@ static int update_stock(struct wm_ctx *ctx, int64_t user_id, int64_t id, int64_t
     return rc;
 }
 
+/* Most variants one update may list. */
+#define VARIANTS_MAX 50
+
+/* A SKU: 1..64 of A-Z a-z 0-9 . _ - */
+static bool sku_ok(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 64) return false;
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '.' || *p == '_' || *p == '-'))
+            return false;
+    return true;
+}
+
+/* updateProduct's variants, checked before anything is written, into rows. */
+static int check_variants(struct wm_ctx *ctx, int64_t id, const struct product_input *in,
+                          struct catalog_variant_row **rows)
+{
+    if (in->nvariants > VARIANTS_MAX)
+        return wm_errorf(ctx, WM_EINVAL, "variants may hold at most %d rows", VARIANTS_MAX);
+    struct catalog_variant_row *r =
+            ARENA_ARRAY(ctx->arena, struct catalog_variant_row, in->nvariants + 1);
+    for (size_t i = 0; i < in->nvariants; i++) {
+        const struct product_variant_input *v = &in->variants[i];
+        int rc = WM_OK;
+        bool ok = true;
+        if (v->has_id) rc = catalog_db_variant_of(ctx, id, v->id, &ok);
+        if (rc == WM_ENOTFOUND) wm_clear_error(ctx), rc = WM_OK, ok = false;
+        if (rc != WM_OK) return rc;
+        if (!ok)
+            return wm_errorf(ctx, WM_EINVAL, "variants: variant '%lld' not found",
+                             (long long)v->id);
+        r[i].id = v->has_id ? v->id : 0;
+        r[i].sku = v->sku;
+        if (!r[i].sku && !v->has_id) {
+            char hex[9];
+            if (rand_hex(hex, 4) != 0)
+                return wm_errorf(ctx, WM_EINTERNAL, "no random bytes for a SKU");
+            r[i].sku = arena_printf(ctx->arena, "P%06lld-%s", (long long)id, hex);
+        }
+        if (r[i].sku && !sku_ok(r[i].sku))
+            return wm_errorf(ctx, WM_EINVAL,
+                             "variants: SKU '%.64s' must be 1 to 64 letters, digits, dots, dashes "
+                             "or underscores",
+                             r[i].sku);
+        bool taken = false;
+        if (r[i].sku) rc = catalog_db_sku_taken(ctx, r[i].sku, r[i].id, &taken);
+        for (size_t k = 0; rc == WM_OK && r[i].sku && k < i; k++)
+            taken = taken || (r[k].sku && strcmp(r[k].sku, r[i].sku) == 0);
+        if (rc != WM_OK) return rc;
+        if (taken) return wm_errorf(ctx, WM_EINVAL, "variants: SKU '%s' is taken", r[i].sku);
+        if (v->size) {
+            rc = catalog_db_size_by_name(ctx, v->size, &r[i].size_id);
+            if (rc == WM_ENOTFOUND)
+                return wm_errorf(ctx, WM_EINVAL, "variants: unknown size '%.32s'", v->size);
+            if (rc != WM_OK) return rc;
+        }
+        if (v->color && strlen(v->color) > 40)
+            return wm_errorf(ctx, WM_EINVAL, "variants: a colour may have at most 40 characters");
+        r[i].color = v->color;
+        if (v->has_price) {
+            rc = check_price(ctx, v->price_minor, "variants: price");
+            if (rc != WM_OK) return rc;
+            r[i].price_minor = v->price_minor;
+        }
+        if (v->has_stock && (v->stock < 0 || v->stock > CATALOG_STOCK_MAX))
+            return wm_errorf(ctx, WM_EINVAL, "variants: stock must be between 0 and %d",
+                             CATALOG_STOCK_MAX);
+    }
+    *rows = r;
+    return WM_OK;
+}
+
+/* Write the checked variants rows of in and their stock. */
+static int write_variants(struct wm_ctx *ctx, int64_t user_id, int64_t id,
+                          const struct product_input *in, const struct catalog_variant_row *rows)
+{
+    for (size_t i = 0; i < in->nvariants; i++) {
+        int64_t vid = 0;
+        int rc = catalog_db_save_variant(ctx, id, &rows[i], &vid);
+        if (rc == WM_OK && in->variants[i].has_stock)
+            rc = stock_set_total(ctx, vid, in->variants[i].stock, "updateProduct variants", user_id,
+                                 0);
+        if (rc != WM_OK) return rc;
+    }
+    return WM_OK;
+}
+
 /* Checks of update's own fields, into row. */
 /* Largest minimum order, case pack and number of price breaks. */
 #define TERMS_QTY_MAX   1000000
@@ -567,10 +657,13 @@ int catalog_product_update(struct wm_ctx *ctx, int64_t user_id, int64_t id,
     if (rc == WM_OK && in.has_images) rc = check_images(ctx, &in, false, &images);
     if (rc == WM_OK && in.has_material_names)
         rc = check_materials(ctx, &in, &materials, &nmaterials);
+    struct catalog_variant_row *variants = NULL;
+    if (rc == WM_OK && in.has_variants) rc = check_variants(ctx, id, &in, &variants);
     if (rc == WM_OK) rc = catalog_db_update_product(ctx, id, &row);
     if (rc == WM_OK && in.has_images) rc = write_images(ctx, id, images, in.nimages);
     if (rc == WM_OK && in.has_material_names) rc = write_materials(ctx, id, materials, nmaterials);
     if (rc == WM_OK && in.has_stock) rc = update_stock(ctx, user_id, id, in.stock);
+    if (rc == WM_OK && in.has_variants) rc = write_variants(ctx, user_id, id, &in, variants);
     if (rc == WM_OK && in.has_tiers) rc = catalog_db_set_tiers(ctx, id, in.tiers, in.ntiers);
     if (rc == WM_OK && in.has_account_prices)
         rc = catalog_db_set_account_prices(ctx, id, prices, in.naccount_prices);

@@ -127,6 +127,56 @@ static int uploads_arg(struct gql_call *call, struct product_input *in)
     return WM_OK;
 }
 
+/* A String member of an input object, NULL when null, absent or blank. */
+static int member_text(struct gql_call *call, const struct gql_value *obj, const char *name,
+                       const char **out)
+{
+    const struct gql_value *m = gql_object_get(obj, name);
+    *out = NULL;
+    if (!m || (m->kind != GQL_V_STRING && m->kind != GQL_V_INT)) return WM_OK;
+    if (m->kind == GQL_V_INT) {
+        *out = arena_printf(call->ctx->arena, "%lld", (long long)m->u.i);
+        return WM_OK;
+    }
+    if (memchr(m->u.s.ptr, '\0', m->u.s.len))
+        return wm_errorf(call->ctx, WM_EINVAL, "variants: %s contains a NUL character", name);
+    struct str t = str_trim(m->u.s);
+    if (t.len) *out = str_dup(call->ctx->arena, t);
+    return WM_OK;
+}
+
+/* updateProduct's variants: [{id, sku, size, color, price, stockQuantity}]. */
+static int variants_arg(struct gql_call *call, struct product_input *in)
+{
+    const struct gql_value *v = gql_arg(call, "variants");
+    in->has_variants = v && v->kind == GQL_V_LIST;
+    if (!in->has_variants) return WM_OK;
+    struct product_variant_input *rows = ARENA_ARRAY(call->ctx->arena, struct product_variant_input,
+                                                     v->u.list.count ? v->u.list.count : 1);
+    for (size_t i = 0; i < v->u.list.count; i++) {
+        const struct gql_value *it = &v->u.list.items[i];
+        struct product_variant_input *r = &rows[i];
+        const char *id = NULL;
+        int rc = member_text(call, it, "id", &id);
+        if (rc == WM_OK && id) {
+            r->has_id = true;
+            if (!str_to_int64(str_from(id), &r->id) || r->id < 1) r->id = INT64_MAX;
+        }
+        if (rc == WM_OK) rc = member_text(call, it, "sku", &r->sku);
+        if (rc == WM_OK) rc = member_text(call, it, "size", &r->size);
+        if (rc == WM_OK) rc = member_text(call, it, "color", &r->color);
+        if (rc == WM_OK)
+            rc = shared_gql_arg_money(call, it, "price", &r->has_price, &r->price_minor);
+        if (rc != WM_OK) return rc;
+        const struct gql_value *q = gql_object_get(it, "stockQuantity");
+        r->has_stock = q && q->kind == GQL_V_INT;
+        r->stock = r->has_stock ? q->u.i : 0;
+    }
+    in->variants = rows;
+    in->nvariants = v->u.list.count;
+    return WM_OK;
+}
+
 /* updateProduct's wholesale terms: minOrderQuantity, casePack, priceTiers [{minQuantity,
  * unitPrice}] and accountPrices [{accountType, unitPrice}] (a list replaces them all). */
 static int terms_arg(struct gql_call *call, struct product_input *in)
@@ -261,6 +311,7 @@ int catalog_gql_update_product(struct gql_call *call, struct gql_value *out)
         rc = shared_gql_arg_text(call, "careInstructions", NULL, &in.care_instructions);
     shared_gql_arg_bool(call, "isActive", &in.has_is_active, &in.is_active);
     if (rc == WM_OK) rc = terms_arg(call, &in);
+    if (rc == WM_OK) rc = variants_arg(call, &in);
     if (rc == WM_OK) rc = catalog_product_update(call->ctx, user_id, id, &in, &p);
     return shared_gql_payload(call, rc, "Product updated", "product", gql_ptr(p, NULL), out);
 }

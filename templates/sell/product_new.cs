@@ -16,6 +16,13 @@
   <?cs call:condition_select(Form.condition) ?>
   <?cs call:field("price", "text", Lang.Products.Price, "off", "") ?>
   <?cs call:field("discount", "text", Lang.Products.DiscountPercent, "off", "") ?>
+  <div class="field">
+    <label for="f-isActive"><?cs var:Lang.Products.Status ?></label>
+    <select id="f-isActive" name="isActive">
+      <option value="on"<?cs if:Form.isActive != "off" ?> selected<?cs /if ?>><?cs var:Lang.Products.Statuses.ACTIVE ?></option>
+      <option value="off"<?cs if:Form.isActive == "off" ?> selected<?cs /if ?>><?cs var:Lang.Products.Statuses.DRAFT ?></option>
+    </select>
+  </div>
   <?cs call:image_input() ?>
   <button type="submit"><?cs var:Lang.Products.Create ?></button>
 </form>

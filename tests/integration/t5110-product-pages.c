@@ -365,6 +365,7 @@ static void a_vendor_creates_edits_duplicates_and_archives_by_page(void)
     mp_field(&b, "category", "674");
     mp_field(&b, "condition", "BRAND_NEW_WITH_TAGS");
     mp_field(&b, "price", "24.00");
+    mp_field(&b, "isActive", "on");
     mp_file(&b, "images", "crate.png", png.ptr, png.len);
     mp_post(&c, "/sell/products/new", &b, &r);
     CU_ASSERT_EQUAL_FATAL(r.status, 303);
@@ -375,10 +376,34 @@ static void a_vendor_creates_edits_duplicates_and_archives_by_page(void)
     snprintf(path, sizeof(path), "/sell/products/%s", id);
     get(&c, path, &r);
     CU_ASSERT_EQUAL(r.status, 200);
-    CU_ASSERT_TRUE(it_body_has(&r, "Your product is on sale"));
+    CU_ASSERT_TRUE(it_body_has(&r, "Your product was saved"));
     CU_ASSERT_TRUE(it_body_has(&r, "<strong>On sale</strong>"));
     CU_ASSERT_TRUE(it_body_has(&r, "value=\"24.00\""));
     CU_ASSERT_TRUE(it_body_has(&r, "_400."));
+    it_response_release(&r);
+
+    /* A draft from the start: saved, not on sale. */
+    mp_begin(&b, &c);
+    mp_field(&b, "_op", "ProductCreate");
+    mp_field(&b, "name", "Birch draft t5110");
+    mp_field(&b, "description", "Not yet");
+    mp_field(&b, "category", "674");
+    mp_field(&b, "price", "30");
+    mp_field(&b, "isActive", "off");
+    mp_file(&b, "images", "crate.png", png.ptr, png.len);
+    mp_post(&c, "/sell/products/new", &b, &r);
+    CU_ASSERT_EQUAL_FATAL(r.status, 303);
+    char draft[32];
+    CU_ASSERT_TRUE_FATAL(product_of_location(&r, draft, sizeof(draft)));
+    it_response_release(&r);
+    char draft_path[96];
+    snprintf(draft_path, sizeof(draft_path), "/sell/products/%s", draft);
+    get(&c, draft_path, &r);
+    CU_ASSERT_TRUE(it_body_has(&r, "<strong>Draft (not on sale)</strong>"));
+    it_response_release(&r);
+    snprintf(draft_path, sizeof(draft_path), "/products/%s", draft);
+    get(&c, draft_path, &r);
+    CU_ASSERT_EQUAL(r.status, 404);
     it_response_release(&r);
 
     /* Price breaks as rows, in German (decimal comma); empty rows are left out. */

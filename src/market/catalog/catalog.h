@@ -299,12 +299,12 @@ struct product_input {
  * required (images: the given URLs and the uploaded files together, at most
  * CATALOG_IMAGES_MAX). Each uploaded file is checked and stored with media_upload() for
  * user_id and added after the given images; a file that is not an image or is too big is
- * WM_EINVAL with media's reason. It is active at once, with one variant (its size and first
- * colour) holding 0 units. The caller checked that user_id is a verified vendor. Everything
- * else is validated before anything is written; images are marked referenced (media.h). Runs
- * in the caller's
- * transaction and bumps the catalog caches. WM_OK with *out (the product as reads show it);
- * WM_EINVAL with a message naming the field; a database error.
+ * WM_EINVAL with media's reason. It is active at once (a draft when in->has_is_active and
+ * !in->is_active), with one variant (its size and first colour) holding 0 units. The caller checked
+ * that user_id is a verified vendor. Everything else is validated before anything is written;
+ * images are marked referenced (media.h). Runs in the caller's transaction and bumps the catalog
+ * caches. WM_OK with *out (the product as reads show it); WM_EINVAL with a message naming the
+ * field; a database error.
  */
 int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct product_input *given,
                            struct product **out);

@@ -108,9 +108,10 @@ struct catalog_new_row {
     const char *currency;
     int64_t price_minor;
     const char *discount_price_minor; /* decimal text or NULL */
+    const char *status;               /* "draft", or NULL: active (insert only) */
 };
 
-/* Insert a new active product; *id gets its id. */
+/* Insert a new product (active unless row->status says draft); *id gets its id. */
 int catalog_db_insert_product(struct wm_ctx *ctx, const struct catalog_new_row *row, int64_t *id);
 
 /* Insert a copy of product src_id (everything but the columns of row that are set: brand,

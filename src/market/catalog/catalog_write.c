@@ -393,6 +393,7 @@ int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct pro
         .currency = shop->currency,
         .price_minor = in.price_minor,
         .discount_price_minor = discount,
+        .status = in.has_is_active && !in.is_active ? "draft" : NULL,
     };
     int64_t id = 0;
     int64_t variant = 0;

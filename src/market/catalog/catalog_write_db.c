@@ -32,7 +32,8 @@ static const char SQL_MATERIAL_BY_NAME[] =
 static const char SQL_INSERT_PRODUCT[] =
     "INSERT INTO products (vendor_id, category_id, brand_id, custom_brand, brand_name, name,"
     " description, `condition`, style, size_id, colors, status, currency, price_minor,"
-    " discount_price_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)";
+    " discount_price_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'active'), ?, ?,"
+    " ?)";
 
 /* Reads the source by primary key; inserts by primary key. */
 static const char SQL_COPY_PRODUCT[] =
@@ -181,10 +182,10 @@ int catalog_db_material_by_name(struct wm_ctx *ctx, const char *name, int32_t *i
 
 int catalog_db_insert_product(struct wm_ctx *ctx, const struct catalog_new_row *r, int64_t *id)
 {
-    int rc = db_exec(ctx, SQL_INSERT_PRODUCT, "lissssssssssls", r->vendor_id, (int)r->category_id,
+    int rc = db_exec(ctx, SQL_INSERT_PRODUCT, "lisssssssssssls", r->vendor_id, (int)r->category_id,
                      r->brand_id, r->custom_brand, r->brand_name, r->name, r->description,
-                     r->condition, r->style, r->size_id, r->colors, r->currency, r->price_minor,
-                     r->discount_price_minor);
+                     r->condition, r->style, r->size_id, r->colors, r->status, r->currency,
+                     r->price_minor, r->discount_price_minor);
     *id = rc == WM_OK ? db_insert_id(ctx) : 0;
     return rc;
 }

@@ -276,6 +276,7 @@ int catalog_gql_create_product(struct gql_call *call, struct gql_value *out)
     if (rc == WM_OK) rc = uploads_arg(call, &in);
     shared_gql_arg_float(call, "discount", &in.has_discount_percent, &in.discount_percent);
     shared_gql_arg_bool(call, "isFeatured", &in.has_is_featured, &in.is_featured);
+    shared_gql_arg_bool(call, "isActive", &in.has_is_active, &in.is_active);
     if (rc == WM_OK) rc = catalog_product_create(call->ctx, user_id, &in, &p);
     return shared_gql_payload(call, rc, "Product created", "product", gql_ptr(p, NULL), out);
 }

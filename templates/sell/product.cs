@@ -4,11 +4,6 @@
 <h1><?cs var:p.name ?></h1>
 <?cs call:errors() ?>
 <p><?cs var:Lang.Products.StatusNow ?>: <strong><?cs var:Lang.Products.Statuses[p.status] ?></strong> · <a href="/sell/items/<?cs var:p.id ?>"><?cs var:Lang.Products.StockLink ?></a><?cs if:p.isActive == "1" ?> · <a href="/products/<?cs var:p.id ?>"><?cs var:Lang.Products.PublicLink ?></a><?cs /if ?></p>
-<?cs if:subcount(p.imagesUrl.Items) > 0 ?>
-<ul class="thumbs" aria-label="<?cs var:Lang.Products.Images ?>">
-  <?cs each:im = p.imagesUrl.Items ?><li><img src="<?cs if:im.thumbnail ?><?cs var:im.thumbnail ?><?cs else ?><?cs var:im.url ?><?cs /if ?>" alt="<?cs var:Lang.Products.ImageAlt ?> <?cs var:name(im) + 1 ?>" width="96" height="96" loading="lazy"></li><?cs /each ?>
-</ul>
-<?cs /if ?>
 <form method="post" action="/sell/products/<?cs var:p.id ?>" class="form" enctype="multipart/form-data" data-upload novalidate>
   <?cs call:op("ProductSave") ?>
   <?cs call:field("name", "text", Lang.Products.Name, "off", p.name) ?>
@@ -103,6 +98,21 @@
     </div>
     <?cs /loop ?>
   </fieldset>
+  <?cs if:subcount(p.imagesUrl.Items) > 0 ?>
+  <fieldset<?cs if:Field.removeImages.Error ?> class="has-error" aria-describedby="e-removeImages"<?cs /if ?>>
+    <legend><?cs var:Lang.Products.CurrentImages ?></legend>
+    <?cs if:Field.removeImages.Error ?><p class="error" id="e-removeImages"><?cs var:Field.removeImages.Error ?></p><?cs /if ?>
+    <ul class="thumbs">
+      <?cs each:im = p.imagesUrl.Items ?><li>
+        <img src="<?cs if:im.thumbnail ?><?cs var:im.thumbnail ?><?cs else ?><?cs var:im.url ?><?cs /if ?>" alt="<?cs var:Lang.Products.ImageAlt ?> <?cs var:name(im) + 1 ?>" width="96" height="96" loading="lazy">
+        <div class="field check">
+          <input id="f-ri-<?cs name:im ?>" name="removeImages.<?cs name:im ?>" type="checkbox" value="<?cs var:im.url ?>"<?cs if:Page.Op && Form.removeImages[name(im)] ?> checked<?cs /if ?>>
+          <label for="f-ri-<?cs name:im ?>"><?cs var:Lang.Products.RemoveImage ?> <?cs var:name(im) + 1 ?></label>
+        </div>
+      </li><?cs /each ?>
+    </ul>
+  </fieldset>
+  <?cs /if ?>
   <?cs call:image_input() ?>
   <button type="submit"><?cs var:Lang.Form.Save ?></button>
 </form>

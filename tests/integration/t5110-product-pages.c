@@ -321,6 +321,32 @@ static void the_api_takes_image_files_with_a_product(void)
     list = images_of(token, id);
     CU_ASSERT_EQUAL(list ? json_object_array_length(list) : 0, 3);
     json_object_put(list);
+    /* The first one dropped by URL: two left, thumbnails kept. */
+    list = images_of(token, id);
+    char drop[512];
+    snprintf(drop, sizeof(drop), "%s",
+             json_object_get_string(
+                     json_object_object_get(json_object_array_get_idx(list, 0), "url")));
+    json_object_put(list);
+    struct json_object *dv = json_object_new_object();
+    json_object_object_add(dv, "id", json_object_new_string(id));
+    struct json_object *urls = json_object_new_array();
+    json_object_array_add(urls, json_object_new_string(drop));
+    json_object_object_add(dv, "r", urls);
+    r = it_gql_as("mutation($id: ID!, $r: [String!]) { updateProduct(productId: $id,"
+                  " removeImages: $r) { success message } }",
+                  json_object_to_json_string(dv), token);
+    json_object_put(dv);
+    CU_ASSERT_TRUE(it_bool_at(r, "updateProduct.success"));
+    json_object_put(r);
+    list = images_of(token, id);
+    CU_ASSERT_EQUAL(list ? json_object_array_length(list) : 0, 2);
+    for (size_t i = 0; list && i < json_object_array_length(list); i++) {
+        struct json_object *im = json_object_array_get_idx(list, i);
+        CU_ASSERT_STRING_NOT_EQUAL(json_object_get_string(json_object_object_get(im, "url")), drop);
+        CU_ASSERT_PTR_NOT_NULL(json_object_get_string(json_object_object_get(im, "thumbnail")));
+    }
+    json_object_put(list);
     /* vendorProduct of another vendor's product: NOT_FOUND. */
     snprintf(vars, sizeof(vars), "{\"id\":\"%s\"}", id);
     r = it_gql_as("query($id: ID!) { vendorProduct(id: $id) { id } }", vars, other);
@@ -380,6 +406,25 @@ static void a_vendor_creates_edits_duplicates_and_archives_by_page(void)
     CU_ASSERT_TRUE(it_body_has(&r, "<strong>On sale</strong>"));
     CU_ASSERT_TRUE(it_body_has(&r, "value=\"24.00\""));
     CU_ASSERT_TRUE(it_body_has(&r, "_400."));
+    it_response_release(&r);
+
+    /* Its only image cannot go: 422, the box still ticked, the error beside the images. */
+    struct json_object *imgs = images_of(token, id);
+    char only[512];
+    snprintf(only, sizeof(only), "%s",
+             imgs ? json_object_get_string(
+                            json_object_object_get(json_object_array_get_idx(imgs, 0), "url"))
+                  : "");
+    json_object_put(imgs);
+    char remove[1024];
+    snprintf(remove, sizeof(remove), "_op=ProductSave&isActive=on&removeImages.0=%s", only);
+    post(&c, path, remove, &r);
+    CU_ASSERT_EQUAL(r.status, 422);
+    CU_ASSERT_TRUE(it_body_has(&r, "id=\"e-removeImages\""));
+    CU_ASSERT_TRUE(it_body_has(&r, "name=\"removeImages.0\" type=\"checkbox\""));
+    char ticked[600];
+    snprintf(ticked, sizeof(ticked), "value=\"%s\" checked>", only);
+    CU_ASSERT_TRUE(it_body_has(&r, ticked));
     it_response_release(&r);
 
     /* A draft from the start: saved, not on sale. */

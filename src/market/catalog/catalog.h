@@ -258,6 +258,8 @@ struct product_input {
     size_t nimages;
     const struct product_upload *uploads; /* image files to store and add after the images */
     size_t nuploads;
+    const char *const *remove; /* update without images: URLs of its images to drop */
+    size_t nremove;
     bool has_colors;
     const char *const *colors;
     size_t ncolors;
@@ -313,9 +315,10 @@ int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct pro
  * Change product id of user_id's shop: only the given fields. imagesUrl, tags and materials
  * replace the whole list; uploaded files (checked and stored as for create, once the product
  * is known to be the caller's) are added after the given images, or after the product's own
- * when none are given. variants: each row changes the product's variant id (sku, size,
- * colour and own price as given; a blank sku keeps it) or adds one (a blank sku is made up:
- * P<id>-<8 hex>); stock sets its units by a count movement (stock_set_total()); variants not
+ * when none are given, less those whose URL in->remove names (at least one image stays:
+ * WM_EINVAL "removeImages: ..." otherwise). variants: each row changes the product's variant id
+ * (sku, size, colour and own price as given; a blank sku keeps it) or adds one (a blank sku is made
+ * up: P<id>-<8 hex>); stock sets its units by a count movement (stock_set_total()); variants not
  * listed are kept. SKUs are 1..64 of A-Z a-z 0-9 . _ - and unique; a size is a name of the
  * sizes table; colour at most 40 characters; a price as price's rule. A product of another
  * shop, an archived (deleted) one and an unknown

@@ -362,6 +362,29 @@ static int add_uploads(struct wm_ctx *ctx, int64_t user_id, struct product_input
     return WM_OK;
 }
 
+/* The product's own images without those in->remove names (by URL), then in's uploads, as
+ * in's images; a product keeps at least one. */
+static int keep_images(struct wm_ctx *ctx, int64_t user_id, struct product_input *in,
+                       const struct product *now)
+{
+    struct product_image *kept =
+            ARENA_ARRAY(ctx->arena, struct product_image, now->nimages ? now->nimages : 1);
+    size_t n = 0;
+    for (size_t i = 0; i < now->nimages; i++) {
+        bool drop = false;
+        for (size_t k = 0; k < in->nremove && !drop; k++)
+            drop = strcmp(in->remove[k], now->images[i].url) == 0;
+        if (!drop) kept[n++] = now->images[i];
+    }
+    if (n + in->nuploads == 0)
+        return wm_errorf(ctx, WM_EINVAL, "removeImages: a product keeps at least one image");
+    if (in->nuploads) return add_uploads(ctx, user_id, in, kept, n);
+    in->images = kept;
+    in->nimages = n;
+    in->has_images = true;
+    return WM_OK;
+}
+
 int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct product_input *given,
                            struct product **out)
 {
@@ -644,10 +667,10 @@ int catalog_product_update(struct wm_ctx *ctx, int64_t user_id, int64_t id,
     int rc = find_owned(ctx, user_id, id, &cur);
     if (rc == WM_OK && in.nuploads && in.has_images) {
         rc = add_uploads(ctx, user_id, &in, in.images, in.nimages);
-    } else if (rc == WM_OK && in.nuploads) {
+    } else if (rc == WM_OK && (in.nuploads || in.nremove)) {
         struct product *now = NULL;
         rc = reload(ctx, id, &now);
-        if (rc == WM_OK && now) rc = add_uploads(ctx, user_id, &in, now->images, now->nimages);
+        if (rc == WM_OK && now) rc = keep_images(ctx, user_id, &in, now);
     }
     if (rc == WM_OK) rc = check_update(ctx, &in, &cur, &row);
     if (rc == WM_OK) {

@@ -313,6 +313,8 @@ int catalog_gql_update_product(struct gql_call *call, struct gql_value *out)
     shared_gql_arg_bool(call, "isActive", &in.has_is_active, &in.is_active);
     if (rc == WM_OK) rc = terms_arg(call, &in);
     if (rc == WM_OK) rc = variants_arg(call, &in);
+    bool has_remove = false;
+    if (rc == WM_OK) rc = strings_arg(call, "removeImages", &has_remove, &in.remove, &in.nremove);
     if (rc == WM_OK) rc = catalog_product_update(call->ctx, user_id, id, &in, &p);
     return shared_gql_payload(call, rc, "Product updated", "product", gql_ptr(p, NULL), out);
 }

@@ -32,9 +32,9 @@ const struct gql_schema *api_schema(const struct api *api);
 /* Where api_execute() finds the text of a variable: a string, or NULL when absent. */
 typedef const char *api_var_fn(void *ud, const char *name);
 
-/* Where api_execute() finds the file of an Upload variable (a multipart form's file field of
- * that name), or NULL when none was sent. */
-typedef const struct http_file *api_file_fn(void *ud, const char *name);
+/* Where api_execute() finds the index-th file (from 0) of an Upload variable (a multipart
+ * form's file field of that name), or NULL when there is no such file. */
+typedef const struct http_file *api_file_fn(void *ud, const char *name, size_t index);
 
 /*
  * Run the operation op_name (NULL: the only one) of the GraphQL document text (len bytes, a NUL
@@ -46,8 +46,14 @@ typedef const struct http_file *api_file_fn(void *ud, const char *name);
  * (text that is not a number is passed on, so the engine reports it); Boolean true for "on",
  * "true", "1" or "yes" and false otherwise, absent included (an unticked checkbox); an absent
  * variable of another type, or an empty one that is not a String, is left out (null or its
- * default). An Upload variable is the non-empty file file(ud, name) gives (file may be NULL).
- * Input objects and lists are left out. The result object ({"data":...} with
+ * default). A Float may be written with the decimal mark var(ud, "_decimal") gives ("," or
+ * "."; NULL: ".") and the other mark between groups of three digits ("1.234,50"). An Upload
+ * variable is the non-empty file file(ud, name, 0) gives (file may be NULL). A list variable
+ * [T] is read from rows: name.0, name.1 ... (up to 50 of them) for a scalar or enum T,
+ * name.N.<field> for an input object T (a row whose fields are all blank is skipped, so a form
+ * may offer empty rows to fill in), every non-empty file file(ud, name, N) for [Upload]; the
+ * list is left out when the form has no row of it at all, and is [] when all are blank. An
+ * input object that is not in a list is left out. The result object ({"data":...} with
  * "errors" when there are some, graphql-js's shape) is appended to out.
  * Returns WM_OK when the operation ran (its errors are in the result), or WM_EINTERNAL with a
  * message when the document does not parse or validate or names no such operation: the

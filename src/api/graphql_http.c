@@ -334,6 +334,146 @@ static bool is_true_word(const char *s)
            strcmp(s, "yes") == 0;
 }
 
+/* Rows a list variable is read from a form: name.0 ... name.(FORM_LIST_MAX - 1). */
+#define FORM_LIST_MAX 50
+
+/*
+ * text as a person writes a number with the decimal mark dec ("," or "."): spaces (also
+ * U+00A0 and U+202F) and the other mark between groups of three digits are dropped, dec
+ * becomes '.'. Into *f and true when the whole text is then a number.
+ */
+static bool form_number(struct arena *a, const char *text, char dec, double *f)
+{
+    char group = dec == ',' ? '.' : ',';
+    size_t n = strlen(text);
+    char *t = arena_alloc(a, n + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == ' ') continue;
+        if (c == 0xC2 && (unsigned char)text[i + 1] == 0xA0) {
+            i++;
+            continue;
+        }
+        if (c == 0xE2 && (unsigned char)text[i + 1] == 0x80 && (unsigned char)text[i + 2] == 0xAF) {
+            i += 2;
+            continue;
+        }
+        if (c == (unsigned char)group) {
+            /* Only between digits, three of them after it. */
+            size_t digits = 0;
+            while (text[i + 1 + digits] >= '0' && text[i + 1 + digits] <= '9')
+                digits++;
+            char after = text[i + 1 + digits];
+            if (k == 0 || t[k - 1] < '0' || t[k - 1] > '9' || digits != 3 ||
+                (after && after != group && after != dec && after != ' '))
+                return false;
+            continue;
+        }
+        t[k] = text[i];
+        if (c == (unsigned char)dec) t[k] = '.';
+        k++;
+    }
+    t[k] = '\0';
+    if (!k) return false;
+    char *end = NULL;
+    *f = strtod(t, &end);
+    return end && !*end;
+}
+
+/* The value of form text for a scalar or enum type; false when it is to be left out (see
+ * api_execute). */
+static bool form_scalar(struct wm_ctx *ctx, const struct gql_type *type, const char *text, char dec,
+                        struct gql_value *out)
+{
+    if (type->kind == GQL_TYPE_SCALAR && strcmp(type->name, "Boolean") == 0) {
+        *out = gql_bool(text && is_true_word(text));
+        return true;
+    }
+    if (!text) return false;
+    bool is_string = type->kind == GQL_TYPE_SCALAR && strcmp(type->name, "String") == 0;
+    if (!*text && !is_string) return false;
+    int64_t i = 0;
+    if (type->kind == GQL_TYPE_SCALAR && strcmp(type->name, "Int") == 0 &&
+        str_to_int64(str_trim(str_from(text)), &i)) {
+        *out = gql_int(i);
+        return true;
+    }
+    double f = 0;
+    if (type->kind == GQL_TYPE_SCALAR && strcmp(type->name, "Float") == 0 &&
+        form_number(ctx->arena, text, dec, &f)) {
+        *out = gql_float(f);
+        return true;
+    }
+    *out = gql_string(ctx->arena, text);
+    return true;
+}
+
+/* A type without its non-null wrapper. */
+static const struct gql_type *nullable(const struct gql_type *t)
+{
+    return t && t->kind == GQL_TYPE_NON_NULL ? t->of_type : t;
+}
+
+/* Row i of the list variable name of input objects of type t: *present when the form has any
+ * of its fields, false when they are all blank (a row left empty). */
+static bool form_row(struct wm_ctx *ctx, const struct gql_type *t, const char *name, size_t i,
+                     api_var_fn *var, void *ud, char dec, bool *present, struct gql_value *out)
+{
+    *out = gql_object(ctx->arena, t->ninput_fields);
+    bool filled = false;
+    for (size_t k = 0; k < t->ninput_fields; k++) {
+        const struct gql_type *ft = nullable(t->input_fields[k].type);
+        if (!ft || (ft->kind != GQL_TYPE_SCALAR && ft->kind != GQL_TYPE_ENUM)) continue;
+        const char *text =
+                var(ud, arena_printf(ctx->arena, "%s.%zu.%s", name, i, t->input_fields[k].name));
+        if (!text) continue;
+        *present = true;
+        struct gql_value v;
+        if (!*text || !form_scalar(ctx, ft, text, dec, &v)) continue;
+        filled = true;
+        gql_object_set(ctx->arena, out, t->input_fields[k].name, v);
+    }
+    return filled;
+}
+
+/* A list variable from the form: files of an [Upload] field, rows name.N.<field> of input
+ * objects, or values name.N of scalars (see api_execute). */
+static void form_list(struct wm_ctx *ctx, const struct gql_type *item, const char *name,
+                      api_var_fn *var, api_file_fn *file, void *ud, char dec,
+                      struct gql_value *vars)
+{
+    struct gql_value items[FORM_LIST_MAX];
+    size_t n = 0;
+    bool present = false;
+    for (size_t i = 0; i < FORM_LIST_MAX; i++) {
+        struct gql_value v;
+        if (item->kind == GQL_TYPE_SCALAR && strcmp(item->name, "Upload") == 0) {
+            const struct http_file *f = file ? file(ud, name, i) : NULL;
+            if (!f) break;
+            if (!f->size) continue;
+            struct gql_upload *up = ARENA_NEW(ctx->arena, struct gql_upload);
+            up->filename = f->filename;
+            up->content_type = f->content_type;
+            up->data = f->data;
+            present = true;
+            items[n++] = gql_ptr(up, NULL);
+        } else if (item->kind == GQL_TYPE_INPUT_OBJECT) {
+            if (form_row(ctx, item, name, i, var, ud, dec, &present, &v)) items[n++] = v;
+        } else if (item->kind == GQL_TYPE_SCALAR || item->kind == GQL_TYPE_ENUM) {
+            const char *text = var(ud, arena_printf(ctx->arena, "%s.%zu", name, i));
+            if (!text) continue;
+            present = true;
+            if (*text && form_scalar(ctx, item, text, dec, &v)) items[n++] = v;
+        }
+    }
+    if (!present) return;
+    struct gql_value list = gql_list(ctx->arena, n);
+    for (size_t i = 0; i < n; i++)
+        list.u.list.items[i] = items[i];
+    gql_object_set(ctx->arena, vars, name, list);
+}
+
 /* The form text of variable d as a value in vars (see api_execute). */
 static void form_variable(struct wm_ctx *ctx, const struct gql_schema *schema,
                           const struct gql_variable_definition *d, api_var_fn *var,
@@ -341,12 +481,24 @@ static void form_variable(struct wm_ctx *ctx, const struct gql_schema *schema,
 {
     const struct gql_type_ref *t = d->type;
     if (t->node.kind == GQL_NON_NULL_TYPE) t = t->of;
+    bool list = t->node.kind == GQL_LIST_TYPE;
+    if (list) {
+        t = t->of;
+        if (t->node.kind == GQL_NON_NULL_TYPE) t = t->of;
+    }
     if (t->node.kind != GQL_NAMED_TYPE) return;
     const struct gql_type *type = gql_schema_type(schema, t->name.ptr, t->name.len);
-    if (!type || (type->kind != GQL_TYPE_SCALAR && type->kind != GQL_TYPE_ENUM)) return;
+    if (!type) return;
     const char *name = arena_strndup(ctx->arena, d->name.ptr, d->name.len);
+    const char *mark = var(ud, "_decimal");
+    char dec = mark && *mark == ',' ? ',' : '.';
+    if (list) {
+        form_list(ctx, type, name, var, file, ud, dec, vars);
+        return;
+    }
+    if (type->kind != GQL_TYPE_SCALAR && type->kind != GQL_TYPE_ENUM) return;
     if (type->kind == GQL_TYPE_SCALAR && strcmp(type->name, "Upload") == 0) {
-        const struct http_file *f = file ? file(ud, name) : NULL;
+        const struct http_file *f = file ? file(ud, name, 0) : NULL;
         if (f && f->size) {
             struct gql_upload *up = ARENA_NEW(ctx->arena, struct gql_upload);
             up->filename = f->filename;
@@ -356,28 +508,8 @@ static void form_variable(struct wm_ctx *ctx, const struct gql_schema *schema,
         }
         return;
     }
-    const char *text = var(ud, name);
-    if (type->kind == GQL_TYPE_SCALAR && strcmp(type->name, "Boolean") == 0) {
-        gql_object_set(ctx->arena, vars, name, gql_bool(text && is_true_word(text)));
-        return;
-    }
-    if (!text) return;
-    bool is_string = type->kind == GQL_TYPE_SCALAR && strcmp(type->name, "String") == 0;
-    if (!*text && !is_string) return;
-    int64_t i = 0;
-    if (type->kind == GQL_TYPE_SCALAR && strcmp(type->name, "Int") == 0 &&
-        str_to_int64(str_from(text), &i)) {
-        gql_object_set(ctx->arena, vars, name, gql_int(i));
-        return;
-    }
-    char *end = NULL;
-    double f = 0;
-    if (type->kind == GQL_TYPE_SCALAR && strcmp(type->name, "Float") == 0 &&
-        (f = strtod(text, &end), end && !*end)) {
-        gql_object_set(ctx->arena, vars, name, gql_float(f));
-        return;
-    }
-    gql_object_set(ctx->arena, vars, name, gql_string(ctx->arena, text));
+    struct gql_value v;
+    if (form_scalar(ctx, type, var(ud, name), dec, &v)) gql_object_set(ctx->arena, vars, name, v);
 }
 
 int api_execute(struct wm_ctx *ctx, const char *text, size_t len, const char *op_name,

@@ -61,6 +61,7 @@ const struct gql_root_field api_root_fields[] = {
     { "Query",     "categories",          catalog_gql_categories,             CATALOG_GQL_PUBLIC },
     { "Query",     "searchProducts",      catalog_gql_search_products,        CATALOG_GQL_PUBLIC },
     { "Query",     "vendorProducts",      catalog_gql_vendor_products,        0 },
+    { "Query",     "vendorProduct",       catalog_gql_vendor_product,         0 },
     { "Query",     "vendorById",          vendors_gql_vendor_by_id,           CATALOG_GQL_PUBLIC },
     { "Query",     "vendorProfileById",   vendors_gql_vendor_profile_by_id,   CATALOG_GQL_PUBLIC },
     { "Query",     "myShop",              vendors_gql_my_shop,                0 },

@@ -94,6 +94,7 @@ struct var_source {
     const struct http_request *req;
     const char *session; /* the session cookie, for $refreshToken */
     bool form;           /* a POST: the form first */
+    const char *decimal; /* the language's decimal mark (Lang.Format.Decimal) */
 };
 
 /* Where a page's operation finds variable name: $refreshToken is always the browser's own
@@ -103,17 +104,22 @@ static const char *page_var(void *ud, const char *name)
 {
     const struct var_source *s = ud;
     if (strcmp(name, "refreshToken") == 0) return s->session;
+    if (strcmp(name, "_decimal") == 0) return s->decimal;
     const char *v = s->form ? http_form_param(s->req, name) : NULL;
     if (!v) v = http_path_param(s->req, name);
     if (!v) v = http_query_param(s->req, name);
     return v;
 }
 
-/* The file an Upload variable name gets: the form's file field of that name (POST only). */
-static const struct http_file *page_file(void *ud, const char *name)
+/* The index-th file an Upload variable name gets: the form's file fields of that name (POST
+ * only). */
+static const struct http_file *page_file(void *ud, const char *name, size_t index)
 {
     const struct var_source *s = ud;
-    return s->form ? http_file(s->req, name) : NULL;
+    if (!s->form) return NULL;
+    for (size_t i = 0; i < s->req->nfiles; i++)
+        if (strcmp(s->req->files[i].field, name) == 0 && index-- == 0) return &s->req->files[i];
+    return NULL;
 }
 
 /* ---- results ----------------------------------------------------------------------------- */
@@ -177,10 +183,21 @@ static char *lowercase(struct arena *a, const char *s)
     return l;
 }
 
-/* The form field msg is about: one it names as "$field" (a variable error), else the first
- * whose words it contains, else the first whose last word it contains; NULL when none. */
+/* The form field msg is about: one it names as "$field" (a variable error), else the one it
+ * starts with ("minOrderQuantity must ..."; for rows "priceTiers.0.minQuantity" the list,
+ * "priceTiers"), else the first whose words it contains, else the first whose last word it
+ * contains; NULL when none. */
 static const char *field_of(struct arena *a, const struct http_request *req, const char *msg)
 {
+    for (size_t i = 0; i < req->form.count; i++) {
+        const char *f = req->form.items[i].name;
+        size_t n = strcspn(f, ".");
+        char after = msg[n];
+        if (f[0] != '_' && n && strncmp(msg, f, n) == 0 &&
+            !((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
+              (after >= '0' && after <= '9')))
+            return arena_strndup(a, f, n);
+    }
     const char *lower = lowercase(a, msg);
     for (int pass = 0; pass < 3; pass++) {
         for (size_t i = 0; i < req->form.count; i++) {
@@ -264,7 +281,7 @@ static int show(struct wm_ctx *ctx, struct http_request *req, struct http_respon
                 const struct page *pg, struct view *v, const char *doc, size_t len, int status)
 {
     if (pg->query && doc) {
-        struct var_source src = { req, v->session, false };
+        struct var_source src = { req, v->session, false, render_get(v, "Lang.Format.Decimal") };
         struct json_object *result = NULL;
         int rc = run_operation(ctx, doc, len, pg->query, &src, &result);
         if (rc != WM_OK) return rc;
@@ -364,6 +381,28 @@ static const char *merge_cart(struct wm_ctx *ctx, const struct http_request *req
     return r.moved ? "CartMerged" : NULL;
 }
 
+/* Where a successful POST goes: done, with "%id" replaced by the id of the first object in
+ * the payload root that has one (createProduct's product); path when done has "%id" and the
+ * payload no such id (deleteProduct). */
+static const char *done_path(struct wm_ctx *ctx, const char *done, struct json_object *root,
+                             const char *path)
+{
+    const char *mark = strstr(done, "%id");
+    if (!mark) return done;
+    if (json_object_is_type(root, json_type_object)) {
+        json_object_object_foreach(root, key, val)
+        {
+            (void)key;
+            struct json_object *id = NULL;
+            if (json_object_is_type(val, json_type_object) &&
+                json_object_object_get_ex(val, "id", &id) && json_object_get_string(id))
+                return arena_printf(ctx->arena, "%.*s%s%s", (int)(mark - done), done,
+                                    url_encode(ctx->arena, json_object_get_string(id)), mark + 3);
+        }
+    }
+    return path;
+}
+
 static int post(struct wm_ctx *ctx, struct http_request *req, struct http_response *res,
                 const struct page *pg, struct view *v, const char *doc, size_t len)
 {
@@ -372,7 +411,7 @@ static int post(struct wm_ctx *ctx, struct http_request *req, struct http_respon
     const char *op = http_form_param(req, "_op");
     if (!doc || !is_op_name(op) || !api_is_mutation(ctx, doc, len, op))
         return wm_errorf(ctx, WM_EINVAL, "this page has no action '%s'", op ? op : "");
-    struct var_source src = { req, v->session, true };
+    struct var_source src = { req, v->session, true, render_get(v, "Lang.Format.Decimal") };
     struct json_object *result = NULL;
     rc = run_operation(ctx, doc, len, op, &src, &result);
     if (rc != WM_OK) return rc;
@@ -422,8 +461,8 @@ static int post(struct wm_ctx *ctx, struct http_request *req, struct http_respon
     (void)http_set_cookie(ctx, res, FLASH_COOKIE, flash, &o);
     const char *next = http_form_param(req, "next");
     const char *to = (pg->flags & PAGE_SIGN_IN) && is_local_path(next) ? next
-                     : pg->done                                        ? pg->done
-                                                                       : req->path;
+                     : pg->done ? done_path(ctx, pg->done, root, req->path)
+                                : req->path;
     see_other(res, to);
     return WM_OK;
 }

@@ -35,7 +35,9 @@ struct page {
     const char *query; /* the operation a GET runs; NULL: none (no .graphql needed for GET) */
     unsigned flags;    /* enum page_flags */
     const char *done;  /* where a successful POST redirects; NULL: the page itself (a safe
-                          local "next" form field wins for sign-in) */
+                          local "next" form field wins for sign-in). "%id" in it is the id of
+                          the payload's first object that has one (the product created);
+                          without such an id, the page itself */
     const char *show;  /* a mutation whose successful result is shown, not redirected (what
                           it returns is shown once: enable2FA's secret); NULL: none */
 };

@@ -209,6 +209,16 @@ static char *format_money(struct view *v, struct arena *a, double amount, const 
     return b.ptr;
 }
 
+/* amount as a form field shows it for the language: two decimals after Lang.Format.Decimal,
+ * no grouping, no symbol ("12.50", "12,50"). */
+static char *input_money(struct view *v, struct arena *a, double amount)
+{
+    const char *dec = render_get(v, "Lang.Format.Decimal");
+    long long minor = llround(fabs(amount) * 100.0);
+    return arena_printf(a, "%s%lld%s%02lld", amount < 0 && minor ? "-" : "", minor / 100,
+                        dec ? dec : ".", minor % 100);
+}
+
 static void set_json(struct view *v, struct arena *a, const char *name, struct json_object *j);
 
 /* An object's extras for templates: <member>.Money for a price (in the object's currency, or
@@ -224,9 +234,12 @@ static void set_object_extras(struct view *v, struct arena *a, const char *name,
     json_object_object_foreach(j, key, val)
     {
         enum json_type t = json_object_get_type(val);
-        if ((t == json_type_double || t == json_type_int) && is_money_key(key))
+        if ((t == json_type_double || t == json_type_int) && is_money_key(key)) {
             render_set(v, arena_printf(a, "%s.%s.Money", name, key),
                        format_money(v, a, json_object_get_double(val), currency));
+            render_set(v, arena_printf(a, "%s.%s.Input", name, key),
+                       input_money(v, a, json_object_get_double(val)));
+        }
         if (t == json_type_string && strcmp(key, "imagesUrl") == 0) {
             struct json_object *list = json_tokener_parse(json_object_get_string(val));
             if (list && json_object_is_type(list, json_type_array))

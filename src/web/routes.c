@@ -22,6 +22,10 @@ static const struct page *const shop = PAGE("catalog/shop", "ShopPage", 0, NULL,
 static const struct page *const cart = PAGE("cart/index", "CartPage", PAGE_CART, NULL, NULL);
 static const struct page *const sell = PAGE("sell/index", "SellPage", PAGE_AUTH, NULL, NULL);
 static const struct page *const sell_item = PAGE("sell/item", "ItemPage", PAGE_AUTH, NULL, NULL);
+static const struct page *const product_new =
+        PAGE("sell/product_new", "ProductNewPage", PAGE_AUTH, "/sell/products/%id", NULL);
+static const struct page *const product_edit =
+        PAGE("sell/product", "ProductPage", PAGE_AUTH, "/sell/products/%id", NULL);
 static const struct page *const wishlist =
         PAGE("wishlist/index", "WishlistPage", PAGE_AUTH, NULL, NULL);
 static const struct page *const sign_up =
@@ -72,6 +76,10 @@ const struct route web_routes[] = {
     { HTTP_POST,     "/sell",             web_page,           0,           NULL, sell },
     { HTTP_GET,      "/sell/items/:id",   web_page,           0,           NULL, sell_item },
     { HTTP_POST,     "/sell/items/:id",   web_page,           0,           NULL, sell_item },
+    { HTTP_GET,      "/sell/products/new", web_page,          0,           NULL, product_new },
+    { HTTP_POST,     "/sell/products/new", web_page,          ROUTE_UPLOAD, NULL, product_new },
+    { HTTP_GET,      "/sell/products/:id", web_page,          0,           NULL, product_edit },
+    { HTTP_POST,     "/sell/products/:id", web_page,          ROUTE_UPLOAD, NULL, product_edit },
     { HTTP_GET,      "/wishlist",         web_page,           0,           NULL, wishlist },
     { HTTP_POST,     "/wishlist",         web_page,           0,           NULL, wishlist },
     { HTTP_GET,      "/sign-up",          web_page,           0,           NULL, sign_up },

@@ -38,6 +38,7 @@
 </section>
 <section aria-labelledby="sell-stock">
   <h2 id="sell-stock"><?cs var:Lang.Sell.StockHeading ?></h2>
+  <p><a class="button" href="/sell/products/new"><?cs var:Lang.Products.New ?></a></p>
   <form method="get" action="/sell" class="filters" role="search">
     <div class="field grow">
       <label for="f-search"><?cs var:Lang.Sell.Search ?></label>
@@ -72,6 +73,12 @@
             <input type="hidden" name="itemId" value="<?cs var:i.id ?>">
             <?cs if:i.isActive == "1" ?><button type="submit" class="link"><?cs var:Lang.Sell.Pause ?><span class="visually-hidden">: <?cs var:i.name ?></span></button>
             <?cs else ?><input type="hidden" name="isActive" value="on"><button type="submit" class="link"><?cs var:Lang.Sell.Activate ?><span class="visually-hidden">: <?cs var:i.name ?></span></button><?cs /if ?>
+          </form>
+          · <a href="/sell/products/<?cs var:i.id ?>"><?cs var:Lang.Form.Edit ?><span class="visually-hidden">: <?cs var:i.name ?></span></a>
+          · <form method="post" action="/sell" class="inline" data-confirm="<?cs var:Lang.Products.ConfirmArchive ?>">
+            <?cs call:op("ProductArchive") ?>
+            <input type="hidden" name="productId" value="<?cs var:i.id ?>">
+            <button type="submit" class="link"><?cs var:Lang.Products.Archive ?><span class="visually-hidden">: <?cs var:i.name ?></span></button>
           </form>
         <?cs /if ?></td>
       </tr>

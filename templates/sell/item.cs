@@ -32,6 +32,41 @@
   </tbody>
 </table>
 </div>
+<h2 id="transfer"><?cs var:Lang.Products.TransferHeading ?></h2>
+<?cs set:Page.Moving = Page.Op == "StockTransfer" ?>
+<form method="post" action="/sell/items/<?cs var:i.id ?>" class="form" novalidate>
+  <?cs call:op("StockTransfer") ?>
+  <div class="field<?cs if:Field.variantId.Error ?> has-error<?cs /if ?>">
+    <label for="f-variantId"><?cs var:Lang.Products.Variant ?></label>
+    <select id="f-variantId" name="variantId">
+      <?cs each:v = i.variants ?><option value="<?cs var:v.id ?>"<?cs if:Page.Moving && v.id == Form.variantId ?> selected<?cs /if ?>><?cs var:v.sku ?><?cs if:v.size ?> · <?cs var:v.size ?><?cs /if ?><?cs if:v.color ?> · <?cs var:v.color ?><?cs /if ?></option><?cs /each ?>
+    </select>
+  </div>
+  <div class="field<?cs if:Field.fromLocationId.Error ?> has-error<?cs /if ?>">
+    <label for="f-fromLocationId"><?cs var:Lang.Products.From ?></label>
+    <select id="f-fromLocationId" name="fromLocationId">
+      <?cs each:l = Data.inventoryLocations ?><option value="<?cs var:l.id ?>"<?cs if:(Page.Moving && l.id == Form.fromLocationId) || (!Page.Moving && l.isDefault == "1") ?> selected<?cs /if ?>><?cs var:l.name ?></option><?cs /each ?>
+    </select>
+  </div>
+  <div class="field<?cs if:Field.toLocationId.Error ?> has-error<?cs /if ?>">
+    <label for="f-toLocationId"><?cs var:Lang.Products.To ?></label>
+    <select id="f-toLocationId" name="toLocationId">
+      <?cs each:l = Data.inventoryLocations ?><option value="<?cs var:l.id ?>"<?cs if:(Page.Moving && l.id == Form.toLocationId) || (!Page.Moving && l.isDefault != "1" && name(l) == "1") ?> selected<?cs /if ?>><?cs var:l.name ?></option><?cs /each ?>
+    </select>
+  </div>
+  <?cs call:field("quantity", "number", Lang.Products.Quantity, "off", "") ?>
+  <?cs call:field("note", "text", Lang.Sell.Note, "off", "") ?>
+  <button type="submit" class="secondary"><?cs var:Lang.Products.Transfer ?></button>
+</form>
+<h2 id="locations"><?cs var:Lang.Products.LocationsHeading ?></h2>
+<ul>
+  <?cs each:l = Data.inventoryLocations ?><li><?cs var:l.name ?><?cs if:l.isDefault == "1" ?> (<?cs var:Lang.Products.Default ?>)<?cs /if ?></li><?cs /each ?>
+</ul>
+<form method="post" action="/sell/items/<?cs var:i.id ?>" class="form" novalidate>
+  <?cs call:op("LocationCreate") ?>
+  <?cs call:field("locationName", "text", Lang.Products.LocationName, "off", "") ?>
+  <button type="submit" class="secondary"><?cs var:Lang.Products.AddLocation ?></button>
+</form>
 <h2><?cs var:Lang.Sell.LedgerHeading ?></h2>
 <div class="table-wrap">
 <table>

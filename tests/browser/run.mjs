@@ -487,6 +487,135 @@ await step('anonymous cart: add to cart signed out, sign in, the line is in the 
   await actx.close();
 });
 
+// A page reached without a navigation (the upload script replaced its main part): axe and
+// screenshots as check() does.
+async function checkHere(page, name) {
+  await axe(page, name);
+  if (!shot.has(name)) {
+    shot.add(name);
+    const size = page.viewportSize();
+    for (const [w, vp] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(vp);
+      await page.screenshot({ path: join(SHOTS, `${name}-${w}.png`), fullPage: true });
+    }
+    await page.setViewportSize(size);
+  }
+}
+
+await step('products: a new vendor creates a product with an image, edits, duplicates and archives it', async () => {
+  const word = `crate${Date.now().toString(36)}`;
+  const vEmail = `browser-vendor-${Date.now()}-${process.pid}@example.com`;
+  const pctx = await newContext();
+  const pp = await pctx.newPage();
+  pp.on('dialog', (d) => d.accept()); // the archive form asks first (app.js)
+  await visit(pp, '/sign-up', 'sign-up');
+  await pp.fill('#f-firstName', 'Vera');
+  await pp.fill('#f-lastName', 'Vendor');
+  await pp.fill('#f-email', vEmail);
+  await pp.fill('#f-password1', PASSWORD);
+  await pp.fill('#f-password2', PASSWORD);
+  await pp.selectOption('#f-accountType', 'VENDOR');
+  await pp.check('#f-termsAccepted');
+  await submit(pp, pp.locator('form.form button[type=submit]'), 'account');
+  const link = await waitMail(vEmail, /http:\/\/[^\s"<>]+\/verify-email\?token=[0-9a-f]+/);
+  await visit(pp, link.replace(/^http:\/\/[^/]+/, ''), 'verify-email');
+  await submit(pp, pp.locator('form.form button[type=submit]'), 'account');
+
+  // New product: the fields and a real PNG on the file input; the script sends the form with
+  // XMLHttpRequest, shows the progress bar, and the product's edit page takes the place of the form.
+  await visit(pp, '/sell', 'sell-vendor-new');
+  const [toNew] = await Promise.all([pp.waitForNavigation(), pp.locator('a[href="/sell/products/new"]').click()]);
+  await check(pp, toNew, 'product-new');
+  await pp.fill('#f-name', `Birch ${word}`);
+  await pp.fill('#f-description', 'Stackable birch crates, sold by the case.');
+  await pp.selectOption('#f-category', '674');
+  await pp.selectOption('#f-condition', 'BRAND_NEW_WITH_TAGS');
+  await pp.fill('#f-price', '24.00');
+  await pp.setInputFiles('#f-images', { name: 'crate.png', mimeType: 'image/png', buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGM4EaBBEmIY1TCqYfhqAAC/xkAQB0UFtwAAAABJRU5ErkJggg==', 'base64') });
+  await pp.evaluate(() => {
+    window.sawProgress = false;
+    document.addEventListener('submit', () => setTimeout(() => {
+      const box = document.querySelector('.upload-progress');
+      window.sawProgress = !!box && !box.hidden && !!box.querySelector('progress');
+    }, 0));
+  });
+  await pp.locator('form.form button[type=submit]').click();
+  await pp.locator('.flash').waitFor();
+  assert(await pp.evaluate(() => window.sawProgress), 'the progress bar was not shown');
+  const path = new URL(pp.url()).pathname;
+  assert(/^\/sell\/products\/\d+$/.test(path), `after create: ${pp.url()}`);
+  const id = path.split('/').pop();
+  await checkHere(pp, 'product-edit-new');
+  assert(await pp.locator('.thumbs img').count() === 1, 'the image is not shown');
+
+  // On the vendor's list, and in the public search with its thumbnail.
+  await visit(pp, '/sell', 'sell-with-product');
+  assert(await pp.locator(`table a[href="/sell/products/${id}"]`).count() === 1, 'not on the /sell list');
+  await visit(pp, `/products?q=${word}`, 'catalog-new-product');
+  const card = pp.locator(`.product-card:has(a[href="/products/${id}"])`);
+  assert(await card.count() === 1, 'not found in the search');
+  const thumb = await card.locator('img').getAttribute('src');
+  assert(thumb && thumb.includes('/media/'), `thumbnail ${thumb}`);
+  const img = await pp.request.get(thumb);
+  assert(img.status() === 200, `thumbnail ${thumb}: ${img.status()}`);
+
+  // A price break (no files: the form posts as it is).
+  await visit(pp, path, 'product-edit');
+  await pp.fill('#f-tq-0', '10');
+  await pp.fill('#f-tp-0', '20.00');
+  await pp.fill('#f-minOrderQuantity', '5');
+  // Its variant gets a size and units; a second one is added in the empty row.
+  await pp.selectOption('#f-vz-0', 'M');
+  await pp.fill('#f-vq-0', '4');
+  await pp.selectOption('#f-vz-1', 'L');
+  await pp.fill('#f-vc-1', 'Natural');
+  await pp.fill('#f-vq-1', '6');
+  await submit(pp, pp.getByRole('button', { name: 'Save changes' }), 'product-edit-saved');
+  assert(await pp.inputValue('#f-tq-0') === '10' && await pp.inputValue('#f-tp-0') === '20.00', 'the price break was not saved');
+  // The variants come back by SKU, the empty rows after them.
+  const rows = await pp.locator('.row.variant').evaluateAll((els) => els.map((el) =>
+    `${el.querySelector('select').value}:${el.querySelector('input[name$=".stockQuantity"]').value}`));
+  assert(rows.includes('M:4') && rows.includes('L:6') && rows.length === 4, `the variants were not saved: ${rows.join(' ')}`);
+  // A break above the price: refused, the rows kept, the error beside them.
+  await pp.fill('#f-tp-0', '99.00');
+  await pp.fill('#f-tq-1', '20');
+  await pp.fill('#f-tp-1', '18.00');
+  const [refused] = await Promise.all([pp.waitForNavigation(), pp.getByRole('button', { name: 'Save changes' }).click()]);
+  assert(refused.status() === 422, `a break above the price answered ${refused.status()}`);
+  await axe(pp, 'product-edit-refused');
+  assert(await pp.locator('#e-priceTiers').count() === 1, 'no error beside the price breaks');
+  assert(await pp.inputValue('#f-tp-0') === '99.00' && await pp.inputValue('#f-tq-1') === '20', 'the rows were not kept');
+
+  // Duplicate: the copy's page.
+  await visit(pp, path, 'product-edit');
+  await submit(pp, pp.getByRole('button', { name: 'Duplicate' }), 'product-copy');
+  const copyPath = new URL(pp.url()).pathname;
+  assert(/^\/sell\/products\/\d+$/.test(copyPath) && copyPath !== path, `after duplicate: ${pp.url()}`);
+  assert((await pp.locator('h1').innerText()).includes('(copy)'), 'not the copy');
+
+  // Stock of the copy: a new location, a delivery, then units moved there.
+  const copyId = copyPath.split('/').pop();
+  await visit(pp, `/sell/items/${copyId}`, 'sell-item-locations');
+  await pp.fill('#f-locationName', 'Shelf B');
+  await submit(pp, pp.getByRole('button', { name: 'Add the location' }), 'sell-item-location-added');
+  const move = pp.locator('form.move').first();
+  await move.locator('input[name=change]').fill('3');
+  await submit(pp, move.locator('button[type=submit]'), 'sell-item-moved');
+  await pp.selectOption('#f-toLocationId', { label: 'Shelf B' });
+  await pp.fill('#f-quantity', '2');
+  await submit(pp, pp.getByRole('button', { name: 'Move', exact: true }), 'sell-item-transferred');
+  assert((await pp.locator('table').first().innerText()).includes('Shelf B: 2'), 'the units did not move');
+
+  // Archive the original: gone from the search (its copy stays).
+  await visit(pp, path, 'product-edit');
+  await submit(pp, pp.getByRole('button', { name: 'Archive' }), 'sell-archived');
+  assert(new URL(pp.url()).pathname === '/sell', `after archive: ${pp.url()}`);
+  await visit(pp, `/products?q=${word}`, 'catalog-after-archive');
+  assert(await pp.locator(`a[href="/products/${id}"]`).count() === 0, 'the archived product is still found');
+  assert(await pp.locator(`a[href="/products/${copyId}"]`).count() >= 1, 'the copy is not found');
+  await pctx.close();
+});
+
 await browser.close();
 console.log(`browser: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -63,6 +63,26 @@ struct product_image {
     char *thumbnail_url; /* NULL when there is none */
 };
 
+/* A row of updateProduct's variants: a change of an existing variant (has_id) or a new one.
+ * Arena strings; NULL when not given. */
+struct product_variant_input {
+    bool has_id;
+    int64_t id;
+    const char *sku;   /* NULL: kept (an existing variant) or made up (a new one) */
+    const char *size;  /* a size name (XS, M, One size ...); NULL: none */
+    const char *color; /* NULL: none */
+    bool has_price;    /* false: the product's price applies */
+    int64_t price_minor;
+    bool has_stock; /* the variant's units in all (a count movement); false: unchanged */
+    int64_t stock;
+};
+
+/* An image file sent with a product (createProduct's and updateProduct's images). */
+struct product_upload {
+    const void *data; /* the bytes (the request's), not NUL-terminated */
+    size_t len;
+};
+
 struct material {
     int32_t id;
     char *name;
@@ -247,6 +267,10 @@ struct product_input {
     bool has_images;
     const struct product_image *images;
     size_t nimages;
+    const struct product_upload *uploads; /* image files to store and add after the images */
+    size_t nuploads;
+    const char *const *remove; /* update without images: URLs of its images to drop */
+    size_t nremove;
     bool has_colors;
     const char *const *colors;
     size_t ncolors;
@@ -271,6 +295,9 @@ struct product_input {
     bool has_account_prices; /* the prices per account type (update: replace them all) */
     const struct account_price *account_prices;
     size_t naccount_prices;
+    bool has_variants; /* variants to change or add (update; the others are kept) */
+    const struct product_variant_input *variants;
+    size_t nvariants;
     bool has_stock; /* units in stock (update; a product with one variant) */
     int64_t stock;
     bool has_is_active; /* true: active (listed); false: draft */
@@ -282,23 +309,41 @@ struct product_input {
 /*
  * Create a product of the shop of vendor user user_id (the shop is opened, named after the
  * account, when the vendor has none yet): name, description, price, category and images are
- * required. It is active at once, with one variant (its size and first colour) holding 0
- * units. The caller checked that user_id is a verified vendor. Everything is validated before
- * anything is written; images are marked referenced (media.h). Runs in the caller's
- * transaction and bumps the catalog caches. WM_OK with *out (the product as reads show it);
- * WM_EINVAL with a message naming the field; a database error.
+ * required (images: the given URLs and the uploaded files together, at most
+ * CATALOG_IMAGES_MAX). Each uploaded file is checked and stored with media_upload() for
+ * user_id and added after the given images; a file that is not an image or is too big is
+ * WM_EINVAL with media's reason. It is active at once (a draft when in->has_is_active and
+ * !in->is_active), with one variant (its size and first colour) holding 0 units. The caller checked
+ * that user_id is a verified vendor. Everything else is validated before anything is written;
+ * images are marked referenced (media.h). Runs in the caller's transaction and bumps the catalog
+ * caches. WM_OK with *out (the product as reads show it); WM_EINVAL with a message naming the
+ * field; a database error.
  */
 int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct product_input *given,
                            struct product **out);
 
 /*
  * Change product id of user_id's shop: only the given fields. imagesUrl, tags and materials
- * replace the whole list. A product of another shop, an archived (deleted) one and an unknown
+ * replace the whole list; uploaded files (checked and stored as for create, once the product
+ * is known to be the caller's) are added after the given images, or after the product's own
+ * when none are given, less those whose URL in->remove names (at least one image stays:
+ * WM_EINVAL "removeImages: ..." otherwise). variants: each row changes the product's variant id
+ * (sku, size, colour and own price as given; a blank sku keeps it) or adds one (a blank sku is made
+ * up: P<id>-<8 hex>); stock sets its units by a count movement (stock_set_total()); variants not
+ * listed are kept. SKUs are 1..64 of A-Z a-z 0-9 . _ - and unique; a size is a name of the
+ * sizes table; colour at most 40 characters; a price as price's rule. A product of another
+ * shop, an archived (deleted) one and an unknown
  * id are all WM_ENOTFOUND "product '<id>' not found". WM_EINVAL as for create, and for a stock
  * change on a product with several variants. Transaction and caches as for create.
  */
 int catalog_product_update(struct wm_ctx *ctx, int64_t user_id, int64_t id,
                            const struct product_input *given, struct product **out);
+
+/*
+ * Product id of user_id's shop as reads show it, drafts included (the vendor's own view).
+ * WM_ENOTFOUND as for update.
+ */
+int catalog_product_owned(struct wm_ctx *ctx, int64_t user_id, int64_t id, struct product **out);
 
 /*
  * Delete product id of user_id's shop: it is archived (status archived), so it leaves every

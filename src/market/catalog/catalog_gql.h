@@ -65,6 +65,10 @@ gql_resolve_fn catalog_gql_search_products;
 /* Query.vendorProducts(first, after, status): ProductConnection of the signed-in vendor's
  * products, drafts included. */
 gql_resolve_fn catalog_gql_vendor_products;
+/* Query.vendorProduct(id: ID!): Product: one of the signed-in vendor's products, drafts
+ * included; null with a NOT_FOUND error for any other id (catalog_product_owned; in
+ * catalog_write_gql.c). */
+gql_resolve_fn catalog_gql_vendor_product;
 
 /* The write side (catalog_write_gql.c). Each needs a signed-in VENDOR (another account type:
  * a FORBIDDEN error, "You do not have permission to perform this action"); create and

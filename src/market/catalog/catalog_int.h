@@ -108,9 +108,10 @@ struct catalog_new_row {
     const char *currency;
     int64_t price_minor;
     const char *discount_price_minor; /* decimal text or NULL */
+    const char *status;               /* "draft", or NULL: active (insert only) */
 };
 
-/* Insert a new active product; *id gets its id. */
+/* Insert a new product (active unless row->status says draft); *id gets its id. */
 int catalog_db_insert_product(struct wm_ctx *ctx, const struct catalog_new_row *row, int64_t *id);
 
 /* Insert a copy of product src_id (everything but the columns of row that are set: brand,
@@ -158,6 +159,25 @@ int catalog_db_insert_variant(struct wm_ctx *ctx, int64_t product_id, const char
                               int32_t size_id, const char *color, int64_t *id);
 /* The variant ids of product_id in order, locked (arena array of *n). */
 int catalog_db_variant_ids(struct wm_ctx *ctx, int64_t product_id, int64_t **ids, size_t *n);
+/* Whether variant_id is one of product_id's (its row locked). */
+int catalog_db_variant_of(struct wm_ctx *ctx, int64_t product_id, int64_t variant_id, bool *out);
+/* Whether another variant than except_id (0: any) has sku. */
+int catalog_db_sku_taken(struct wm_ctx *ctx, const char *sku, int64_t except_id, bool *out);
+/* The id of the size called name; WM_ENOTFOUND when none is. */
+int catalog_db_size_by_name(struct wm_ctx *ctx, const char *name, int32_t *id);
+
+/* A variant as updateProduct's variants write it (0 / NULL: none; a NULL sku keeps an
+ * existing variant's). */
+struct catalog_variant_row {
+    int64_t id; /* 0: a new variant */
+    const char *sku;
+    int32_t size_id;
+    const char *color;
+    int64_t price_minor; /* 0: the product's price */
+};
+/* Insert (r->id 0) or change a variant of product_id; *id gets its id. */
+int catalog_db_save_variant(struct wm_ctx *ctx, int64_t product_id,
+                            const struct catalog_variant_row *r, int64_t *id);
 /* Copy src_id's images, materials (unless materials is false), variants (0 units, SKUs
  * "P<dst_id>-<source variant id>"), and the price tiers and account prices below
  * max_unit_minor, to dst_id. */

@@ -20,6 +20,7 @@
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "core/err.h"
+#include "core/rand.h"
 #include "market/accounts/accounts.h"
 #include "market/catalog/catalog_int.h"
 #include "market/media/media.h"
@@ -334,6 +335,56 @@ static int check_create(struct wm_ctx *ctx, struct product_input *in, struct che
     return rc;
 }
 
+/* Store the uploaded files of in for user_id and put them after base (nbase images) in
+ * in->images (has_images set). */
+static int add_uploads(struct wm_ctx *ctx, int64_t user_id, struct product_input *in,
+                       const struct product_image *base, size_t nbase)
+{
+    if (nbase + in->nuploads > CATALOG_IMAGES_MAX)
+        return wm_errorf(ctx, WM_EINVAL, "images: a product may have at most %d images",
+                         CATALOG_IMAGES_MAX);
+    struct product_image *all =
+            ARENA_ARRAY(ctx->arena, struct product_image, nbase + in->nuploads + 1);
+    for (size_t i = 0; i < nbase; i++)
+        all[i] = base[i];
+    for (size_t i = 0; i < in->nuploads; i++) {
+        struct media_image *m = NULL;
+        int rc = media_upload(ctx, user_id, in->uploads[i].data, in->uploads[i].len, &m);
+        /* Not an image, or too big: the vendor's own mistake, said with the field. */
+        if (rc == WM_EMEDIA || rc == WM_ETOOBIG || rc == WM_EINVAL)
+            return wm_errorf(ctx, WM_EINVAL, "images: %s", wm_client_message(ctx, rc));
+        if (rc != WM_OK) return rc;
+        all[nbase + i] = (struct product_image){ m->url, m->thumbnail_url };
+    }
+    in->images = all;
+    in->nimages = nbase + in->nuploads;
+    in->has_images = true;
+    return WM_OK;
+}
+
+/* The product's own images without those in->remove names (by URL), then in's uploads, as
+ * in's images; a product keeps at least one. */
+static int keep_images(struct wm_ctx *ctx, int64_t user_id, struct product_input *in,
+                       const struct product *now)
+{
+    struct product_image *kept =
+            ARENA_ARRAY(ctx->arena, struct product_image, now->nimages ? now->nimages : 1);
+    size_t n = 0;
+    for (size_t i = 0; i < now->nimages; i++) {
+        bool drop = false;
+        for (size_t k = 0; k < in->nremove && !drop; k++)
+            drop = strcmp(in->remove[k], now->images[i].url) == 0;
+        if (!drop) kept[n++] = now->images[i];
+    }
+    if (n + in->nuploads == 0)
+        return wm_errorf(ctx, WM_EINVAL, "removeImages: a product keeps at least one image");
+    if (in->nuploads) return add_uploads(ctx, user_id, in, kept, n);
+    in->images = kept;
+    in->nimages = n;
+    in->has_images = true;
+    return WM_OK;
+}
+
 int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct product_input *given,
                            struct product **out)
 {
@@ -342,7 +393,9 @@ int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct pro
     struct checked c = { 0 };
     struct product_image *images = NULL;
     const char *discount = NULL;
-    int rc = check_create(ctx, &in, &c, &images, &discount);
+    int rc = WM_OK;
+    if (in.nuploads) rc = add_uploads(ctx, user_id, &in, in.images, in.nimages);
+    if (rc == WM_OK) rc = check_create(ctx, &in, &c, &images, &discount);
     struct vendor *shop = NULL;
     if (rc == WM_OK) rc = vendor_open_shop(ctx, user_id, &shop);
     if (rc != WM_OK) return rc;
@@ -363,6 +416,7 @@ int catalog_product_create(struct wm_ctx *ctx, int64_t user_id, const struct pro
         .currency = shop->currency,
         .price_minor = in.price_minor,
         .discount_price_minor = discount,
+        .status = in.has_is_active && !in.is_active ? "draft" : NULL,
     };
     int64_t id = 0;
     int64_t variant = 0;
@@ -406,6 +460,95 @@ static int update_stock(struct wm_ctx *ctx, int64_t user_id, int64_t id, int64_t
     if (rc == WM_OK)
         rc = stock_set_total(ctx, variant, units, "updateProduct stockQuantity", user_id, 0);
     return rc;
+}
+
+/* Most variants one update may list. */
+#define VARIANTS_MAX 50
+
+/* A SKU: 1..64 of A-Z a-z 0-9 . _ - */
+static bool sku_ok(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 64) return false;
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '.' || *p == '_' || *p == '-'))
+            return false;
+    return true;
+}
+
+/* updateProduct's variants, checked before anything is written, into rows. */
+static int check_variants(struct wm_ctx *ctx, int64_t id, const struct product_input *in,
+                          struct catalog_variant_row **rows)
+{
+    if (in->nvariants > VARIANTS_MAX)
+        return wm_errorf(ctx, WM_EINVAL, "variants may hold at most %d rows", VARIANTS_MAX);
+    struct catalog_variant_row *r =
+            ARENA_ARRAY(ctx->arena, struct catalog_variant_row, in->nvariants + 1);
+    for (size_t i = 0; i < in->nvariants; i++) {
+        const struct product_variant_input *v = &in->variants[i];
+        int rc = WM_OK;
+        bool ok = true;
+        if (v->has_id) rc = catalog_db_variant_of(ctx, id, v->id, &ok);
+        if (rc == WM_ENOTFOUND) wm_clear_error(ctx), rc = WM_OK, ok = false;
+        if (rc != WM_OK) return rc;
+        if (!ok)
+            return wm_errorf(ctx, WM_EINVAL, "variants: variant '%lld' not found",
+                             (long long)v->id);
+        r[i].id = v->has_id ? v->id : 0;
+        r[i].sku = v->sku;
+        if (!r[i].sku && !v->has_id) {
+            char hex[9];
+            if (rand_hex(hex, 4) != 0)
+                return wm_errorf(ctx, WM_EINTERNAL, "no random bytes for a SKU");
+            r[i].sku = arena_printf(ctx->arena, "P%06lld-%s", (long long)id, hex);
+        }
+        if (r[i].sku && !sku_ok(r[i].sku))
+            return wm_errorf(ctx, WM_EINVAL,
+                             "variants: SKU '%.64s' must be 1 to 64 letters, digits, dots, dashes "
+                             "or underscores",
+                             r[i].sku);
+        bool taken = false;
+        if (r[i].sku) rc = catalog_db_sku_taken(ctx, r[i].sku, r[i].id, &taken);
+        for (size_t k = 0; rc == WM_OK && r[i].sku && k < i; k++)
+            taken = taken || (r[k].sku && strcmp(r[k].sku, r[i].sku) == 0);
+        if (rc != WM_OK) return rc;
+        if (taken) return wm_errorf(ctx, WM_EINVAL, "variants: SKU '%s' is taken", r[i].sku);
+        if (v->size) {
+            rc = catalog_db_size_by_name(ctx, v->size, &r[i].size_id);
+            if (rc == WM_ENOTFOUND)
+                return wm_errorf(ctx, WM_EINVAL, "variants: unknown size '%.32s'", v->size);
+            if (rc != WM_OK) return rc;
+        }
+        if (v->color && strlen(v->color) > 40)
+            return wm_errorf(ctx, WM_EINVAL, "variants: a colour may have at most 40 characters");
+        r[i].color = v->color;
+        if (v->has_price) {
+            rc = check_price(ctx, v->price_minor, "variants: price");
+            if (rc != WM_OK) return rc;
+            r[i].price_minor = v->price_minor;
+        }
+        if (v->has_stock && (v->stock < 0 || v->stock > CATALOG_STOCK_MAX))
+            return wm_errorf(ctx, WM_EINVAL, "variants: stock must be between 0 and %d",
+                             CATALOG_STOCK_MAX);
+    }
+    *rows = r;
+    return WM_OK;
+}
+
+/* Write the checked variants rows of in and their stock. */
+static int write_variants(struct wm_ctx *ctx, int64_t user_id, int64_t id,
+                          const struct product_input *in, const struct catalog_variant_row *rows)
+{
+    for (size_t i = 0; i < in->nvariants; i++) {
+        int64_t vid = 0;
+        int rc = catalog_db_save_variant(ctx, id, &rows[i], &vid);
+        if (rc == WM_OK && in->variants[i].has_stock)
+            rc = stock_set_total(ctx, vid, in->variants[i].stock, "updateProduct variants", user_id,
+                                 0);
+        if (rc != WM_OK) return rc;
+    }
+    return WM_OK;
 }
 
 /* Checks of update's own fields, into row. */
@@ -522,6 +665,13 @@ int catalog_product_update(struct wm_ctx *ctx, int64_t user_id, int64_t id,
     size_t nmaterials = 0;
     struct account_price *prices = NULL;
     int rc = find_owned(ctx, user_id, id, &cur);
+    if (rc == WM_OK && in.nuploads && in.has_images) {
+        rc = add_uploads(ctx, user_id, &in, in.images, in.nimages);
+    } else if (rc == WM_OK && (in.nuploads || in.nremove)) {
+        struct product *now = NULL;
+        rc = reload(ctx, id, &now);
+        if (rc == WM_OK && now) rc = keep_images(ctx, user_id, &in, now);
+    }
     if (rc == WM_OK) rc = check_update(ctx, &in, &cur, &row);
     if (rc == WM_OK) {
         int64_t paid = row.discount_price_minor ? strtoll(row.discount_price_minor, NULL, 10)
@@ -531,16 +681,28 @@ int catalog_product_update(struct wm_ctx *ctx, int64_t user_id, int64_t id,
     if (rc == WM_OK && in.has_images) rc = check_images(ctx, &in, false, &images);
     if (rc == WM_OK && in.has_material_names)
         rc = check_materials(ctx, &in, &materials, &nmaterials);
+    struct catalog_variant_row *variants = NULL;
+    if (rc == WM_OK && in.has_variants) rc = check_variants(ctx, id, &in, &variants);
     if (rc == WM_OK) rc = catalog_db_update_product(ctx, id, &row);
     if (rc == WM_OK && in.has_images) rc = write_images(ctx, id, images, in.nimages);
     if (rc == WM_OK && in.has_material_names) rc = write_materials(ctx, id, materials, nmaterials);
     if (rc == WM_OK && in.has_stock) rc = update_stock(ctx, user_id, id, in.stock);
+    if (rc == WM_OK && in.has_variants) rc = write_variants(ctx, user_id, id, &in, variants);
     if (rc == WM_OK && in.has_tiers) rc = catalog_db_set_tiers(ctx, id, in.tiers, in.ntiers);
     if (rc == WM_OK && in.has_account_prices)
         rc = catalog_db_set_account_prices(ctx, id, prices, in.naccount_prices);
     if (rc != WM_OK) return rc;
     catalog_products_changed(ctx);
     return reload(ctx, id, out);
+}
+
+int catalog_product_owned(struct wm_ctx *ctx, int64_t user_id, int64_t id, struct product **out)
+{
+    *out = NULL;
+    struct catalog_owned cur = { 0 };
+    int rc = find_owned(ctx, user_id, id, &cur);
+    if (rc == WM_OK) rc = reload(ctx, id, out);
+    return rc;
 }
 
 int catalog_product_delete(struct wm_ctx *ctx, int64_t user_id, int64_t id)

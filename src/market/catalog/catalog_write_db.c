@@ -32,7 +32,8 @@ static const char SQL_MATERIAL_BY_NAME[] =
 static const char SQL_INSERT_PRODUCT[] =
     "INSERT INTO products (vendor_id, category_id, brand_id, custom_brand, brand_name, name,"
     " description, `condition`, style, size_id, colors, status, currency, price_minor,"
-    " discount_price_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)";
+    " discount_price_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, 'active'), ?, ?,"
+    " ?)";
 
 /* Reads the source by primary key; inserts by primary key. */
 static const char SQL_COPY_PRODUCT[] =
@@ -80,6 +81,23 @@ static const char SQL_INSERT_MATERIAL[] =
 /* Primary key; uq_product_variants_sku refuses a taken SKU. Units start at 0. */
 static const char SQL_INSERT_VARIANT[] =
     "INSERT INTO product_variants (product_id, sku, size_id, color, stock) VALUES (?, ?, ?, ?, 0)";
+
+/* Primary key of product_variants (the product checked on the row, locked for the write). */
+static const char SQL_VARIANT_OF[] =
+    "SELECT COUNT(*) FROM product_variants WHERE id = ? AND product_id = ? FOR UPDATE";
+/* uq_product_variants_sku. */
+static const char SQL_SKU_TAKEN[] =
+    "SELECT COUNT(*) FROM product_variants WHERE sku = ? AND id <> ?";
+/* Full scan of the small sizes table (a dozen rows). */
+static const char SQL_SIZE_BY_NAME[] = "SELECT id FROM sizes WHERE name = ?";
+/* Primary key; uq_product_variants_sku refuses a taken SKU. Units start at 0. */
+static const char SQL_ADD_VARIANT[] =
+    "INSERT INTO product_variants (product_id, sku, size_id, color, price_minor, stock)"
+    " VALUES (?, ?, ?, ?, ?, 0)";
+/* Primary key of product_variants. */
+static const char SQL_UPDATE_VARIANT[] =
+    "UPDATE product_variants SET sku = COALESCE(?, sku), size_id = ?, color = ?, price_minor = ?"
+    " WHERE id = ? AND product_id = ?";
 
 /* ix_product_variants_product(product_id, stock); the rows are locked for the stock write. */
 static const char SQL_VARIANT_IDS[] =
@@ -164,10 +182,10 @@ int catalog_db_material_by_name(struct wm_ctx *ctx, const char *name, int32_t *i
 
 int catalog_db_insert_product(struct wm_ctx *ctx, const struct catalog_new_row *r, int64_t *id)
 {
-    int rc = db_exec(ctx, SQL_INSERT_PRODUCT, "lissssssssssls", r->vendor_id, (int)r->category_id,
+    int rc = db_exec(ctx, SQL_INSERT_PRODUCT, "lisssssssssssls", r->vendor_id, (int)r->category_id,
                      r->brand_id, r->custom_brand, r->brand_name, r->name, r->description,
-                     r->condition, r->style, r->size_id, r->colors, r->currency, r->price_minor,
-                     r->discount_price_minor);
+                     r->condition, r->style, r->size_id, r->colors, r->status, r->currency,
+                     r->price_minor, r->discount_price_minor);
     *id = rc == WM_OK ? db_insert_id(ctx) : 0;
     return rc;
 }
@@ -288,4 +306,49 @@ int catalog_db_shop_product_ids(struct wm_ctx *ctx, int64_t vendor_id, int limit
     while (*n < rows && (rc = db_next(res, "l", &(*ids)[*n])) == 1)
         (*n)++;
     return rc < 0 ? rc : WM_OK;
+}
+
+int catalog_db_variant_of(struct wm_ctx *ctx, int64_t product_id, int64_t variant_id, bool *out)
+{
+    int64_t n = 0;
+    int rc = db_query_one(ctx, SQL_VARIANT_OF, "ll", "l", variant_id, product_id, &n);
+    *out = rc == WM_OK && n > 0;
+    return rc;
+}
+
+int catalog_db_sku_taken(struct wm_ctx *ctx, const char *sku, int64_t except_id, bool *out)
+{
+    int64_t n = 0;
+    int rc = db_query_one(ctx, SQL_SKU_TAKEN, "sl", "l", sku, except_id, &n);
+    *out = rc == WM_OK && n > 0;
+    return rc;
+}
+
+int catalog_db_size_by_name(struct wm_ctx *ctx, const char *name, int32_t *id)
+{
+    int v = 0;
+    int rc = db_query_one(ctx, SQL_SIZE_BY_NAME, "s", "i", name, &v);
+    *id = v;
+    return rc;
+}
+
+/* Decimal text of v, NULL when 0 (a NULL column). */
+static const char *opt(struct wm_ctx *ctx, int64_t v)
+{
+    return v ? arena_printf(ctx->arena, "%lld", (long long)v) : NULL;
+}
+
+int catalog_db_save_variant(struct wm_ctx *ctx, int64_t product_id,
+                            const struct catalog_variant_row *r, int64_t *id)
+{
+    const char *size = opt(ctx, r->size_id);
+    const char *price = opt(ctx, r->price_minor);
+    if (r->id) {
+        *id = r->id;
+        return db_exec(ctx, SQL_UPDATE_VARIANT, "ssssll", r->sku, size, r->color, price, r->id,
+                       product_id);
+    }
+    int rc = db_exec(ctx, SQL_ADD_VARIANT, "lssss", product_id, r->sku, size, r->color, price);
+    *id = rc == WM_OK ? db_insert_id(ctx) : 0;
+    return rc;
 }

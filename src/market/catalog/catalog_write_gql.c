@@ -1,6 +1,7 @@
 /*
  * catalog_write_gql.c: GraphQL adapter of the catalog's write side (catalog_gql.h): the
- * app's createProduct, updateProduct, deleteProduct, duplicateProduct and getShopData with
+ * app's createProduct, updateProduct, deleteProduct, duplicateProduct and getShopData (and the
+ * pages' vendorProduct) with
  * their arguments exactly as the app declares them (contract README 3b: createProduct's
  * imagesUrl is [ImagesInputType!]! and its discount a percentage, updateProduct's imagesUrl
  * [String!], category a String and materials names, duplicateProduct's productId an Int).
@@ -106,6 +107,76 @@ static int images_arg(struct gql_call *call, struct product_input *in)
     return WM_OK;
 }
 
+/* images: the [Upload!] files sent with the product (stored by the catalog, images_arg's
+ * images first). */
+static int uploads_arg(struct gql_call *call, struct product_input *in)
+{
+    const struct gql_value *v = gql_arg(call, "images");
+    if (!v || v->kind != GQL_V_LIST) return WM_OK;
+    struct product_upload *up = ARENA_ARRAY(call->ctx->arena, struct product_upload,
+                                            v->u.list.count ? v->u.list.count : 1);
+    size_t n = 0;
+    for (size_t i = 0; i < v->u.list.count; i++) {
+        const struct gql_value *it = &v->u.list.items[i];
+        if (it->kind != GQL_V_PTR || !it->u.ptr) continue;
+        const struct gql_upload *f = it->u.ptr;
+        up[n++] = (struct product_upload){ f->data.ptr, f->data.len };
+    }
+    in->uploads = up;
+    in->nuploads = n;
+    return WM_OK;
+}
+
+/* A String member of an input object, NULL when null, absent or blank. */
+static int member_text(struct gql_call *call, const struct gql_value *obj, const char *name,
+                       const char **out)
+{
+    const struct gql_value *m = gql_object_get(obj, name);
+    *out = NULL;
+    if (!m || (m->kind != GQL_V_STRING && m->kind != GQL_V_INT)) return WM_OK;
+    if (m->kind == GQL_V_INT) {
+        *out = arena_printf(call->ctx->arena, "%lld", (long long)m->u.i);
+        return WM_OK;
+    }
+    if (memchr(m->u.s.ptr, '\0', m->u.s.len))
+        return wm_errorf(call->ctx, WM_EINVAL, "variants: %s contains a NUL character", name);
+    struct str t = str_trim(m->u.s);
+    if (t.len) *out = str_dup(call->ctx->arena, t);
+    return WM_OK;
+}
+
+/* updateProduct's variants: [{id, sku, size, color, price, stockQuantity}]. */
+static int variants_arg(struct gql_call *call, struct product_input *in)
+{
+    const struct gql_value *v = gql_arg(call, "variants");
+    in->has_variants = v && v->kind == GQL_V_LIST;
+    if (!in->has_variants) return WM_OK;
+    struct product_variant_input *rows = ARENA_ARRAY(call->ctx->arena, struct product_variant_input,
+                                                     v->u.list.count ? v->u.list.count : 1);
+    for (size_t i = 0; i < v->u.list.count; i++) {
+        const struct gql_value *it = &v->u.list.items[i];
+        struct product_variant_input *r = &rows[i];
+        const char *id = NULL;
+        int rc = member_text(call, it, "id", &id);
+        if (rc == WM_OK && id) {
+            r->has_id = true;
+            if (!str_to_int64(str_from(id), &r->id) || r->id < 1) r->id = INT64_MAX;
+        }
+        if (rc == WM_OK) rc = member_text(call, it, "sku", &r->sku);
+        if (rc == WM_OK) rc = member_text(call, it, "size", &r->size);
+        if (rc == WM_OK) rc = member_text(call, it, "color", &r->color);
+        if (rc == WM_OK)
+            rc = shared_gql_arg_money(call, it, "price", &r->has_price, &r->price_minor);
+        if (rc != WM_OK) return rc;
+        const struct gql_value *q = gql_object_get(it, "stockQuantity");
+        r->has_stock = q && q->kind == GQL_V_INT;
+        r->stock = r->has_stock ? q->u.i : 0;
+    }
+    in->variants = rows;
+    in->nvariants = v->u.list.count;
+    return WM_OK;
+}
+
 /* updateProduct's wholesale terms: minOrderQuantity, casePack, priceTiers [{minQuantity,
  * unitPrice}] and accountPrices [{accountType, unitPrice}] (a list replaces them all). */
 static int terms_arg(struct gql_call *call, struct product_input *in)
@@ -202,8 +273,10 @@ int catalog_gql_create_product(struct gql_call *call, struct gql_value *out)
     if (rc == WM_OK) rc = int32_arg(call, "category", &in.has_category_id, &in.category_id);
     if (rc == WM_OK) rc = int32_arg(call, "size", &in.has_size, &in.size_id);
     if (rc == WM_OK) rc = images_arg(call, &in);
+    if (rc == WM_OK) rc = uploads_arg(call, &in);
     shared_gql_arg_float(call, "discount", &in.has_discount_percent, &in.discount_percent);
     shared_gql_arg_bool(call, "isFeatured", &in.has_is_featured, &in.is_featured);
+    shared_gql_arg_bool(call, "isActive", &in.has_is_active, &in.is_active);
     if (rc == WM_OK) rc = catalog_product_create(call->ctx, user_id, &in, &p);
     return shared_gql_payload(call, rc, "Product created", "product", gql_ptr(p, NULL), out);
 }
@@ -224,6 +297,7 @@ int catalog_gql_update_product(struct gql_call *call, struct gql_value *out)
         rc = shared_gql_arg_money(call, NULL, "discountPrice", &in.has_discount_price,
                                   &in.discount_price_minor);
     if (rc == WM_OK) rc = images_arg(call, &in);
+    if (rc == WM_OK) rc = uploads_arg(call, &in);
     if (rc == WM_OK) rc = shared_gql_arg_text(call, "category", NULL, &in.category);
     if (rc == WM_OK) rc = shared_gql_arg_text(call, "subcategory", NULL, &in.subcategory);
     shared_gql_arg_int(call, "stockQuantity", &in.has_stock, &in.stock);
@@ -238,8 +312,25 @@ int catalog_gql_update_product(struct gql_call *call, struct gql_value *out)
         rc = shared_gql_arg_text(call, "careInstructions", NULL, &in.care_instructions);
     shared_gql_arg_bool(call, "isActive", &in.has_is_active, &in.is_active);
     if (rc == WM_OK) rc = terms_arg(call, &in);
+    if (rc == WM_OK) rc = variants_arg(call, &in);
+    bool has_remove = false;
+    if (rc == WM_OK) rc = strings_arg(call, "removeImages", &has_remove, &in.remove, &in.nremove);
     if (rc == WM_OK) rc = catalog_product_update(call->ctx, user_id, id, &in, &p);
     return shared_gql_payload(call, rc, "Product updated", "product", gql_ptr(p, NULL), out);
+}
+
+int catalog_gql_vendor_product(struct gql_call *call, struct gql_value *out)
+{
+    int64_t user_id = 0;
+    int rc = seller(call, false, &user_id);
+    if (rc != WM_OK) return rc;
+    int64_t id = 0;
+    struct product *p = NULL;
+    rc = shared_gql_arg_id(call, "id", "product", &id);
+    if (rc == WM_OK) rc = catalog_product_owned(call->ctx, user_id, id, &p);
+    if (rc != WM_OK) return rc;
+    *out = gql_ptr(p, NULL);
+    return WM_OK;
 }
 
 int catalog_gql_delete_product(struct gql_call *call, struct gql_value *out)

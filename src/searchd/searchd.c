@@ -34,10 +34,19 @@
 #define GAP_TTL_S     10   /* ... and for how long */
 #define PRUNE_EVERY_S 60
 #define IDLE_POLL_MS  1000
+#define COUNTS_KEPT   64 /* counts remembered from page queries */
 
 struct gap {
     int64_t seq;
     time_t since;
+};
+
+/* A count a page query computed on its way (the catalog asks for the count of the same search
+ * right after its page): valid while the index is the one it was computed on. */
+struct kept_count {
+    struct buf key; /* heap: the query, window zeroed, in wire form */
+    int64_t count;
+    uint64_t generation;
 };
 
 struct client {
@@ -54,6 +63,9 @@ struct server {
     time_t pruned_at;
     time_t warned_at;
     int listen_fd;
+    uint64_t generation; /* bumped by every change applied to the index */
+    struct kept_count counts[COUNTS_KEPT];
+    size_t next_count;
     struct client clients[MAX_CLIENTS];
     size_t nclients;
 };
@@ -198,6 +210,7 @@ static void follow(struct server *s)
             nids = 0; /* the new index holds them */
         }
     }
+    if (rc == WM_OK && (nids || reload)) s->generation++;
     if (rc == WM_OK && nids) rc = refresh(s, ids, nids);
     if (rc == WM_OK && now - s->pruned_at >= PRUNE_EVERY_S) {
         s->pruned_at = now;
@@ -257,8 +270,31 @@ static bool answer(struct server *s, int fd, struct str body)
     unsigned want = 0;
     if (!search_wire_get_query(ctx->arena, body, &q, &want)) return false;
     follow(s); /* a write committed before this query is seen by it */
-    struct search_result r;
-    search_index_query(s->ix, ctx->arena, &q, want, &r);
+    struct search_query unwindowed = q;
+    unwindowed.offset = 0;
+    unwindowed.limit = 0;
+    struct buf key = BUF_INIT(ctx->arena);
+    search_wire_put_query(&key, &unwindowed, 0);
+    struct search_result r = { 0 };
+    struct kept_count *kept = NULL;
+    for (size_t i = 0; i < COUNTS_KEPT && !kept; i++) {
+        struct kept_count *k = &s->counts[i];
+        if (k->generation == s->generation && k->key.len == key.len &&
+            memcmp(k->key.ptr, key.ptr, key.len) == 0)
+            kept = k;
+    }
+    if (want == SEARCH_WANT_COUNT && kept) {
+        r.count = kept->count;
+    } else {
+        search_index_query(s->ix, ctx->arena, &q, want, &r); /* counts on every pass */
+        if (!kept) {
+            kept = &s->counts[s->next_count++ % COUNTS_KEPT];
+            buf_reset(&kept->key);
+            buf_append(&kept->key, key.ptr, key.len);
+        }
+        kept->count = r.count;
+        kept->generation = s->generation;
+    }
     struct buf out = BUF_INIT(ctx->arena);
     buf_append(&out, "\0\0\0\0", 4);
     search_wire_put_result(&out, WM_OK, &r, want);
@@ -303,6 +339,9 @@ int searchd_run(struct wm_ctx *ctx, const struct searchd_opts *opts)
     struct server *s = calloc(1, sizeof(*s));
     if (!s) wm_oom(sizeof(*s));
     s->ctx = ctx;
+    s->generation = 1;
+    for (size_t i = 0; i < COUNTS_KEPT; i++)
+        s->counts[i].key = (struct buf)BUF_INIT(NULL);
     s->gaps = calloc(MAX_GAPS, sizeof(*s->gaps));
     if (!s->gaps) wm_oom(MAX_GAPS * sizeof(*s->gaps));
     int rc = load_all(ctx, &s->ix, &s->last);
@@ -355,6 +394,8 @@ int searchd_run(struct wm_ctx *ctx, const struct searchd_opts *opts)
         drop_client(s, s->nclients - 1);
     close(s->listen_fd);
     unlink(path);
+    for (size_t i = 0; i < COUNTS_KEPT; i++)
+        buf_release(&s->counts[i].key);
     search_index_free(s->ix);
     free(s->gaps);
     free(s);

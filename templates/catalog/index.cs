@@ -26,6 +26,7 @@
       <?cs each:s = Lang.Catalog.Sorts ?><option value="<?cs name:s ?>"<?cs if:name(s) == Query.sort ?> selected<?cs /if ?>><?cs var:s ?></option><?cs /each ?>
     </select>
   </div>
+  <?cs call:checkbox("inStock", Lang.Catalog.InStockOnly, Query.inStock) ?>
   <div class="field"><button type="submit"><?cs var:Lang.Catalog.Search ?></button></div>
 </form>
 <?cs if:subcount(QueryErrors) > 0 ?>
@@ -34,7 +35,7 @@
 <p class="muted" role="status"><?cs var:Data.searchProducts.totalCount ?> <?cs var:Lang.Catalog.Results ?></p>
 <?cs if:Query.q && subcount(Data.searchProducts.facets.categories) > 1 ?>
 <nav aria-label="<?cs var:Lang.Catalog.Refine ?>" class="facets"><ul>
-  <?cs loop:n = 0, 11, 1 ?><?cs with:f = Data.searchProducts.facets.categories[n] ?><?cs if:f.value ?><li><a href="/products?q=<?cs var:url_escape(Query.q) ?>&amp;category=<?cs var:url_escape(f.value) ?>&amp;minPrice=<?cs var:url_escape(Query.minPrice) ?>&amp;maxPrice=<?cs var:url_escape(Query.maxPrice) ?>&amp;sort=<?cs var:url_escape(Query.sort) ?>"><?cs var:f.label ?></a> <span class="muted">(<?cs var:f.count ?>)</span></li><?cs /if ?><?cs /with ?><?cs /loop ?>
+  <?cs loop:n = 0, 11, 1 ?><?cs with:f = Data.searchProducts.facets.categories[n] ?><?cs if:f.value ?><li><a href="/products?q=<?cs var:url_escape(Query.q) ?>&amp;category=<?cs var:url_escape(f.value) ?>&amp;minPrice=<?cs var:url_escape(Query.minPrice) ?>&amp;maxPrice=<?cs var:url_escape(Query.maxPrice) ?>&amp;sort=<?cs var:url_escape(Query.sort) ?>&amp;inStock=<?cs var:url_escape(Query.inStock) ?>"><?cs var:f.label ?></a> <span class="muted">(<?cs var:f.count ?>)</span></li><?cs /if ?><?cs /with ?><?cs /loop ?>
 </ul></nav>
 <?cs /if ?>
 <?cs if:subcount(Data.searchProducts.edges) == 0 ?>
@@ -45,6 +46,6 @@
 </ul>
 <?cs /if ?>
 <?cs if:Data.searchProducts.pageInfo.hasNextPage == "1" ?>
-<p><a class="button secondary" rel="next" href="/products?q=<?cs var:url_escape(Query.q) ?>&amp;category=<?cs var:url_escape(Query.category) ?>&amp;minPrice=<?cs var:url_escape(Query.minPrice) ?>&amp;maxPrice=<?cs var:url_escape(Query.maxPrice) ?>&amp;sort=<?cs var:url_escape(Query.sort) ?>&amp;after=<?cs var:url_escape(Data.searchProducts.pageInfo.endCursor) ?>"><?cs var:Lang.Catalog.NextPage ?></a></p>
+<p><a class="button secondary" rel="next" href="/products?q=<?cs var:url_escape(Query.q) ?>&amp;category=<?cs var:url_escape(Query.category) ?>&amp;minPrice=<?cs var:url_escape(Query.minPrice) ?>&amp;maxPrice=<?cs var:url_escape(Query.maxPrice) ?>&amp;sort=<?cs var:url_escape(Query.sort) ?>&amp;inStock=<?cs var:url_escape(Query.inStock) ?>&amp;after=<?cs var:url_escape(Data.searchProducts.pageInfo.endCursor) ?>"><?cs var:Lang.Catalog.NextPage ?></a></p>
 <?cs /if ?>
 <?cs /if ?>

@@ -64,7 +64,10 @@ async function axe(page, label) {
 // page name and state).
 async function check(page, response, name) {
   assert(response, `${name}: no response`);
-  assert(response.status() < 400, `${name}: HTTP ${response.status()}`);
+  if (response.status() >= 400) {
+    const said = await page.locator('main').innerText().catch(() => '');
+    assert(false, `${name}: HTTP ${response.status()}: ${said.slice(0, 300)}`);
+  }
   const csp = response.headers()['content-security-policy'] || '';
   assert(/script-src 'self' 'nonce-[0-9a-f]{32}'/.test(csp), `${name}: CSP without a nonce: ${csp}`);
   await axe(page, name);
@@ -286,7 +289,7 @@ await step('signed in: profile, addresses, payment methods, sessions, security p
 });
 
 await step('cart: add from the product page, change the quantity, see the vendor minimum, remove', async () => {
-  await visit(page, '/products?q=shirt', 'catalog-shirts');
+  await visit(page, '/products?q=shirt&inStock=on', 'catalog-shirts');
   const [res] = await Promise.all([page.waitForNavigation(), page.locator('.product-card a.product-link').first().click()]);
   await check(page, res, 'product-signed-in');
   const productPath = new URL(page.url()).pathname;
@@ -464,7 +467,7 @@ await step('anonymous cart: add to cart signed out, sign in, the line is in the 
   await submit(ap, ap.locator('form.form button[type=submit]'), 'account');
   await submit(ap, ap.locator('header form button'), 'home-signed-out');
   // Signed out: add to the cart from the product page.
-  await visit(ap, '/products?q=shirt', 'catalog-shirts');
+  await visit(ap, '/products?q=shirt&inStock=on', 'catalog-shirts');
   const [res] = await Promise.all([ap.waitForNavigation(), ap.locator('.product-card a.product-link').first().click()]);
   await check(ap, res, 'product');
   const name = (await ap.locator('h1').innerText()).trim();
@@ -614,6 +617,56 @@ await step('products: a new vendor creates a product with an image, edits, dupli
   assert(await pp.locator(`a[href="/products/${id}"]`).count() === 0, 'the archived product is still found');
   assert(await pp.locator(`a[href="/products/${copyId}"]`).count() >= 1, 'the copy is not found');
   await pctx.close();
+});
+
+// Press Tab until the focused element matches selector (at most max times); every element
+// reached on the way must show a visible focus ring.
+async function tabTo(page, selector, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const state = await page.evaluate((sel) => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return { at: false, ring: true, what: 'body' };
+      const st = getComputedStyle(el);
+      const ring = (st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) > 0) || st.boxShadow !== 'none';
+      return { at: el.matches(sel), ring, what: el.outerHTML.slice(0, 80) };
+    }, selector);
+    assert(state.ring, `no visible focus on ${state.what}`);
+    if (state.at) return;
+  }
+  throw new Error(`${selector} not reached with ${max} presses of Tab`);
+}
+
+// Press Enter on the focused element and check the page that follows.
+async function enter(page, name) {
+  const [res] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  await check(page, res, name);
+}
+
+await step('keyboard only: skip link, search, a product, add to cart, with visible focus', async () => {
+  const kctx = await newContext();
+  const kp = await kctx.newPage();
+  await visit(kp, '/', 'home-signed-out');
+  await tabTo(kp, 'a.skip-link', 1); // the first stop of every page
+  await kp.keyboard.press('Enter');
+  assert(await kp.evaluate(() => document.activeElement.id === 'main'), 'the skip link did not reach the content');
+  await tabTo(kp, '#home-q');
+  await kp.keyboard.type('shirt');
+  await enter(kp, 'catalog-keyboard');
+  assert(new URL(kp.url()).searchParams.get('q') === 'shirt', `search by keyboard: ${kp.url()}`);
+  await tabTo(kp, '#f-inStock'); // a filter: only what can be bought now
+  await kp.keyboard.press('Space');
+  await tabTo(kp, 'form.filters button[type=submit]');
+  await enter(kp, 'catalog-keyboard-in-stock');
+  assert(new URL(kp.url()).searchParams.get('inStock') === 'on', `filter by keyboard: ${kp.url()}`);
+  await tabTo(kp, 'a.product-link');
+  await enter(kp, 'product-keyboard');
+  assert(/^\/products\/\d+$/.test(new URL(kp.url()).pathname), `product by keyboard: ${kp.url()}`);
+  await tabTo(kp, 'form.add-to-cart button[type=submit]');
+  await enter(kp, 'cart-keyboard');
+  assert(new URL(kp.url()).pathname === '/cart', `add to cart by keyboard: ${kp.url()}`);
+  assert(await kp.locator('.cart-group').count() === 1, 'the keyboard did not add the product');
+  await kctx.close();
 });
 
 await browser.close();

@@ -435,6 +435,7 @@ struct run {
     const struct search_index *ix;
     const struct search_query *q;
     enum search_sort sort;
+    bool descending; /* visit newer records first (see search_index_query) */
     const float *score;
     uint8_t status; /* ST_OTHER + 1: any */
     uint8_t condition;
@@ -610,7 +611,8 @@ static void walk_words(struct search_index *ix, struct run *x, char (*words)[SEA
         for (size_t s = rg[w].lo; s < rg[w].hi; s++) {
             const struct term *t = &ix->terms[ix->sorted[s]];
             float idf = logf(1.0f + ((float)ix->live - (float)t->n + 0.5f) / ((float)t->n + 0.5f));
-            for (size_t i = 0; i < t->n; i++) {
+            for (size_t k = 0; k < t->n; k++) {
+                size_t i = x->descending ? t->n - 1 - k : k;
                 uint32_t r = t->recs[i];
                 if (ix->hits[r] != seen) continue;
                 ix->hits[r] = next;
@@ -639,6 +641,11 @@ void search_index_query(struct search_index *ix, struct arena *a, const struct s
     struct run x = { .ix = ix, .q = q, .sort = q->sort, .score = ix->score, .want = want };
     if (x.sort > SEARCH_SORT_RELEVANCE || (x.sort == SEARCH_SORT_RELEVANCE && nw == 0))
         x.sort = SEARCH_SORT_NEWEST;
+    /* Records are appended as products are written, so their order follows creation, and
+     * often ids: visiting them in the order the sort wants fills the heap with good records
+     * at once, and later ones are mostly refused by one comparison (in the other order
+     * nearly every record would replace the heap's root). */
+    x.descending = x.sort != SEARCH_SORT_OLDEST && x.sort != SEARCH_SORT_PRICE_ASC;
     x.status = q->status ? status_code(q->status) : ST_OTHER + 1;
     x.condition = condition_code(q->condition);
     x.bands = search_price_bands(&x.nbands);
@@ -655,8 +662,8 @@ void search_index_query(struct search_index *ix, struct arena *a, const struct s
     if (nw)
         walk_words(ix, &x, words, nw);
     else
-        for (size_t r = 0; r < ix->nrecs; r++)
-            visit(&x, (uint32_t)r);
+        for (size_t k = 0; k < ix->nrecs; k++)
+            visit(&x, (uint32_t)(x.descending ? ix->nrecs - 1 - k : k));
 
     out->count = x.count;
     if (want & SEARCH_WANT_PAGE) {

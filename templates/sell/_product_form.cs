@@ -16,6 +16,7 @@
 <div class="field">
   <label for="f-condition"><?cs var:Lang.Products.Condition ?></label>
   <select id="f-condition" name="condition">
+    <option value=""<?cs if:!chosen ?> selected<?cs /if ?>><?cs var:Lang.Products.NoCondition ?></option>
     <?cs each:c = Lang.Products.Conditions ?><option value="<?cs name:c ?>"<?cs if:name(c) == chosen ?> selected<?cs /if ?>><?cs var:c ?></option><?cs /each ?>
   </select>
 </div>

@@ -13,6 +13,9 @@
     <?cs if:Field.description.Error ?><p class="error" id="e-description"><?cs var:Field.description.Error ?></p><?cs /if ?>
   </div>
   <?cs if:Page.Op ?><?cs call:category_select("category", Form.category) ?><?cs else ?><?cs call:category_select("category", p.category.id) ?><?cs /if ?>
+  <?cs call:field("customBrand", "text", Lang.Products.Brand, "off", p.customBrand) ?>
+  <?cs if:p.brand.name && !p.customBrand ?><p class="hint"><?cs var:Lang.Products.ListedBrand ?>: <?cs var:p.brand.name ?></p><?cs /if ?>
+  <?cs if:Page.Op ?><?cs call:condition_select(Form.condition) ?><?cs else ?><?cs call:condition_select(p.condition) ?><?cs /if ?>
   <div class="field">
     <label for="f-isActive"><?cs var:Lang.Products.Status ?></label>
     <select id="f-isActive" name="isActive">

@@ -765,7 +765,81 @@ static void the_vendors_wholesale_terms_apply_in_a_buyers_cart(void)
     json_object_put(r);
 }
 
+/* The vendor's own view of product id (vendorProduct: condition, style, brand). */
+static struct json_object *own_product(const char *id, const char *token)
+{
+    char vars[64];
+    snprintf(vars, sizeof(vars), "{\"p\":\"%s\"}", id);
+    return it_gql_as("query($p: ID!) { vendorProduct(id: $p) { condition style customBrand "
+                     "brand { id } } }",
+                     vars, token);
+}
+
+static long search_total(const char *word)
+{
+    char vars[128];
+    snprintf(vars, sizeof(vars), "{\"q\":\"%s\"}", word);
+    struct json_object *r =
+            it_gql("query($q: String!) { searchProducts(query: $q) { totalCount } }", vars, NULL);
+    long n = (long)json_object_get_int(it_at(r, "searchProducts.totalCount"));
+    json_object_put(r);
+    return n;
+}
+
+/* updateProduct's condition, style and brand; the brand's words are searchable at once. */
+static void update_changes_condition_style_and_brand(void)
+{
+    char id[32], vars[512], word[40];
+    snprintf(word, sizeof(word), "Zephyrco%ld", (long)it_now() % 100000000);
+    const char *token = it_vendor_with_product("t1520-brand", "Brand test tee", id, sizeof(id));
+    static const char update[] =
+            "mutation($p: ID!, $c: ConditionEnum, $s: StyleEnum, $b: Int, $cb: String) { "
+            "updateProduct(productId: $p, condition: $c, style: $s, brand: $b, customBrand: $cb) "
+            "{ success message } }";
+    snprintf(vars, sizeof(vars),
+             "{\"p\":\"%s\",\"c\":\"GOOD_CONDITION\",\"s\":\"CASUAL\",\"cb\":\"%s\"}", id, word);
+    struct json_object *r = it_gql_as(update, vars, token);
+    CU_ASSERT_TRUE(it_bool_at(r, "updateProduct.success"));
+    json_object_put(r);
+    r = own_product(id, token);
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "vendorProduct.condition"), "GOOD_CONDITION");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "vendorProduct.style"), "CASUAL");
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "vendorProduct.customBrand"), word);
+    json_object_put(r);
+    CU_ASSERT_EQUAL(search_total(word), 1); /* the brand's words are searched */
+    /* Both kinds of brand at once, or an unknown one: refused, nothing changed. */
+    snprintf(vars, sizeof(vars), "{\"p\":\"%s\",\"b\":1,\"cb\":\"Other\",\"c\":\"HEAVILY_USED\"}",
+             id);
+    r = it_gql_as(update, vars, token);
+    CU_ASSERT_FALSE(it_bool_at(r, "updateProduct.success"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(it_text_at(r, "updateProduct.message"), "not both"));
+    json_object_put(r);
+    snprintf(vars, sizeof(vars), "{\"p\":\"%s\",\"b\":999999,\"c\":\"HEAVILY_USED\"}", id);
+    r = it_gql_as(update, vars, token);
+    CU_ASSERT_FALSE(it_bool_at(r, "updateProduct.success"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(it_text_at(r, "updateProduct.message"), "unknown brand"));
+    json_object_put(r);
+    r = own_product(id, token);
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "vendorProduct.condition"), "GOOD_CONDITION");
+    json_object_put(r);
+    /* A listed brand replaces the vendor's words; "" then leaves it. */
+    snprintf(vars, sizeof(vars), "{\"p\":\"%s\",\"b\":1}", id);
+    r = it_gql_as(update, vars, token);
+    CU_ASSERT_TRUE(it_bool_at(r, "updateProduct.success"));
+    json_object_put(r);
+    snprintf(vars, sizeof(vars), "{\"p\":\"%s\",\"cb\":\"\"}", id);
+    r = it_gql_as(update, vars, token);
+    CU_ASSERT_TRUE(it_bool_at(r, "updateProduct.success"));
+    json_object_put(r);
+    r = own_product(id, token);
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "vendorProduct.brand.id"), "1");
+    CU_ASSERT_TRUE(it_null_at(r, "vendorProduct.customBrand"));
+    json_object_put(r);
+    CU_ASSERT_EQUAL(search_total(word), 0);
+}
+
 static CU_TestInfo tests[] = {
+    { "update changes condition, style and brand", update_changes_condition_style_and_brand },
     { "the owner creates and the next read shows it",
       the_owner_creates_and_the_next_read_shows_it },
     { "bad input is refused and nothing is saved", bad_input_is_refused_and_nothing_is_saved },

@@ -135,6 +135,12 @@ struct catalog_update_row {
     const char *care_instructions;
     const char *moq;       /* decimal text, NULL: unchanged */
     const char *case_pack; /* decimal text, NULL: unchanged */
+    const char *condition; /* a ConditionEnum name, NULL: unchanged */
+    const char *style;     /* a StyleEnum name, NULL: unchanged */
+    bool set_brand;        /* replace brand_id, custom_brand and brand_name with: */
+    const char *brand_id;  /* decimal text or NULL */
+    const char *custom_brand;
+    const char *brand_name;
 };
 
 /* Replace the price breaks / account-type prices of product id with the n given. */

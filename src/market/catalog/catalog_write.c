@@ -650,6 +650,25 @@ static int check_update(struct wm_ctx *ctx, struct product_input *in,
     row->status = !in->has_is_active ? NULL : in->is_active ? "active" : "draft";
     row->moq = in->has_moq ? arena_printf(ctx->arena, "%" PRId64, in->moq) : NULL;
     row->case_pack = in->has_case_pack ? arena_printf(ctx->arena, "%" PRId64, in->case_pack) : NULL;
+    row->condition = in->condition;
+    row->style = in->style;
+    /* The brand: a listed one (brand) or the vendor's own words (customBrand; "" clears it). */
+    if (rc == WM_OK)
+        rc = shared_check_text(ctx, &in->custom_brand, "customBrand", 100, false, false);
+    if (rc == WM_OK && in->has_brand && in->custom_brand && *in->custom_brand)
+        rc = wm_errorf(ctx, WM_EINVAL, "customBrand: give a listed brand or your own, not both");
+    char *brand_name = NULL;
+    if (rc == WM_OK && in->has_brand) {
+        rc = check_brand(ctx, in->brand_id, &brand_name);
+        row->set_brand = true;
+        row->brand_id = arena_printf(ctx->arena, "%d", (int)in->brand_id);
+        row->brand_name = brand_name;
+    } else if (rc == WM_OK && in->custom_brand && (*in->custom_brand || cur->custom_brand)) {
+        /* "" clears the vendor's own brand; a listed brand is only replaced by words. */
+        row->set_brand = true;
+        row->custom_brand = *in->custom_brand ? in->custom_brand : NULL;
+        row->brand_name = in->custom_brand;
+    }
     return rc;
 }
 

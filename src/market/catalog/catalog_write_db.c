@@ -52,7 +52,9 @@ static const char SQL_UPDATE_PRODUCT[] =
     " status = COALESCE(?, status), specifications = COALESCE(?, specifications),"
     " dimensions = COALESCE(?, dimensions), weight_kg = COALESCE(?, weight_kg),"
     " care_instructions = COALESCE(?, care_instructions), moq = COALESCE(?, moq),"
-    " case_pack = COALESCE(?, case_pack) WHERE id = ?";
+    " case_pack = COALESCE(?, case_pack), `condition` = COALESCE(?, `condition`),"
+    " style = COALESCE(?, style), brand_id = IF(?, ?, brand_id),"
+    " custom_brand = IF(?, ?, custom_brand), brand_name = IF(?, ?, brand_name) WHERE id = ?";
 
 /* The primary keys of product_price_tiers and product_account_prices (product first). */
 static const char SQL_DELETE_TIERS[] = "DELETE FROM product_price_tiers WHERE product_id = ?";
@@ -202,10 +204,11 @@ int catalog_db_copy_product(struct wm_ctx *ctx, int64_t src_id, const struct cat
 
 int catalog_db_update_product(struct wm_ctx *ctx, int64_t id, const struct catalog_update_row *r)
 {
-    return db_exec(ctx, SQL_UPDATE_PRODUCT, "sslsissssssssl", r->name, r->description,
+    return db_exec(ctx, SQL_UPDATE_PRODUCT, "sslsissssssssssbsbsbsl", r->name, r->description,
                    r->price_minor, r->discount_price_minor, (int)r->category_id, r->tags, r->status,
                    r->specifications, r->dimensions, r->weight_kg, r->care_instructions, r->moq,
-                   r->case_pack, id);
+                   r->case_pack, r->condition, r->style, r->set_brand, r->brand_id, r->set_brand,
+                   r->custom_brand, r->set_brand, r->brand_name, id);
 }
 
 int catalog_db_set_tiers(struct wm_ctx *ctx, int64_t id, const struct price_tier *tiers, size_t n)

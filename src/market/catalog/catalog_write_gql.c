@@ -311,6 +311,10 @@ int catalog_gql_update_product(struct gql_call *call, struct gql_value *out)
     if (rc == WM_OK)
         rc = shared_gql_arg_text(call, "careInstructions", NULL, &in.care_instructions);
     shared_gql_arg_bool(call, "isActive", &in.has_is_active, &in.is_active);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "condition", NULL, &in.condition);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "style", NULL, &in.style);
+    if (rc == WM_OK) rc = int32_arg(call, "brand", &in.has_brand, &in.brand_id);
+    if (rc == WM_OK) rc = shared_gql_arg_text(call, "customBrand", NULL, &in.custom_brand);
     if (rc == WM_OK) rc = terms_arg(call, &in);
     if (rc == WM_OK) rc = variants_arg(call, &in);
     bool has_remove = false;

@@ -331,6 +331,58 @@ static bool serve_client(struct server *s, size_t i)
     return true;
 }
 
+/* Take the connections waiting on the listening socket. */
+static void accept_clients(struct server *s)
+{
+    int c;
+    while ((c = accept4(s->listen_fd, NULL, NULL, SOCK_CLOEXEC)) >= 0) {
+        if (s->nclients == MAX_CLIENTS) {
+            close(c);
+            continue;
+        }
+        struct timeval tv = { .tv_sec = 2 };
+        (void)setsockopt(c, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+        s->clients[s->nclients++] = (struct client){ c, BUF_INIT(NULL) };
+    }
+}
+
+/* Serve until *stop; WM_OK, or an error when poll() fails. */
+static int serve(struct server *s, const volatile sig_atomic_t *stop)
+{
+    int64_t followed = now_ms();
+    struct pollfd pfd[MAX_CLIENTS + 1];
+    while (!*stop) {
+        pfd[0] = (struct pollfd){ .fd = s->listen_fd, .events = POLLIN };
+        for (size_t i = 0; i < s->nclients; i++)
+            pfd[i + 1] = (struct pollfd){ .fd = s->clients[i].fd, .events = POLLIN };
+        int n = poll(pfd, s->nclients + 1, IDLE_POLL_MS);
+        if (n < 0 && errno != EINTR)
+            return wm_errorf(s->ctx, WM_EINTERNAL, "poll: %s", strerror(errno));
+        if (now_ms() - followed >= IDLE_POLL_MS) {
+            follow(s);
+            arena_reset(s->ctx->arena);
+            followed = now_ms();
+        }
+        if (n <= 0) continue;
+        /* Clients from the back, so dropping one (the last moves into its place) is safe. */
+        for (size_t i = s->nclients; i-- > 0;)
+            if (pfd[i + 1].revents && !serve_client(s, i)) drop_client(s, i);
+        if (pfd[0].revents & POLLIN) accept_clients(s);
+    }
+    return WM_OK;
+}
+
+static void server_free(struct server *s)
+{
+    while (s->nclients)
+        drop_client(s, s->nclients - 1);
+    for (size_t i = 0; i < COUNTS_KEPT; i++)
+        buf_release(&s->counts[i].key);
+    search_index_free(s->ix);
+    free(s->gaps);
+    free(s);
+}
+
 int searchd_run(struct wm_ctx *ctx, const struct searchd_opts *opts)
 {
     const char *path = ctx->config->search_socket;
@@ -348,56 +400,15 @@ int searchd_run(struct wm_ctx *ctx, const struct searchd_opts *opts)
     arena_reset(ctx->arena);
     int fd = rc == WM_OK ? listen_on(ctx, path) : rc;
     if (fd < 0) {
-        search_index_free(s->ix);
-        free(s->gaps);
-        free(s);
+        server_free(s);
         return fd;
     }
     s->listen_fd = fd;
     s->pruned_at = time(NULL);
     log_info("listening on %s", path);
-    int64_t followed = now_ms();
-    struct pollfd pfd[MAX_CLIENTS + 1];
-    while (!*opts->stop) {
-        pfd[0] = (struct pollfd){ .fd = s->listen_fd, .events = POLLIN };
-        for (size_t i = 0; i < s->nclients; i++)
-            pfd[i + 1] = (struct pollfd){ .fd = s->clients[i].fd, .events = POLLIN };
-        size_t nfds = s->nclients + 1;
-        int n = poll(pfd, nfds, IDLE_POLL_MS);
-        if (n < 0 && errno != EINTR) {
-            rc = wm_errorf(ctx, WM_EINTERNAL, "poll: %s", strerror(errno));
-            break;
-        }
-        if (now_ms() - followed >= IDLE_POLL_MS) {
-            follow(s);
-            arena_reset(ctx->arena);
-            followed = now_ms();
-        }
-        if (n <= 0) continue;
-        /* Clients from the back, so dropping one (the last moves into its place) is safe. */
-        for (size_t i = s->nclients; i-- > 0;)
-            if (pfd[i + 1].revents && !serve_client(s, i)) drop_client(s, i);
-        if (pfd[0].revents & POLLIN) {
-            int c;
-            while ((c = accept4(s->listen_fd, NULL, NULL, SOCK_CLOEXEC)) >= 0) {
-                if (s->nclients == MAX_CLIENTS) {
-                    close(c);
-                    continue;
-                }
-                struct timeval tv = { .tv_sec = 2 };
-                (void)setsockopt(c, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
-                s->clients[s->nclients++] = (struct client){ c, BUF_INIT(NULL) };
-            }
-        }
-    }
-    while (s->nclients)
-        drop_client(s, s->nclients - 1);
+    rc = serve(s, opts->stop);
     close(s->listen_fd);
     unlink(path);
-    for (size_t i = 0; i < COUNTS_KEPT; i++)
-        buf_release(&s->counts[i].key);
-    search_index_free(s->ix);
-    free(s->gaps);
-    free(s);
+    server_free(s);
     return rc;
 }

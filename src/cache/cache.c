@@ -19,6 +19,7 @@
 #include <libmemcached/memcached.h>
 #include <openssl/sha.h>
 
+#include "core/clock.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/config.h"
@@ -74,19 +75,12 @@ static bool is_plain(struct str key)
     return true;
 }
 
-static int64_t mono_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* prefix + key, or prefix + '#' + SHA-256 hex when the key is not plain or too long. False
  * for the empty key, when the cache is disabled and while it is paused: the caller misses. */
 static bool wire_key(const struct cache *c, struct str key, struct wire_key *wk)
 {
     if (!c || !c->mc || key.len == 0) return false;
-    if (c->paused_until != 0 && mono_ms() < c->paused_until) return false;
+    if (c->paused_until != 0 && clock_ms() < c->paused_until) return false;
     memcpy(wk->buf, c->prefix, c->prefix_len);
     if (is_plain(key) && c->prefix_len + key.len <= KEY_MAX) {
         memcpy(wk->buf + c->prefix_len, key.ptr, key.len);
@@ -104,7 +98,7 @@ static bool wire_key(const struct cache *c, struct str key, struct wire_key *wk)
  * timeout. Misses and "not stored" are normal answers and never come here. */
 static void note_failure(struct cache *c, const char *op, memcached_return_t rc)
 {
-    int64_t now = mono_ms();
+    int64_t now = clock_ms();
     if (rc == MEMCACHED_TIMEOUT) c->paused_until = now + PAUSE_MS;
     if (c->warned && now - c->warned_at < (int64_t)CACHE_WARN_INTERVAL * 1000) {
         c->suppressed++;

@@ -24,6 +24,7 @@
 #include <mysql.h>
 #include <mysqld_error.h>
 
+#include "core/clock.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/config.h"
@@ -111,13 +112,6 @@ static const char PARAM_CODES[] = "liubfsS";
 
 /* ---- small helpers ------------------------------------------------------------------- */
 
-static int64_t now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static char *xstrdup(const char *s)
 {
     char *p = strdup(s ? s : "");
@@ -203,7 +197,7 @@ static int unavailable(struct wm_ctx *ctx)
 static int ensure_conn(struct wm_ctx *ctx, struct db *db)
 {
     if (db->conn) return WM_OK;
-    if (db->tx_depth > 0 || now_ms() < db->down_until_ms) return unavailable(ctx);
+    if (db->tx_depth > 0 || clock_ms() < db->down_until_ms) return unavailable(ctx);
 
     MYSQL *m = mysql_init(NULL);
     if (!m) wm_oom(sizeof(MYSQL));
@@ -228,7 +222,7 @@ static int ensure_conn(struct wm_ctx *ctx, struct db *db)
         struct sql_err e;
         err_from_conn(&e, m);
         mysql_close(m);
-        db->down_until_ms = now_ms() + db->retry_after_ms;
+        db->down_until_ms = clock_ms() + db->retry_after_ms;
         log_error("database connect to '%s' failed: errno=%u %s; next attempt in %" PRId64 " ms",
                   use_socket ? db->socket : db->host, e.no, e.msg, db->retry_after_ms);
         return unavailable(ctx);

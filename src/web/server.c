@@ -8,6 +8,7 @@
 
 #include <time.h>
 
+#include "core/clock.h"
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/ctx.h"
@@ -15,13 +16,6 @@
 #include "core/log.h"
 #include "db/db.h"
 #include "web/render.h"
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 
 /* Run the handler, inside a transaction when the route asks for one. */
 static int run_handler(struct wm_ctx *ctx, const struct route *route, struct http_request *req,
@@ -65,7 +59,7 @@ static int dispatch(struct wm_ctx *ctx, struct web_app *app, struct http_io *io,
 
 void web_serve(struct web_app *app, struct http_io *io, struct arena *a)
 {
-    double t0 = now_ms();
+    double t0 = clock_s() * 1e3;
     struct wm_ctx *ctx = ARENA_NEW(a, struct wm_ctx);
     ctx->arena = a;
     ctx->config = app->config;
@@ -92,6 +86,6 @@ void web_serve(struct web_app *app, struct http_io *io, struct arena *a)
             render_error(ctx, req, res, rc);
     }
     if (http_send(io, req, res) != WM_OK) log_info("client went away before the reply was sent");
-    http_log_request(req, res->status, now_ms() - t0, io->bytes_written);
+    http_log_request(req, res->status, clock_s() * 1e3 - t0, io->bytes_written);
     log_set_request(NULL);
 }

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/clock.h"
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/ctx.h"
@@ -24,13 +25,6 @@
 #include "db/db.h"
 #include "market/jobs/jobs.h"
 #include "worker/worker_int.h"
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static const char *ctx_message(struct wm_ctx *ctx, int rc)
 {
@@ -79,7 +73,7 @@ static void wait_for_work(int wake_fd, int64_t ms)
 /* Run one claimed job and record its outcome. */
 static void run_job(struct wm_ctx *ctx, const struct job *job)
 {
-    double t0 = now_s();
+    double t0 = clock_s();
     const struct job_kind *kind = job_kind_find(job->kind);
     const char *error = NULL;
     enum job_outcome out = JOB_DEAD;
@@ -96,7 +90,7 @@ static void run_job(struct wm_ctx *ctx, const struct job *job)
         if (rc == WM_OK || rc == WM_ECONFLICT || tries == 2) break;
         sleep(1); /* the database blinked: the outcome is worth a few tries */
     }
-    double ms = (now_s() - t0) * 1000.0;
+    double ms = (clock_s() - t0) * 1000.0;
     if (rc != WM_OK)
         log_error("job %lld (%s): cannot record the outcome: %s", (long long)job->id, job->kind,
                   ctx_message(ctx, rc));
@@ -139,11 +133,11 @@ int worker_run(struct wm_ctx *ctx, const struct worker_opts *opts)
              cfg->mail_smtp_url[0] ? cfg->mail_smtp_url : "to <var>/mail-outbox");
     double next_gc = 0; /* the periodic clean-ups: queued at start, then every interval */
     while (!*opts->stop) {
-        if (now_s() >= next_gc) {
+        if (clock_s() >= next_gc) {
             worker_queue_periodic(ctx, "media_gc", false);
             worker_queue_periodic(ctx, "cart_gc", false);
             arena_reset(ctx->arena);
-            next_gc = now_s() + (double)cfg->media_gc_interval_s;
+            next_gc = clock_s() + (double)cfg->media_gc_interval_s;
         }
         struct job *job = NULL;
         int rc = jobs_claim(ctx, &job);

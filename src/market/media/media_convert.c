@@ -25,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/clock.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/ctx.h"
@@ -52,13 +53,6 @@ static const char *converter_path(struct wm_ctx *ctx)
     return arena_printf(ctx->arena, "%s/%s", self, CONVERTER_NAME);
 }
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Write len bytes of data to fd and read everything fd_out gives until EOF, within the
  * deadline. Returns 0, or -1 on a timeout or an I/O error. */
 static int exchange(int fd_in, int fd_out, const void *data, size_t len, struct buf *reply,
@@ -69,7 +63,7 @@ static int exchange(int fd_in, int fd_out, const void *data, size_t len, struct 
     while (reading) {
         struct pollfd p[2] = { { fd_out, POLLIN, 0 }, { fd_in, POLLOUT, 0 } };
         nfds_t np = fd_in >= 0 ? 2 : 1;
-        int wait_ms = (int)((deadline - now_s()) * 1000);
+        int wait_ms = (int)((deadline - clock_s()) * 1000);
         if (wait_ms <= 0) return -1;
         int r = poll(p, np, wait_ms);
         if (r < 0 && errno == EINTR) continue;
@@ -183,7 +177,7 @@ int media_convert(struct wm_ctx *ctx, const void *data, size_t len, enum media_t
     (void)fcntl(in[1], F_SETFL, O_NONBLOCK);
     struct buf reply;
     buf_init(&reply, ctx->arena, len + 1024);
-    int io = exchange(in[1], outp[0], data, len, &reply, now_s() + MEDIA_CONVERT_TIMEOUT_S);
+    int io = exchange(in[1], outp[0], data, len, &reply, clock_s() + MEDIA_CONVERT_TIMEOUT_S);
     close(outp[0]);
     if (io != 0) kill(pid, SIGKILL);
     int status = 0;

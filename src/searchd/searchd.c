@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/clock.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/config.h"
@@ -70,20 +71,13 @@ struct server {
     size_t nclients;
 };
 
-static int64_t now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* ---- the index ------------------------------------------------------------------------------ */
 
 /* Read every product (one snapshot) into a new index; *last gets the change log's head then.
  * The rows of each batch live in an arena of their own (the caller's holds the request). */
 static int load_all(struct wm_ctx *ctx, struct search_index **out, int64_t *last)
 {
-    int64_t t0 = now_ms();
+    int64_t t0 = clock_ms();
     struct search_index *ix = search_index_new();
     struct arena *keep = ctx->arena;
     ctx->arena = arena_new(0);
@@ -110,7 +104,7 @@ static int load_all(struct wm_ctx *ctx, struct search_index **out, int64_t *last
         return rc;
     }
     log_info("index loaded: %zu products in %lld ms", search_index_live(ix),
-             (long long)(now_ms() - t0));
+             (long long)(clock_ms() - t0));
     *out = ix;
     return WM_OK;
 }
@@ -296,14 +290,9 @@ static bool answer(struct server *s, int fd, struct str body)
         kept->generation = s->generation;
     }
     struct buf out = BUF_INIT(ctx->arena);
-    buf_append(&out, "\0\0\0\0", 4);
+    search_wire_frame_start(&out);
     search_wire_put_result(&out, WM_OK, &r, want);
-    size_t n = out.len - 4;
-    unsigned char *len = (unsigned char *)out.ptr;
-    len[0] = (unsigned char)n;
-    len[1] = (unsigned char)(n >> 8);
-    len[2] = (unsigned char)(n >> 16);
-    len[3] = (unsigned char)(n >> 24);
+    search_wire_frame_end(&out);
     return write_all(fd, out.ptr, out.len);
 }
 
@@ -317,9 +306,7 @@ static bool serve_client(struct server *s, size_t i)
     if (r <= 0) return false;
     buf_append(&c->in, chunk, (size_t)r);
     while (c->in.len >= 4) {
-        const unsigned char *p = (const unsigned char *)c->in.ptr;
-        uint32_t n =
-                (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+        uint32_t n = search_wire_frame_len((const unsigned char *)c->in.ptr);
         if (n > SEARCH_WIRE_MAX) return false;
         if (c->in.len < 4 + (size_t)n) break;
         bool ok = answer(s, c->fd, (struct str){ c->in.ptr + 4, n });
@@ -349,7 +336,7 @@ static void accept_clients(struct server *s)
 /* Serve until *stop; WM_OK, or an error when poll() fails. */
 static int serve(struct server *s, const volatile sig_atomic_t *stop)
 {
-    int64_t followed = now_ms();
+    int64_t followed = clock_ms();
     struct pollfd pfd[MAX_CLIENTS + 1];
     while (!*stop) {
         pfd[0] = (struct pollfd){ .fd = s->listen_fd, .events = POLLIN };
@@ -358,10 +345,10 @@ static int serve(struct server *s, const volatile sig_atomic_t *stop)
         int n = poll(pfd, s->nclients + 1, IDLE_POLL_MS);
         if (n < 0 && errno != EINTR)
             return wm_errorf(s->ctx, WM_EINTERNAL, "poll: %s", strerror(errno));
-        if (now_ms() - followed >= IDLE_POLL_MS) {
+        if (clock_ms() - followed >= IDLE_POLL_MS) {
             follow(s);
             arena_reset(s->ctx->arena);
-            followed = now_ms();
+            followed = clock_ms();
         }
         if (n <= 0) continue;
         /* Clients from the back, so dropping one (the last moves into its place) is safe. */

@@ -5,8 +5,10 @@
  * are separate calls, made only when a client asks for them. The engine only finds: loading the
  * products is the catalog's job. Strings live in ctx->arena.
  *
- * The MariaDB engine (search_mariadb.c) uses the FULLTEXT index over name, description, brand
- * and tags (boolean mode, every word required, prefix matching) combined with the filters.
+ * Two engines answer the same way: MariaDB's FULLTEXT index over name, description, brand and
+ * tags (boolean mode, every word required, prefix matching) combined with the filters
+ * (search_mariadb.c), and the search server's in-memory index (search_index.c, asked over
+ * search.socket by search_server.c, which falls back to MariaDB). search.socket chooses.
  */
 #ifndef WM_MARKET_SEARCH_H
 #define WM_MARKET_SEARCH_H

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/buf.h"
 #include "db/db.h"
@@ -38,6 +39,13 @@ extern const struct search_engine search_engine_server;
  */
 #define SEARCH_WIRE_VERSION 1
 #define SEARCH_WIRE_MAX     (4u << 20)
+
+/* A frame: search_wire_frame_start() reserves the length, the body is appended, then
+ * search_wire_frame_end() writes the body's length in front of it. */
+void search_wire_frame_start(struct buf *b);
+void search_wire_frame_end(struct buf *b);
+/* The body length a frame's first 4 bytes announce. */
+uint32_t search_wire_frame_len(const unsigned char p[4]);
 
 void search_wire_put_query(struct buf *b, const struct search_query *q, unsigned want);
 /* False for a malformed body or another version (*q untouched). Strings are copied into a. */

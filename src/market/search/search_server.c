@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/clock.h"
 #include "core/arena.h"
 #include "core/config.h"
 #include "core/ctx.h"
@@ -47,13 +48,11 @@ static int open_socket(const char *path)
     return fd;
 }
 
-/* Wait until fd is ready for events or the deadline (ms since the epoch of CLOCK_MONOTONIC). */
+/* Wait until fd is ready for events or the deadline (clock_ms()). */
 static bool wait_fd(int fd, short events, int64_t deadline_ms)
 {
     for (;;) {
-        struct timespec ts;
-        clock_gettime(CLOCK_MONOTONIC, &ts);
-        int64_t now = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+        int64_t now = clock_ms();
         if (now >= deadline_ms) return false;
         struct pollfd p = { .fd = fd, .events = events };
         int n = poll(&p, 1, (int)(deadline_ms - now));
@@ -91,16 +90,12 @@ static bool recv_all(int fd, char *p, size_t n, int64_t deadline)
 /* One exchange on the open connection: false when it broke or timed out. */
 static bool exchange(struct wm_ctx *ctx, const struct buf *req, struct str *body)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    int64_t deadline =
-            (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 + ctx->config->search_timeout_ms;
+    int64_t deadline = clock_ms() + ctx->config->search_timeout_ms;
     unsigned char len[4];
     if (!send_all(server_fd, req->ptr, req->len, deadline) ||
         !recv_all(server_fd, (char *)len, 4, deadline))
         return false;
-    uint32_t n = (uint32_t)len[0] | (uint32_t)len[1] << 8 | (uint32_t)len[2] << 16 |
-                 (uint32_t)len[3] << 24;
+    uint32_t n = search_wire_frame_len(len);
     if (n > SEARCH_WIRE_MAX) return false;
     char *p = arena_alloc(ctx->arena, n ? n : 1);
     if (!recv_all(server_fd, p, n, deadline)) return false;
@@ -115,14 +110,9 @@ static bool ask(struct wm_ctx *ctx, const struct search_query *q, unsigned want,
     const char *path = ctx->config ? ctx->config->search_socket : NULL;
     if (!path || !path[0]) return false;
     struct buf req = BUF_INIT(ctx->arena);
-    buf_append(&req, "\0\0\0\0", 4);
+    search_wire_frame_start(&req);
     search_wire_put_query(&req, q, want);
-    size_t n = req.len - 4;
-    unsigned char *len = (unsigned char *)req.ptr;
-    len[0] = (unsigned char)n;
-    len[1] = (unsigned char)(n >> 8);
-    len[2] = (unsigned char)(n >> 16);
-    len[3] = (unsigned char)(n >> 24);
+    search_wire_frame_end(&req);
     for (int attempt = 0; attempt < 2; attempt++) {
         bool fresh = server_fd < 0;
         if (fresh) {

@@ -1,6 +1,6 @@
 /*
- * search_wire.c: the bodies exchanged with the search server (search_int.h), in core/pack
- * form. The framing (a 4-byte length before each body) belongs to the two ends that do I/O.
+ * search_wire.c: the frames exchanged with the search server (search_int.h): a 4-byte
+ * little-endian length, then a body in core/pack form.
  */
 #include "market/search/search_int.h"
 
@@ -10,6 +10,26 @@
 #include "core/err.h"
 #include "core/pack.h"
 #include "market/search/search_index.h"
+
+void search_wire_frame_start(struct buf *b)
+{
+    buf_append(b, "\0\0\0\0", 4);
+}
+
+void search_wire_frame_end(struct buf *b)
+{
+    size_t n = b->len - 4;
+    unsigned char *len = (unsigned char *)b->ptr;
+    len[0] = (unsigned char)n;
+    len[1] = (unsigned char)(n >> 8);
+    len[2] = (unsigned char)(n >> 16);
+    len[3] = (unsigned char)(n >> 24);
+}
+
+uint32_t search_wire_frame_len(const unsigned char p[4])
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
 
 void search_wire_put_query(struct buf *b, const struct search_query *q, unsigned want)
 {

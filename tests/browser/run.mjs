@@ -60,16 +60,8 @@ async function axe(page, label) {
   }
 }
 
-// Check the page just loaded: status, CSP header, axe, screenshots at both widths (once per
-// page name and state).
-async function check(page, response, name) {
-  assert(response, `${name}: no response`);
-  if (response.status() >= 400) {
-    const said = await page.locator('main').innerText().catch(() => '');
-    assert(false, `${name}: HTTP ${response.status()}: ${said.slice(0, 300)}`);
-  }
-  const csp = response.headers()['content-security-policy'] || '';
-  assert(/script-src 'self' 'nonce-[0-9a-f]{32}'/.test(csp), `${name}: CSP without a nonce: ${csp}`);
+// Axe on the page as it is, and its screenshots at both widths (once per page name and state).
+async function axeAndShots(page, name) {
   await axe(page, name);
   if (!shot.has(name)) {
     shot.add(name);
@@ -80,6 +72,19 @@ async function check(page, response, name) {
     }
     await page.setViewportSize(size);
   }
+}
+
+// Check the page just loaded: status, CSP header, axe, screenshots at both widths (once per
+// page name and state).
+async function check(page, response, name) {
+  assert(response, `${name}: no response`);
+  if (response.status() >= 400) {
+    const said = await page.locator('main').innerText().catch(() => '');
+    assert(false, `${name}: HTTP ${response.status()}: ${said.slice(0, 300)}`);
+  }
+  const csp = response.headers()['content-security-policy'] || '';
+  assert(/script-src 'self' 'nonce-[0-9a-f]{32}'/.test(csp), `${name}: CSP without a nonce: ${csp}`);
+  await axeAndShots(page, name);
 }
 
 async function visit(page, path, name) {
@@ -490,21 +495,6 @@ await step('anonymous cart: add to cart signed out, sign in, the line is in the 
   await actx.close();
 });
 
-// A page reached without a navigation (the upload script replaced its main part): axe and
-// screenshots as check() does.
-async function checkHere(page, name) {
-  await axe(page, name);
-  if (!shot.has(name)) {
-    shot.add(name);
-    const size = page.viewportSize();
-    for (const [w, vp] of Object.entries(VIEWPORTS)) {
-      await page.setViewportSize(vp);
-      await page.screenshot({ path: join(SHOTS, `${name}-${w}.png`), fullPage: true });
-    }
-    await page.setViewportSize(size);
-  }
-}
-
 await step('products: a new vendor creates a product with an image, edits, duplicates and archives it', async () => {
   const word = `crate${Date.now().toString(36)}`;
   const vEmail = `browser-vendor-${Date.now()}-${process.pid}@example.com`;
@@ -548,7 +538,7 @@ await step('products: a new vendor creates a product with an image, edits, dupli
   const path = new URL(pp.url()).pathname;
   assert(/^\/sell\/products\/\d+$/.test(path), `after create: ${pp.url()}`);
   const id = path.split('/').pop();
-  await checkHere(pp, 'product-edit-new');
+  await axeAndShots(pp, 'product-edit-new');
   assert(await pp.locator('.thumbs img').count() === 1, 'the image is not shown');
 
   // On the vendor's list, and in the public search with its thumbnail.

@@ -786,51 +786,51 @@ static long search_total(const char *word)
     return n;
 }
 
+/* updateProduct(productId: id, <fields>) with condition, style, brand and customBrand as
+ * fields (JSON members after the id); "" when it succeeded, else its message (static copy). */
+static const char *update_brand(const char *token, const char *id, const char *fields)
+{
+    static char message[256];
+    char vars[512];
+    snprintf(vars, sizeof(vars), "{\"p\":\"%s\"%s%s}", id, *fields ? "," : "", fields);
+    struct json_object *r =
+            it_gql_as("mutation($p: ID!, $c: ConditionEnum, $s: StyleEnum, $b: Int, "
+                      "$cb: String) { updateProduct(productId: $p, condition: $c, style: $s, "
+                      "brand: $b, customBrand: $cb) { success message } }",
+                      vars, token);
+    snprintf(message, sizeof(message), "%s",
+             it_bool_at(r, "updateProduct.success") ? "" : it_text_at(r, "updateProduct.message"));
+    json_object_put(r);
+    return message;
+}
+
 /* updateProduct's condition, style and brand; the brand's words are searchable at once. */
 static void update_changes_condition_style_and_brand(void)
 {
-    char id[32], vars[512], word[40];
+    char id[32], fields[128], word[40];
     snprintf(word, sizeof(word), "Zephyrco%ld", (long)it_now() % 100000000);
     const char *token = it_vendor_with_product("t1520-brand", "Brand test tee", id, sizeof(id));
-    static const char update[] =
-            "mutation($p: ID!, $c: ConditionEnum, $s: StyleEnum, $b: Int, $cb: String) { "
-            "updateProduct(productId: $p, condition: $c, style: $s, brand: $b, customBrand: $cb) "
-            "{ success message } }";
-    snprintf(vars, sizeof(vars),
-             "{\"p\":\"%s\",\"c\":\"GOOD_CONDITION\",\"s\":\"CASUAL\",\"cb\":\"%s\"}", id, word);
-    struct json_object *r = it_gql_as(update, vars, token);
-    CU_ASSERT_TRUE(it_bool_at(r, "updateProduct.success"));
-    json_object_put(r);
-    r = own_product(id, token);
+    snprintf(fields, sizeof(fields), "\"c\":\"GOOD_CONDITION\",\"s\":\"CASUAL\",\"cb\":\"%s\"",
+             word);
+    CU_ASSERT_STRING_EQUAL(update_brand(token, id, fields), "");
+    struct json_object *r = own_product(id, token);
     CU_ASSERT_STRING_EQUAL(it_text_at(r, "vendorProduct.condition"), "GOOD_CONDITION");
     CU_ASSERT_STRING_EQUAL(it_text_at(r, "vendorProduct.style"), "CASUAL");
     CU_ASSERT_STRING_EQUAL(it_text_at(r, "vendorProduct.customBrand"), word);
     json_object_put(r);
     CU_ASSERT_EQUAL(search_total(word), 1); /* the brand's words are searched */
     /* Both kinds of brand at once, or an unknown one: refused, nothing changed. */
-    snprintf(vars, sizeof(vars), "{\"p\":\"%s\",\"b\":1,\"cb\":\"Other\",\"c\":\"HEAVILY_USED\"}",
-             id);
-    r = it_gql_as(update, vars, token);
-    CU_ASSERT_FALSE(it_bool_at(r, "updateProduct.success"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(it_text_at(r, "updateProduct.message"), "not both"));
-    json_object_put(r);
-    snprintf(vars, sizeof(vars), "{\"p\":\"%s\",\"b\":999999,\"c\":\"HEAVILY_USED\"}", id);
-    r = it_gql_as(update, vars, token);
-    CU_ASSERT_FALSE(it_bool_at(r, "updateProduct.success"));
-    CU_ASSERT_PTR_NOT_NULL(strstr(it_text_at(r, "updateProduct.message"), "unknown brand"));
-    json_object_put(r);
+    CU_ASSERT_PTR_NOT_NULL(
+            strstr(update_brand(token, id, "\"b\":1,\"cb\":\"Other\",\"c\":\"HEAVILY_USED\""),
+                   "not both"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(update_brand(token, id, "\"b\":999999,\"c\":\"HEAVILY_USED\""),
+                                  "unknown brand"));
     r = own_product(id, token);
     CU_ASSERT_STRING_EQUAL(it_text_at(r, "vendorProduct.condition"), "GOOD_CONDITION");
     json_object_put(r);
     /* A listed brand replaces the vendor's words; "" then leaves it. */
-    snprintf(vars, sizeof(vars), "{\"p\":\"%s\",\"b\":1}", id);
-    r = it_gql_as(update, vars, token);
-    CU_ASSERT_TRUE(it_bool_at(r, "updateProduct.success"));
-    json_object_put(r);
-    snprintf(vars, sizeof(vars), "{\"p\":\"%s\",\"cb\":\"\"}", id);
-    r = it_gql_as(update, vars, token);
-    CU_ASSERT_TRUE(it_bool_at(r, "updateProduct.success"));
-    json_object_put(r);
+    CU_ASSERT_STRING_EQUAL(update_brand(token, id, "\"b\":1"), "");
+    CU_ASSERT_STRING_EQUAL(update_brand(token, id, "\"cb\":\"\""), "");
     r = own_product(id, token);
     CU_ASSERT_STRING_EQUAL(it_text_at(r, "vendorProduct.brand.id"), "1");
     CU_ASSERT_TRUE(it_null_at(r, "vendorProduct.customBrand"));

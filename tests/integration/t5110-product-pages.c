@@ -20,77 +20,16 @@
 
 #define BOUNDARY "t5110-boundary"
 
-/* What a browser keeps between requests: the cookies and the last page's CSRF token. */
-struct client {
-    char browser[64];
-    char session[64];
-    char flash[64];
-    char lang[8];
-    char csrf[80];
-    char cookie_header[300];
-};
-
-/* Copy the value of cookie name from the Set-Cookie lines of r into out (unchanged when
- * none). */
-static void set_cookie(const struct it_response *r, const char *name, char *out, size_t len)
-{
-    const char *all = r->headers.ptr ? r->headers.ptr : "";
-    size_t n = strlen(name);
-    for (const char *h = strstr(all, "\nSet-Cookie: "); h; h = strstr(h + 1, "\nSet-Cookie: ")) {
-        const char *p = h + 13;
-        if (strncmp(p, name, n) != 0 || p[n] != '=') continue;
-        const char *v = p + n + 1;
-        snprintf(out, len, "%.*s", (int)strcspn(v, ";\r\n"), v);
-    }
-}
-
-/* The Cookie header of what c holds. */
-static void cookies(struct client *c)
-{
-    snprintf(c->cookie_header, sizeof(c->cookie_header), "Cookie: wm_browser=%s%s%s%s%s%s%s",
-             c->browser, c->session[0] ? "; wm_session=" : "", c->session,
-             c->flash[0] ? "; wm_flash=" : "", c->flash, c->lang[0] ? "; wm_lang=" : "", c->lang);
-}
-
-static void take(struct client *c, const struct it_response *r)
-{
-    set_cookie(r, "wm_browser", c->browser, sizeof(c->browser));
-    set_cookie(r, "wm_session", c->session, sizeof(c->session));
-    set_cookie(r, "wm_flash", c->flash, sizeof(c->flash));
-    const char *t = r->body.ptr ? strstr(r->body.ptr, "name=\"_csrf\" value=\"") : NULL;
-    if (t) snprintf(c->csrf, sizeof(c->csrf), "%.*s", 64, t + 20);
-    cookies(c);
-}
-
-static void get(struct client *c, const char *path, struct it_response *r)
-{
-    const char *h[] = { c->cookie_header[0] ? c->cookie_header : "X-No-Cookie: 1", NULL };
-    it_request("GET", path, h, NULL, 0, r);
-    take(c, r);
-}
-
-static void post_body(struct client *c, const char *path, const char *type, const char *body,
-                      size_t len, struct it_response *r)
-{
-    char o[256];
-    char ct[128];
-    snprintf(o, sizeof(o), "Origin: %s", it_base_url());
-    snprintf(ct, sizeof(ct), "Content-Type: %s", type);
-    const char *h[] = { c->cookie_header[0] ? c->cookie_header : "X-No-Cookie: 1", o, ct, NULL };
-    it_request("POST", path, h, body, len, r);
-    take(c, r);
-}
-
 /* POST an urlencoded form (the caller encodes it; _csrf is added in front). */
-static void post(struct client *c, const char *path, const char *fields, struct it_response *r)
+static void post(struct it_client *c, const char *path, const char *fields, struct it_response *r)
 {
     char body[4096];
     snprintf(body, sizeof(body), "_csrf=%s&%s", c->csrf, fields);
-    post_body(c, path, "application/x-www-form-urlencoded", body, strlen(body), r);
+    it_client_post(c, path, body, NULL, r);
 }
 
 /* Start a multipart body with the CSRF token. */
-static void mp_begin(struct buf *b, const struct client *c)
+static void mp_begin(struct buf *b, const struct it_client *c)
 {
     buf_init(b, NULL, 4096);
     buf_appendf(b, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n%s\r\n",
@@ -114,10 +53,10 @@ static void mp_file(struct buf *b, const char *name, const char *filename, const
     buf_appends(b, "\r\n");
 }
 
-static void mp_post(struct client *c, const char *path, struct buf *b, struct it_response *r)
+static void mp_post(struct it_client *c, const char *path, struct buf *b, struct it_response *r)
 {
     buf_appends(b, "--" BOUNDARY "--\r\n");
-    post_body(c, path, "multipart/form-data; boundary=" BOUNDARY, b->ptr, b->len, r);
+    it_client_post_type(c, path, "multipart/form-data; boundary=" BOUNDARY, b->ptr, b->len, r);
     buf_release(b);
 }
 
@@ -174,13 +113,13 @@ static void make_png(unsigned w, unsigned h, struct buf *b)
 }
 
 /* A verified vendor signed in through the sign-in page; its bearer token in *token. */
-static void vendor_sign_in(struct client *c, const char *tag, const char **token)
+static void vendor_sign_in(struct it_client *c, const char *tag, const char **token)
 {
     char email[256];
     *token = it_sign_up_as(tag, "SUPPLIER", email, sizeof(email));
     CU_ASSERT_TRUE_FATAL(it_verify_email(email));
     struct it_response r;
-    get(c, "/sign-in", &r);
+    it_client_get(c, "/sign-in", &r);
     it_response_release(&r);
     char fields[1024];
     char enc[512];
@@ -192,7 +131,7 @@ static void vendor_sign_in(struct client *c, const char *tag, const char **token
     post(c, "/sign-in", fields, &r);
     CU_ASSERT_EQUAL_FATAL(r.status, 303);
     it_response_release(&r);
-    get(c, "/sell", &r); /* a fresh CSRF token for the session */
+    it_client_get(c, "/sell", &r); /* a fresh CSRF token for the session */
     CU_ASSERT_EQUAL(r.status, 200);
     it_response_release(&r);
 }
@@ -357,11 +296,11 @@ static void the_api_takes_image_files_with_a_product(void)
 
 static void a_vendor_creates_edits_duplicates_and_archives_by_page(void)
 {
-    struct client c = { 0 };
+    struct it_client c = { 0 };
     const char *token = NULL;
     vendor_sign_in(&c, "t5110pages", &token);
     struct it_response r;
-    get(&c, "/sell/products/new", &r);
+    it_client_get(&c, "/sell/products/new", &r);
     CU_ASSERT_EQUAL(r.status, 200);
     CU_ASSERT_TRUE(it_body_has(&r, "enctype=\"multipart/form-data\""));
     CU_ASSERT_TRUE(it_body_has(&r, "<option value=\"674\""));
@@ -400,7 +339,7 @@ static void a_vendor_creates_edits_duplicates_and_archives_by_page(void)
     it_response_release(&r);
     char path[96];
     snprintf(path, sizeof(path), "/sell/products/%s", id);
-    get(&c, path, &r);
+    it_client_get(&c, path, &r);
     CU_ASSERT_EQUAL(r.status, 200);
     CU_ASSERT_TRUE(it_body_has(&r, "Your product was saved"));
     CU_ASSERT_TRUE(it_body_has(&r, "<strong>On sale</strong>"));
@@ -443,18 +382,18 @@ static void a_vendor_creates_edits_duplicates_and_archives_by_page(void)
     it_response_release(&r);
     char draft_path[96];
     snprintf(draft_path, sizeof(draft_path), "/sell/products/%s", draft);
-    get(&c, draft_path, &r);
+    it_client_get(&c, draft_path, &r);
     CU_ASSERT_TRUE(it_body_has(&r, "<strong>Draft (not on sale)</strong>"));
     it_response_release(&r);
     snprintf(draft_path, sizeof(draft_path), "/products/%s", draft);
-    get(&c, draft_path, &r);
+    it_client_get(&c, draft_path, &r);
     CU_ASSERT_EQUAL(r.status, 404);
     it_response_release(&r);
 
     /* Price breaks as rows, in German (decimal comma); empty rows are left out. */
     snprintf(c.lang, sizeof(c.lang), "de");
-    cookies(&c);
-    get(&c, path, &r);
+    it_client_rebuild(&c);
+    it_client_get(&c, path, &r);
     CU_ASSERT_EQUAL(r.status, 200);
     CU_ASSERT_TRUE(it_body_has(&r, "value=\"24,00\""));
     it_response_release(&r);
@@ -483,7 +422,7 @@ static void a_vendor_creates_edits_duplicates_and_archives_by_page(void)
     CU_ASSERT_EQUAL(json_object_get_int(it_at(q, "vendorProduct.priceTiers.1.minQuantity")), 100);
     CU_ASSERT_STRING_EQUAL(it_text_at(q, "vendorProduct.accountPrices.0.accountType"), "RESELLER");
     json_object_put(q);
-    get(&c, path, &r);
+    it_client_get(&c, path, &r);
     CU_ASSERT_TRUE(it_body_has(&r, "value=\"21,50\""));
     it_response_release(&r);
 
@@ -530,7 +469,7 @@ static void a_vendor_creates_edits_duplicates_and_archives_by_page(void)
     CU_ASSERT_TRUE(saw_old);
     CU_ASSERT_TRUE(saw_new);
     json_object_put(q);
-    get(&c, path, &r);
+    it_client_get(&c, path, &r);
     CU_ASSERT_TRUE(it_body_has(&r, "value=\"26,00\""));
     CU_ASSERT_TRUE(it_body_has(&r, "name=\"variants.2.sku\"")); /* an empty row to add */
     it_response_release(&r);
@@ -557,7 +496,7 @@ static void a_vendor_creates_edits_duplicates_and_archives_by_page(void)
     CU_ASSERT_TRUE(it_body_has(&r, "id=\"e-priceTiers\""));
     it_response_release(&r);
     c.lang[0] = '\0';
-    cookies(&c);
+    it_client_rebuild(&c);
 
     /* Duplicate: to the copy's page. */
     snprintf(fields, sizeof(fields), "_op=ProductDuplicate&productId=%s&copyName=Birch+copy", id);
@@ -569,10 +508,10 @@ static void a_vendor_creates_edits_duplicates_and_archives_by_page(void)
     it_response_release(&r);
 
     /* Another vendor: the page and its POST are 404s. */
-    struct client other = { 0 };
+    struct it_client other = { 0 };
     const char *other_token = NULL;
     vendor_sign_in(&other, "t5110intruder", &other_token);
-    get(&other, path, &r);
+    it_client_get(&other, path, &r);
     CU_ASSERT_EQUAL(r.status, 404);
     it_response_release(&r);
     post(&other, path, "_op=ProductSave&name=Mine+now&isActive=on", &r);
@@ -587,10 +526,10 @@ static void a_vendor_creates_edits_duplicates_and_archives_by_page(void)
     post(&c, "/sell", fields, &r);
     CU_ASSERT_EQUAL(r.status, 303);
     it_response_release(&r);
-    get(&c, path, &r);
+    it_client_get(&c, path, &r);
     CU_ASSERT_EQUAL(r.status, 404);
     it_response_release(&r);
-    get(&c, "/products?q=t5110", &r);
+    it_client_get(&c, "/products?q=t5110", &r);
     CU_ASSERT_EQUAL(r.status, 200);
     CU_ASSERT_FALSE(it_body_has(&r, "Birch crates t5110"));
     it_response_release(&r);
@@ -599,7 +538,7 @@ static void a_vendor_creates_edits_duplicates_and_archives_by_page(void)
 
 static void units_move_between_locations_by_page(void)
 {
-    struct client c = { 0 };
+    struct it_client c = { 0 };
     const char *token = NULL;
     vendor_sign_in(&c, "t5110stock", &token);
     char vars[256];
@@ -621,7 +560,7 @@ static void units_move_between_locations_by_page(void)
     char path[96];
     snprintf(path, sizeof(path), "/sell/items/%s", id);
     struct it_response r;
-    get(&c, path, &r);
+    it_client_get(&c, path, &r);
     CU_ASSERT_EQUAL(r.status, 200);
     it_response_release(&r);
 
@@ -641,7 +580,7 @@ static void units_move_between_locations_by_page(void)
     snprintf(back_id, sizeof(back_id), "%s", it_text_at(q, "inventoryLocations.1.id"));
     CU_ASSERT_STRING_EQUAL(it_text_at(q, "inventoryLocations.1.name"), "Back room");
     json_object_put(q);
-    get(&c, path, &r);
+    it_client_get(&c, path, &r);
     CU_ASSERT_TRUE(it_body_has(&r, "Back room"));
     it_response_release(&r);
 
@@ -660,7 +599,7 @@ static void units_move_between_locations_by_page(void)
     post(&c, path, fields, &r);
     CU_ASSERT_EQUAL(r.status, 303);
     it_response_release(&r);
-    get(&c, path, &r);
+    it_client_get(&c, path, &r);
     CU_ASSERT_TRUE(it_body_has(&r, "Back room: 2"));
     CU_ASSERT_TRUE(it_body_has(&r, "The units were moved."));
     it_response_release(&r);

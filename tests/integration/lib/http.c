@@ -236,9 +236,10 @@ bool it_set_cookie(const struct it_response *r, const char *name, char *out, siz
 
 void it_client_rebuild(struct it_client *c)
 {
-    snprintf(c->cookie_header, sizeof(c->cookie_header), "Cookie: wm_browser=%s%s%s%s%s%s%s",
+    snprintf(c->cookie_header, sizeof(c->cookie_header), "Cookie: wm_browser=%s%s%s%s%s%s%s%s%s",
              c->browser, c->session[0] ? "; wm_session=" : "", c->session,
-             c->flash[0] ? "; wm_flash=" : "", c->flash, c->cart[0] ? "; wm_cart=" : "", c->cart);
+             c->flash[0] ? "; wm_flash=" : "", c->flash, c->cart[0] ? "; wm_cart=" : "", c->cart,
+             c->lang[0] ? "; wm_lang=" : "", c->lang);
 }
 
 /* Take the cookies and the CSRF token r hands out. */
@@ -248,6 +249,7 @@ static void client_take(struct it_client *c, const struct it_response *r)
     it_set_cookie(r, "wm_session", c->session, sizeof(c->session), NULL, 0);
     it_set_cookie(r, "wm_flash", c->flash, sizeof(c->flash), NULL, 0);
     it_set_cookie(r, "wm_cart", c->cart, sizeof(c->cart), c->cart_attrs, sizeof(c->cart_attrs));
+    it_set_cookie(r, "wm_lang", c->lang, sizeof(c->lang), NULL, 0);
     const char *t = r->body.ptr ? strstr(r->body.ptr, "name=\"_csrf\" value=\"") : NULL;
     if (t) snprintf(c->csrf, sizeof(c->csrf), "%.*s", 64, t + 20);
     it_client_rebuild(c);
@@ -260,15 +262,27 @@ void it_client_get(struct it_client *c, const char *path, struct it_response *r)
     client_take(c, r);
 }
 
+static void client_send(struct it_client *c, const char *path, const char *content_type,
+                        const char *body, size_t len, const char *origin, struct it_response *r)
+{
+    char o[256], ct[160];
+    snprintf(o, sizeof(o), "Origin: %s", origin ? origin : it_base_url());
+    snprintf(ct, sizeof(ct), "Content-Type: %s", content_type);
+    const char *h[] = { c->cookie_header[0] ? c->cookie_header : "X-No-Cookie: 1", o, ct, NULL };
+    it_request("POST", path, h, body, len, r);
+    client_take(c, r);
+}
+
 void it_client_post(struct it_client *c, const char *path, const char *body, const char *origin,
                     struct it_response *r)
 {
-    char o[256];
-    snprintf(o, sizeof(o), "Origin: %s", origin ? origin : it_base_url());
-    const char *h[] = { c->cookie_header[0] ? c->cookie_header : "X-No-Cookie: 1", o,
-                        "Content-Type: application/x-www-form-urlencoded", NULL };
-    it_request("POST", path, h, body, strlen(body), r);
-    client_take(c, r);
+    client_send(c, path, "application/x-www-form-urlencoded", body, strlen(body), origin, r);
+}
+
+void it_client_post_type(struct it_client *c, const char *path, const char *content_type,
+                         const char *body, size_t len, struct it_response *r)
+{
+    client_send(c, path, content_type, body, len, NULL, r);
 }
 
 const char *it_form_encode(const char *s)

@@ -78,6 +78,7 @@ struct it_client {
     char flash[64];          /* wm_flash */
     char cart[80];           /* wm_cart (the anonymous cart's token) */
     char cart_attrs[256];    /* the last wm_cart Set-Cookie line */
+    char lang[8];            /* wm_lang (the language chosen; a test may set it) */
     char csrf[80];           /* the last page's _csrf field */
     char cookie_header[512]; /* "Cookie: ..." of the above (it_client_rebuild) */
 };
@@ -94,6 +95,9 @@ void it_client_get(struct it_client *c, const char *path, struct it_response *r)
  * says); c takes what r hands out. */
 void it_client_post(struct it_client *c, const char *path, const char *body, const char *origin,
                     struct it_response *r);
+/* it_client_post() of len bytes of another Content-Type (a multipart form), from this site. */
+void it_client_post_type(struct it_client *c, const char *path, const char *content_type,
+                         const char *body, size_t len, struct it_response *r);
 /* s form-encoded where an email needs it ('@', '+'): a static buffer. */
 const char *it_form_encode(const char *s);
 

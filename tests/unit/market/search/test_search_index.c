@@ -241,6 +241,13 @@ static void the_wire_format_round_trips(void)
                               .sort = SEARCH_SORT_PRICE_DESC,
                               .offset = 40,
                               .limit = 20 };
+    /* A frame announces its body's length, little-endian. */
+    struct buf f = BUF_INIT(a);
+    search_wire_frame_start(&f);
+    search_wire_put_query(&f, &q, SEARCH_WANT_PAGE);
+    search_wire_frame_end(&f);
+    CU_ASSERT_EQUAL(search_wire_frame_len((const unsigned char *)f.ptr), f.len - 4);
+    CU_ASSERT_EQUAL(search_wire_frame_len((const unsigned char *)"\x01\x02\x00\x00"), 513);
     struct buf b = BUF_INIT(a);
     search_wire_put_query(&b, &q, SEARCH_WANT_PAGE | SEARCH_WANT_FACETS);
     struct search_query back;

@@ -390,6 +390,73 @@ static int find_wire(const struct wire_key *keys, size_t nkeys, const char *k, s
     return -1;
 }
 
+/* What mget_wire() hands over for each hit: the index of its key, its value and CAS unique. */
+typedef void mget_hit_fn(void *data, size_t i, const char *v, size_t len, uint64_t cas);
+
+/*
+ * One multi-get of the wire keys wk[0..n-1] (entries of length 0 are skipped), calling hit()
+ * for each value found; keys and lens are scratch arrays of n entries. with_cas: the CAS
+ * uniques are fetched too. False when the request could not be sent (nothing was found).
+ */
+static bool mget_wire(struct cache *c, const struct wire_key *wk, size_t n, const char **keys,
+                      size_t *lens, bool with_cas, mget_hit_fn *hit, void *data)
+{
+    size_t nkeys = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (wk[i].len == 0) continue;
+        keys[nkeys] = wk[i].buf;
+        lens[nkeys++] = wk[i].len;
+    }
+    if (nkeys == 0) return true;
+    if (with_cas) memcached_behavior_set(c->mc, MEMCACHED_BEHAVIOR_SUPPORT_CAS, 1);
+    memcached_return_t rc = memcached_mget(c->mc, keys, lens, nkeys);
+    if (rc != MEMCACHED_SUCCESS) {
+        if (with_cas) memcached_behavior_set(c->mc, MEMCACHED_BEHAVIOR_SUPPORT_CAS, 0);
+        note_failure(c, "mget", rc);
+        return false;
+    }
+    memcached_result_st result;
+    memcached_result_create(c->mc, &result);
+    size_t next = 0; /* one server answers in the order asked: look there first */
+    while (memcached_fetch_result(c->mc, &result, &rc) != NULL) {
+        const char *k = memcached_result_key_value(&result);
+        size_t klen = memcached_result_key_length(&result);
+        int i = next < n && wk[next].len == klen && memcmp(wk[next].buf, k, klen) == 0
+                        ? (int)next
+                        : find_wire(wk, n, k, klen);
+        if (i < 0) continue;
+        hit(data, (size_t)i, memcached_result_value(&result), memcached_result_length(&result),
+            memcached_result_cas(&result));
+        next = (size_t)i + 1;
+    }
+    memcached_result_free(&result);
+    if (with_cas) memcached_behavior_set(c->mc, MEMCACHED_BEHAVIOR_SUPPORT_CAS, 0);
+    if (rc != MEMCACHED_SUCCESS && rc != MEMCACHED_END && rc != MEMCACHED_NOTFOUND)
+        note_failure(c, "mget", rc);
+    return true;
+}
+
+/* The hits of cache_get_versioned(): slot 0 the value, the others namespace counters. */
+struct versioned_hits {
+    struct arena *a;
+    struct str *val;
+    uint64_t *versions;
+    bool hit;
+};
+
+static void versioned_hit(void *data, size_t i, const char *v, size_t len, uint64_t cas)
+{
+    (void)cas;
+    struct versioned_hits *h = data;
+    if (i == 0) {
+        h->val->ptr = arena_strndup(h->a, v ? v : "", v ? len : 0);
+        h->val->len = v ? len : 0;
+        h->hit = true;
+    } else {
+        h->versions[i - 1] = v ? parse_counter(v, len) : 0;
+    }
+}
+
 bool cache_get_versioned(struct cache *c, struct arena *a, struct str key, const char *const *ns,
                          size_t nns, uint64_t *versions, struct str *val)
 {
@@ -409,39 +476,97 @@ bool cache_get_versioned(struct cache *c, struct arena *a, struct str key, const
     }
     for (size_t i = 0; i < nns; i++)
         if (!ns_wire_key(c, ns[i], &wk[i + 1])) return false;
-    size_t nkeys = 0;
-    for (size_t i = want_value ? 0 : 1; i <= nns; i++) {
-        keys[nkeys] = wk[i].buf;
-        lens[nkeys++] = wk[i].len;
-    }
-    memcached_return_t rc = memcached_mget(c->mc, keys, lens, nkeys);
-    if (rc != MEMCACHED_SUCCESS) {
-        note_failure(c, "mget", rc);
-        return false;
-    }
-    memcached_result_st result;
-    memcached_result_create(c->mc, &result);
-    bool hit = false;
-    while (memcached_fetch_result(c->mc, &result, &rc) != NULL) {
-        int i = find_wire(wk, nns + 1, memcached_result_key_value(&result),
-                          memcached_result_key_length(&result));
-        const char *v = memcached_result_value(&result);
-        size_t len = memcached_result_length(&result);
-        if (i == 0 && want_value) {
-            val->ptr = arena_strndup(a, v ? v : "", v ? len : 0);
-            val->len = v ? len : 0;
-            hit = true;
-        } else if (i > 0) {
-            versions[i - 1] = v ? parse_counter(v, len) : 0;
-        }
-    }
-    memcached_result_free(&result);
-    if (rc != MEMCACHED_SUCCESS && rc != MEMCACHED_END && rc != MEMCACHED_NOTFOUND)
-        note_failure(c, "mget", rc);
+    struct versioned_hits h = { .a = a, .val = val, .versions = versions };
+    if (!mget_wire(c, wk, nns + 1, keys, lens, false, versioned_hit, &h)) return false;
     /* A namespace whose counter is missing (evicted, or never used) gets one now. */
     for (size_t i = 0; i < nns; i++)
         if (versions[i] == 0) versions[i] = cache_ns_version(c, ns[i]);
-    return hit;
+    return h.hit;
+}
+
+/* The hits of cache_get_many() and cache_take(). */
+struct many_hits {
+    struct arena *a;
+    struct str *vals;
+    uint64_t *cas;
+    size_t hits;
+};
+
+static void many_hit(void *data, size_t i, const char *v, size_t len, uint64_t cas)
+{
+    struct many_hits *h = data;
+    h->vals[i].ptr = arena_strndup(h->a, v ? v : "", v ? len : 0);
+    h->vals[i].len = v ? len : 0;
+    if (h->cas) h->cas[i] = cas;
+    h->hits++;
+}
+
+size_t cache_get_many(struct cache *c, struct arena *a, const struct str *keys, size_t n,
+                      struct str *vals)
+{
+    for (size_t i = 0; i < n; i++)
+        vals[i] = STR_NULL;
+    if (!c || !c->mc || n == 0) return 0;
+    struct wire_key *wk = ARENA_ARRAY(a, struct wire_key, n);
+    for (size_t i = 0; i < n; i++)
+        if (!wire_key(c, keys[i], &wk[i])) wk[i].len = 0;
+    struct many_hits h = { .a = a, .vals = vals };
+    (void)mget_wire(c, wk, n, ARENA_ARRAY(a, const char *, n), ARENA_ARRAY(a, size_t, n), false,
+                    many_hit, &h);
+    return h.hits;
+}
+
+bool cache_append(struct cache *c, struct str key, const void *val, size_t len, unsigned ttl)
+{
+    struct wire_key wk;
+    if (!wire_key(c, key, &wk) || len == 0) return false;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        memcached_return_t rc = memcached_append(c->mc, wk.buf, wk.len, val, len, 0, 0);
+        if (rc == MEMCACHED_SUCCESS) return true;
+        if (rc != MEMCACHED_NOTSTORED) {
+            note_failure(c, "append", rc);
+            return false;
+        }
+        /* Absent: create it, unless another worker just did (then append again). */
+        if (add_wire(c, &wk, val, len, ttl)) return true;
+    }
+    return false;
+}
+
+bool cache_take(struct cache *c, struct arena *a, struct str key, unsigned ttl, struct str *val)
+{
+    *val = STR_NULL;
+    struct wire_key wk;
+    if (!wire_key(c, key, &wk)) return false;
+    /* Read with the CAS unique, then empty it only if nobody appended since; else again. */
+    for (int attempt = 0; attempt < 20; attempt++) {
+        const char *keys[1];
+        size_t lens[1];
+        uint64_t cas = 0;
+        struct many_hits h = { .a = a, .vals = val, .cas = &cas };
+        if (!mget_wire(c, &wk, 1, keys, lens, true, many_hit, &h) || h.hits == 0) return false;
+        memcached_return_t rc = memcached_cas(c->mc, wk.buf, wk.len, "", 0, clamp_ttl(ttl), 0, cas);
+        if (rc == MEMCACHED_SUCCESS) return true;
+        *val = STR_NULL;
+        if (rc == MEMCACHED_NOTFOUND) return false;
+        if (rc != MEMCACHED_DATA_EXISTS) {
+            note_failure(c, "cas", rc);
+            return false;
+        }
+    }
+    return false;
+}
+
+bool cache_decr(struct cache *c, struct str key, uint64_t delta, uint64_t *out)
+{
+    *out = 0;
+    struct wire_key wk;
+    if (!wire_key(c, key, &wk)) return false;
+    memcached_return_t rc = memcached_decrement(c->mc, wk.buf, wk.len, delta, out);
+    if (rc == MEMCACHED_SUCCESS) return true;
+    if (rc != MEMCACHED_NOTFOUND) note_failure(c, "decr", rc);
+    *out = 0;
+    return false;
 }
 
 bool cache_ns_versions(struct cache *c, const char *const *ns, size_t nns, uint64_t *versions)

@@ -81,6 +81,30 @@ void cache_del(struct cache *c, struct str key);
 bool cache_incr(struct cache *c, struct str key, uint64_t delta, uint64_t initial, unsigned ttl,
                 uint64_t *out);
 
+/* Subtract delta from the counter at key (memcached stops at 0 and keeps the expiry). True with
+ * the new value in *out; false when the key is absent or on any error (*out = 0). */
+bool cache_decr(struct cache *c, struct str key, uint64_t delta, uint64_t *out);
+
+/*
+ * Append len bytes at val to key's value, creating it with expiry ttl when absent: a list that
+ * many workers add to and one takes (cache_take()). True when stored; false on any error, and
+ * when the value would outgrow the server's item size (1 MB unless memcached -I says more).
+ */
+bool cache_append(struct cache *c, struct str key, const void *val, size_t len, unsigned ttl);
+
+/*
+ * Read key's value into *val (arena) and leave it empty (expiry ttl), atomically against
+ * cache_append() and cache_take() of other workers (memcached gets and cas, retried while
+ * someone appends in between): every appended byte is taken by exactly one caller. False on a
+ * miss or any error (nothing taken).
+ */
+bool cache_take(struct cache *c, struct arena *a, struct str key, unsigned ttl, struct str *val);
+
+/* cache_get() of keys[0..n-1] in one round trip (memcached multi-get): vals[i] is the value of
+ * keys[i] (arena copy) or {NULL, 0} when missed. Returns the number of hits. */
+size_t cache_get_many(struct cache *c, struct arena *a, const struct str *keys, size_t n,
+                      struct str *vals);
+
 /*
  * The current version of namespace ns (a short code constant such as "catalog"), kept in the
  * counter key "ns:<ns>". A missing counter is created with the current time in microseconds,

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -170,6 +171,122 @@ static void test_incr_creates_with_initial_then_adds(void)
     cache_set(cache, STR("word"), "abc", 3, 60);
     CU_ASSERT_FALSE(cache_incr(cache, STR("word"), 1, 1, 60, &n));
     CU_ASSERT_EQUAL(n, 0);
+}
+
+static void test_decr_subtracts_and_stops_at_zero(void)
+{
+    fresh();
+    struct str k = STR("views:7");
+    uint64_t n = 99;
+    CU_ASSERT_FALSE(cache_decr(cache, k, 1, &n)); /* absent */
+    CU_ASSERT_EQUAL(n, 0);
+    CU_ASSERT_TRUE(cache_incr(cache, k, 1, 10, 60, &n));
+    CU_ASSERT_TRUE(cache_decr(cache, k, 3, &n));
+    CU_ASSERT_EQUAL(n, 7);
+    CU_ASSERT_TRUE(cache_decr(cache, k, 100, &n));
+    CU_ASSERT_EQUAL(n, 0);
+    /* memcached keeps the digits' width ("0 "); the counter still reads 0. */
+    CU_ASSERT_TRUE(cache_incr(cache, k, 0, 0, 60, &n));
+    CU_ASSERT_EQUAL(n, 0);
+}
+
+static void test_get_many_matches_each_key(void)
+{
+    fresh();
+    static const char spaced[] = "a key with spaces";
+    cache_set(cache, STR("m1"), "one", 3, 60);
+    cache_set(cache, STR("m3"), "", 0, 60);
+    cache_set(cache, STR(spaced), "hashed", 6, 60);
+    struct str keys[] = { STR("m1"), STR("m2"), STR("m3"), STR(spaced), STR("m1") };
+    struct str vals[5];
+    CU_ASSERT_EQUAL(cache_get_many(cache, arena, keys, 5, vals), 4);
+    CU_ASSERT_TRUE(str_eq_cstr(vals[0], "one"));
+    CU_ASSERT_PTR_NULL(vals[1].ptr);
+    CU_ASSERT_PTR_NOT_NULL(vals[2].ptr);
+    CU_ASSERT_EQUAL(vals[2].len, 0);
+    CU_ASSERT_TRUE(str_eq_cstr(vals[3], "hashed"));
+    CU_ASSERT_TRUE(str_eq_cstr(vals[4], "one")); /* the same key twice: both filled */
+    /* Many keys, in one round trip. */
+    enum { MANY = 300 };
+    struct str many[MANY];
+    struct str got[MANY];
+    for (int i = 0; i < MANY; i++) {
+        char *k = arena_printf(arena, "many:%d", i);
+        many[i] = str_from(k);
+        if (i % 3) cache_set(cache, many[i], k, strlen(k), 60);
+    }
+    CU_ASSERT_EQUAL(cache_get_many(cache, arena, many, MANY, got), MANY - MANY / 3);
+    for (int i = 0; i < MANY; i++)
+        CU_ASSERT(i % 3 ? str_eq(got[i], many[i]) : got[i].ptr == NULL);
+}
+
+static void test_append_creates_then_adds_and_take_empties(void)
+{
+    fresh();
+    struct str k = STR("list");
+    struct str v;
+    CU_ASSERT_FALSE(cache_take(cache, arena, k, 60, &v)); /* absent */
+    CU_ASSERT_TRUE(cache_append(cache, k, "1 ", 2, 60));
+    CU_ASSERT_TRUE(cache_append(cache, k, "22 ", 3, 60));
+    CU_ASSERT_TRUE(get_eq(cache, k, "1 22 "));
+    CU_ASSERT_TRUE(cache_take(cache, arena, k, 60, &v));
+    CU_ASSERT_TRUE(str_eq_cstr(v, "1 22 "));
+    CU_ASSERT_TRUE(cache_take(cache, arena, k, 60, &v)); /* present, empty */
+    CU_ASSERT_EQUAL(v.len, 0);
+    CU_ASSERT_TRUE(cache_append(cache, k, "3 ", 2, 60));
+    CU_ASSERT_TRUE(cache_take(cache, arena, k, 60, &v));
+    CU_ASSERT_TRUE(str_eq_cstr(v, "3 "));
+}
+
+/* Sum of the space-separated numbers in v, and how many there were. */
+static void sum_list(struct str v, long *sum, long *count)
+{
+    long n = 0;
+    bool in = false;
+    for (size_t i = 0; i < v.len; i++) {
+        if (v.ptr[i] >= '0' && v.ptr[i] <= '9') {
+            n = n * 10 + (v.ptr[i] - '0');
+            in = true;
+        } else if (in) {
+            *sum += n;
+            (*count)++;
+            n = 0;
+            in = false;
+        }
+    }
+}
+
+static void test_take_loses_nothing_another_process_appends(void)
+{
+    fresh();
+    struct str k = STR("busy-list");
+    enum { ITEMS = 3000 };
+    pid_t pid = fork();
+    CU_ASSERT_FATAL(pid >= 0);
+    if (pid == 0) {
+        /* Its own connection: a libmemcached handle is not shared across fork. */
+        struct cache *mine = NULL;
+        if (cache_open(&mine, &cfg) != WM_OK) _exit(2);
+        int failed = 0;
+        for (int i = 1; i <= ITEMS; i++) {
+            char item[16];
+            int n = snprintf(item, sizeof item, "%d ", i);
+            if (!cache_append(mine, k, item, (size_t)n, 60)) failed++;
+        }
+        cache_close(mine);
+        _exit(failed ? 1 : 0);
+    }
+    long sum = 0, count = 0;
+    int status = 0;
+    bool done = false;
+    while (!done) {
+        done = waitpid(pid, &status, WNOHANG) == pid;
+        struct str v;
+        if (cache_take(cache, arena, k, 60, &v)) sum_list(v, &sum, &count);
+    }
+    CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    CU_ASSERT_EQUAL(count, ITEMS);
+    CU_ASSERT_EQUAL(sum, (long)ITEMS * (ITEMS + 1) / 2);
 }
 
 static void test_namespaces_version_and_bump(void)
@@ -405,6 +522,11 @@ static CU_TestInfo tests[] = {
     { "ttl expires", test_ttl_expires },
     { "add stores only when absent", test_add_stores_only_when_absent },
     { "incr creates with initial, then adds", test_incr_creates_with_initial_then_adds },
+    { "decr subtracts and stops at zero", test_decr_subtracts_and_stops_at_zero },
+    { "get_many matches each key", test_get_many_matches_each_key },
+    { "append creates, then adds; take empties", test_append_creates_then_adds_and_take_empties },
+    { "take loses nothing another process appends",
+      test_take_loses_nothing_another_process_appends },
     { "namespaces: version, key and bump", test_namespaces_version_and_bump },
     { "a versioned get reads the value and the versions at once",
       test_versioned_get_reads_value_and_versions_at_once },

@@ -656,24 +656,16 @@ static void test_media_gc_removes_old_unreferenced_anonymous_uploads(void)
                         "IN ('%s', '%s')",
                         key_of(url_a), key_of(url_b)),
                     0);
-    const char *var = getenv("MARKET_VAR");
-    CU_ASSERT_EQUAL(it_sh("cd '%s' && '%s' worker --once >t1500-worker.out 2>&1", var,
-                          getenv("MARKET_BIN")),
+    CU_ASSERT_EQUAL(it_worker_once("t1500-worker"), 0);
+    CU_ASSERT_EQUAL(it_sql_wait(0, 10, "SELECT COUNT(*) FROM media WHERE storage_key = '%s'",
+                                key_of(url_a)),
                     0);
-    char count[64] = "";
-    for (int i = 0; i < 100; i++) {
-        sql(count, sizeof(count), "SELECT COUNT(*) FROM media WHERE storage_key = '%s'",
-            key_of(url_a));
-        if (strcmp(count, "0") == 0) break;
-        usleep(100 * 1000);
-    }
-    CU_ASSERT_STRING_EQUAL(count, "0");
     struct it_response img;
     it_get(path_of(url_a), &img);
     CU_ASSERT_EQUAL(img.status, 404);
     it_response_release(&img);
-    sql(count, sizeof(count), "SELECT COUNT(*) FROM media WHERE storage_key = '%s'", key_of(url_b));
-    CU_ASSERT_STRING_EQUAL(count, "1");
+    CU_ASSERT_EQUAL(
+            it_sql_long("SELECT COUNT(*) FROM media WHERE storage_key = '%s'", key_of(url_b)), 1);
     it_get(path_of(url_b), &img);
     CU_ASSERT_EQUAL(img.status, 200);
     it_response_release(&img);

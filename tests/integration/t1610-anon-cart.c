@@ -11,7 +11,6 @@
  * database.
  */
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,20 +33,6 @@ static int64_t fading; /* moq 1, stock 10: taken off sale before a merge */
 static char tag[64];
 
 /* One number the SQL prints (-1 when none). */
-static long sql_number(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static long sql_number(const char *fmt, ...)
-{
-    char sql[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(sql, sizeof(sql), fmt, ap);
-    va_end(ap);
-    char out[64];
-    if (it_sql(out, sizeof(out), "%s", sql) != 0) return -1;
-    long v = -1;
-    return sscanf(out, "%ld", &v) == 1 ? v : -1;
-}
-
 /* The suite's init: the products (no GraphQL call, so nothing asserts here). */
 static int make_fixture(void)
 {
@@ -170,11 +155,11 @@ static void a_signed_out_visitor_fills_a_cart_by_page(void)
     CU_ASSERT_TRUE(cart_page_has(&c, name));
     CU_ASSERT_TRUE(cart_page_has(&c, "value=\"3\""));
     /* Stored hashed: the row is found by the token's SHA-256, never by the token. */
-    CU_ASSERT_EQUAL(sql_number("SELECT COUNT(*) FROM carts WHERE token_hash = SHA2('%s', 256)"
-                               " AND expires_at > NOW(6) + INTERVAL 29 DAY",
-                               c.cart),
+    CU_ASSERT_EQUAL(it_sql_long("SELECT COUNT(*) FROM carts WHERE token_hash = SHA2('%s', 256)"
+                                " AND expires_at > NOW(6) + INTERVAL 29 DAY",
+                                c.cart),
                     1);
-    CU_ASSERT_EQUAL(sql_number("SELECT COUNT(*) FROM carts WHERE token_hash = '%s'", c.cart), 0);
+    CU_ASSERT_EQUAL(it_sql_long("SELECT COUNT(*) FROM carts WHERE token_hash = '%s'", c.cart), 0);
 
     /* A second add goes to the same cart (the cookie is kept, the line adds up). */
     char first[80];
@@ -253,9 +238,9 @@ static void an_expired_anonymous_cart_reads_as_empty(void)
     c.cart_attrs[0] = '\0';
     CU_ASSERT_TRUE(cart_page_has(&c, "value=\"4\""));
     CU_ASSERT_PTR_NOT_NULL(strstr(c.cart_attrs, "Max-Age=2592000"));
-    CU_ASSERT_EQUAL(sql_number("SELECT COUNT(*) FROM carts WHERE token_hash = SHA2('%s', 256)"
-                               " AND expires_at > NOW(6) + INTERVAL 29 DAY",
-                               c.cart),
+    CU_ASSERT_EQUAL(it_sql_long("SELECT COUNT(*) FROM carts WHERE token_hash = SHA2('%s', 256)"
+                                " AND expires_at > NOW(6) + INTERVAL 29 DAY",
+                                c.cart),
                     1);
     it_sql(NULL, 0,
            "UPDATE carts SET expires_at = NOW(6) - INTERVAL 1 SECOND"
@@ -278,20 +263,13 @@ static void the_worker_removes_expired_anonymous_carts(void)
            "UPDATE carts SET expires_at = NOW(6) - INTERVAL 1 DAY"
            " WHERE token_hash = SHA2('%s', 256)",
            old.cart);
-    const char *var = getenv("MARKET_VAR");
-    CU_ASSERT_EQUAL(it_sh("cd '%s' && '%s' worker --once >t1610-worker.out 2>&1", var,
-                          getenv("MARKET_BIN")),
+    CU_ASSERT_EQUAL(it_worker_once("t1610-worker"), 0);
+    CU_ASSERT_EQUAL(it_sql_wait(0, 10,
+                                "SELECT COUNT(*) FROM carts WHERE token_hash = SHA2('%s', 256)",
+                                old.cart),
                     0);
-    long left = -1;
-    for (int i = 0; i < 100; i++) {
-        left = sql_number("SELECT COUNT(*) FROM carts WHERE token_hash = SHA2('%s', 256)",
-                          old.cart);
-        if (left == 0) break;
-        usleep(100 * 1000);
-    }
-    CU_ASSERT_EQUAL(left, 0);
     CU_ASSERT_EQUAL(
-            sql_number("SELECT COUNT(*) FROM carts WHERE token_hash = SHA2('%s', 256)", live.cart),
+            it_sql_long("SELECT COUNT(*) FROM carts WHERE token_hash = SHA2('%s', 256)", live.cart),
             1);
 }
 
@@ -331,7 +309,7 @@ static void signing_in_merges_the_anonymous_cart(void)
     CU_ASSERT_EQUAL(quantity_in_cart(bearer, single), 3);
     CU_ASSERT_EQUAL(quantity_in_cart(bearer, fading), 0); /* left out */
     CU_ASSERT_EQUAL(
-            sql_number("SELECT COUNT(*) FROM carts WHERE token_hash = SHA2('%s', 256)", anon), 0);
+            it_sql_long("SELECT COUNT(*) FROM carts WHERE token_hash = SHA2('%s', 256)", anon), 0);
     /* The flash says so, the cart says what and why, and the cart page is the user's. */
     struct it_response r;
     it_client_get(&c, "/account", &r);
@@ -379,13 +357,13 @@ static void signing_up_merges_the_anonymous_cart(void)
     CU_ASSERT_STRING_EQUAL(c.flash, "CartMerged");
     CU_ASSERT_STRING_EQUAL(c.cart, "");
     CU_ASSERT_EQUAL(
-            sql_number("SELECT COUNT(*) FROM carts WHERE token_hash = SHA2('%s', 256)", anon), 0);
+            it_sql_long("SELECT COUNT(*) FROM carts WHERE token_hash = SHA2('%s', 256)", anon), 0);
     char uid[64];
     snprintf(uid, sizeof(uid), "%s", email);
-    CU_ASSERT_EQUAL(sql_number("SELECT ci.quantity FROM cart_items ci JOIN carts c ON"
-                               " c.id = ci.cart_id JOIN users u ON u.id = c.user_id"
-                               " WHERE u.email_norm = LOWER('%s')",
-                               uid),
+    CU_ASSERT_EQUAL(it_sql_long("SELECT ci.quantity FROM cart_items ci JOIN carts c ON"
+                                " c.id = ci.cart_id JOIN users u ON u.id = c.user_id"
+                                " WHERE u.email_norm = LOWER('%s')",
+                                uid),
                     24);
 }
 

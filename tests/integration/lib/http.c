@@ -329,3 +329,42 @@ int it_sql(char *out, size_t n, const char *fmt, ...)
     }
     return rc;
 }
+
+static long sql_long_v(const char *fmt, va_list ap)
+{
+    char sql[2048];
+    vsnprintf(sql, sizeof(sql), fmt, ap);
+    char out[64];
+    if (it_sql(out, sizeof(out), "%s", sql) != 0) return -1;
+    long v = -1;
+    return sscanf(out, "%ld", &v) == 1 ? v : -1;
+}
+
+long it_sql_long(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    long v = sql_long_v(fmt, ap);
+    va_end(ap);
+    return v;
+}
+
+long it_sql_wait(long want, double timeout_s, const char *fmt, ...)
+{
+    double until = it_now() + timeout_s;
+    long v;
+    for (;;) {
+        va_list ap;
+        va_start(ap, fmt);
+        v = sql_long_v(fmt, ap);
+        va_end(ap);
+        if (v == want || it_now() >= until) return v;
+        usleep(100 * 1000);
+    }
+}
+
+int it_worker_once(const char *name)
+{
+    return it_sh("cd '%s' && '%s' worker --once >'%s.out' 2>&1", getenv("MARKET_VAR"),
+                 getenv("MARKET_BIN"), name);
+}

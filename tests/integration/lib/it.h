@@ -107,6 +107,15 @@ const char *it_form_encode(const char *s);
  * mariadb client; its output (tab-separated, no headers) goes to out (size n) when not NULL.
  * Returns the client's exit status. */
 int it_sql(char *out, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The number the SQL text (printf-style) reads first; -1 when it fails or reads no number. */
+long it_sql_long(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* it_sql_long() again every 100 ms until it reads want or timeout_s pass: the last value read
+ * (for what another process, such as the stack's worker, finishes in its own time). */
+long it_sql_wait(long want, double timeout_s, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+/* Run `market worker --once` in the stack's var directory (output in <var>/<name>.out): the
+ * periodic jobs (media_gc, cart_gc, views_flush) and any job due run now. Its exit status. */
+int it_worker_once(const char *name);
 
 /* ---- GraphQL (gql.c) ---- */
 

@@ -268,7 +268,15 @@ static int cmd_worker(struct wm_ctx *ctx, int argc, char **argv)
         return wm_errorf(ctx, WM_EINTERNAL, "sigaction: %s", strerror(errno));
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
         return wm_errorf(ctx, WM_EINTERNAL, "curl_global_init failed");
-    int rc = worker_run(ctx, &opts);
+    /* Jobs read memcached (the product views to flush) and bump what they change there. */
+    struct cache *cache = NULL;
+    int rc = cache_open(&cache, ctx->config);
+    if (rc == WM_OK) {
+        ctx->cache = cache;
+        rc = worker_run(ctx, &opts);
+        ctx->cache = NULL;
+        cache_close(cache);
+    }
     curl_global_cleanup();
     return rc;
 }

@@ -163,6 +163,8 @@ const struct cfg_key cfg_keys[] = {
       0,            NULL,   "unix socket of the search server, `market searchd` (empty: MariaDB full-text)" },
     { "search.timeout_ms",  CFG_INT,  F(search_timeout_ms),  "2000",      10,   60000,
       0,            NULL,   "longest wait for the search server before MariaDB answers instead" },
+    { "catalog.views_flush_s", CFG_INT, F(catalog_views_flush_s), "60", 1,    86400,
+      0,            NULL,   "seconds between two views_flush jobs (product views from memcached to MariaDB)" },
     { 0 },
 };
 #undef LEVELS

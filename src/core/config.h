@@ -91,6 +91,8 @@ struct config {
     int64_t media_presign_ttl_s; /* media.presign_ttl_s: lifetime of presigned PUT URLs */
     char *search_socket;         /* search.socket: the search server's socket ("" = MariaDB) */
     int64_t search_timeout_ms;   /* search.timeout_ms: longest wait for the search server */
+    /* catalog.views_flush_s: seconds between two views_flush jobs */
+    int64_t catalog_views_flush_s;
 };
 
 enum cfg_type {

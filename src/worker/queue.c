@@ -131,13 +131,22 @@ int worker_run(struct wm_ctx *ctx, const struct worker_opts *opts)
     int result = WM_OK;
     log_info("worker: started (%s), mail %s", opts->once ? "once" : "until SIGTERM",
              cfg->mail_smtp_url[0] ? cfg->mail_smtp_url : "to <var>/mail-outbox");
-    double next_gc = 0; /* the periodic clean-ups: queued at start, then every interval */
+    /* The periodic jobs: queued at start, then every interval. */
+    struct {
+        const char *kind;
+        int64_t interval_s;
+        double next;
+    } periodic[] = {
+        { "media_gc", cfg->media_gc_interval_s, 0 },
+        { "cart_gc", cfg->media_gc_interval_s, 0 },
+        { "views_flush", cfg->catalog_views_flush_s, 0 },
+    };
     while (!*opts->stop) {
-        if (clock_s() >= next_gc) {
-            worker_queue_periodic(ctx, "media_gc", false);
-            worker_queue_periodic(ctx, "cart_gc", false);
+        for (size_t i = 0; i < sizeof periodic / sizeof periodic[0]; i++) {
+            if (clock_s() < periodic[i].next) continue;
+            worker_queue_periodic(ctx, periodic[i].kind, false);
             arena_reset(ctx->arena);
-            next_gc = clock_s() + (double)cfg->media_gc_interval_s;
+            periodic[i].next = clock_s() + (double)periodic[i].interval_s;
         }
         struct job *job = NULL;
         int rc = jobs_claim(ctx, &job);

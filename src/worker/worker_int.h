@@ -57,6 +57,11 @@ enum job_outcome media_gc_job_run(struct wm_ctx *ctx, const struct job *job, con
 /* The "cart_gc" kind: payload {} (market/cart cart_gc(): expired anonymous carts). */
 enum job_outcome cart_gc_job_run(struct wm_ctx *ctx, const struct job *job, const char **error);
 
+/* ---- views_flush.c ----------------------------------------------------------------------- */
+
+/* The "views_flush" kind: payload {} (market/catalog catalog_views_flush()). */
+enum job_outcome views_flush_job_run(struct wm_ctx *ctx, const struct job *job, const char **error);
+
 /* ---- queue.c ----------------------------------------------------------------------------- */
 
 /* Queue a job of kind (payload {}) now unless one is queued or running (force: even then), so

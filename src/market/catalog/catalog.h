@@ -224,6 +224,29 @@ void catalog_products_changed(struct wm_ctx *ctx);
  * products too, so catalog_products_changed() also calls it). */
 void catalog_categories_changed(struct wm_ctx *ctx);
 
+/* ---- views (catalog_views.c) ------------------------------------------------------------ */
+
+/*
+ * Count a view of product p (the product page, ProductById): unless the viewer is its vendor
+ * or the caller says it is a crawler (User-Agent). The count goes to a memcached counter, not
+ * to MariaDB: catalog_views_flush() adds counters to products.views in batches. Best effort
+ * and cheap (one memcached round trip; two on a product's first view since the last flush);
+ * without a cache nothing is counted. A whole answer cached by catalog_gql_response_store()
+ * counts the views its execution counted again each time it is served.
+ */
+void catalog_view(struct wm_ctx *ctx, const struct product *p);
+
+/*
+ * Add the views counted since the last flush to products.views: at most max products (the
+ * others are left for the next call, *more set), one statement in one transaction, which
+ * logs one search change per product (the search server's MOST_POPULAR order follows) and
+ * leaves updated_at and the caches alone (cached answers show the new figure when they
+ * expire: CATALOG_PRODUCT_TTL). *products and *views: what was added. On a database error
+ * the counts go back to memcached for the next try.
+ */
+int catalog_views_flush(struct wm_ctx *ctx, size_t max, int64_t *products, int64_t *views,
+                        bool *more);
+
 /* ---- writes (catalog_write.c): a vendor's own products ----------------------------------- */
 
 /* Bounds of the write side's inputs. */

@@ -201,3 +201,17 @@ int catalog_db_prices(struct wm_ctx *ctx, const char *ids_json, struct catalog_p
     *out = list;
     return rc < 0 ? rc : WM_OK;
 }
+
+/* updated_at is set to itself so ON UPDATE CURRENT_TIMESTAMP leaves it: a view is no edit. */
+static const char SQL_ADD_VIEWS[] =
+        "UPDATE products p JOIN JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$[0]',"
+        " n BIGINT PATH '$[1]')) AS v ON p.id = v.id"
+        " SET p.views = LEAST(p.views + v.n, 4294967295), p.updated_at = p.updated_at";
+
+int catalog_db_add_views(struct wm_ctx *ctx, const char *counts_json, int64_t *rows)
+{
+    *rows = 0;
+    int rc = db_exec(ctx, SQL_ADD_VIEWS, "s", counts_json);
+    if (rc == WM_OK) *rows = (int64_t)db_affected_rows(ctx);
+    return rc;
+}

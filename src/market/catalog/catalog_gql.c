@@ -172,6 +172,7 @@ int catalog_gql_product(struct gql_call *call, struct gql_value *out)
     struct product *p = NULL;
     int rc = catalog_product_get(call->ctx, arg_int(call, "id", 0), &p);
     if (rc != WM_OK) return rc;
+    catalog_view(call->ctx, p);
     *out = gql_ptr(p, NULL);
     return WM_OK;
 }

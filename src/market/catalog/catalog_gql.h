@@ -30,6 +30,7 @@ struct catalog_response_key {
     struct str key;                              /* the logical cache key (arena) */
     uint64_t versions[CATALOG_CACHE_NAMESPACES]; /* the namespaces' versions before executing */
     bool usable;                                 /* cacheable, and the versions were read */
+    size_t views_before;                         /* views counted before executing */
 };
 
 /*
@@ -39,6 +40,7 @@ struct catalog_response_key {
  * the cost it was stored with, when one is cached under the current namespace versions. False
  * otherwise, with *k telling catalog_gql_response_store() whether and how to keep the answer
  * about to be computed. One memcached round trip; never fails (a down cache is a miss).
+ * Serving a cached answer counts the product views its execution counted (catalog_view()).
  */
 bool catalog_gql_response_lookup(struct wm_ctx *ctx, const struct gql_schema *schema,
                                  const struct gql_operation *op, const char *query,
@@ -47,7 +49,8 @@ bool catalog_gql_response_lookup(struct wm_ctx *ctx, const struct gql_schema *sc
                                  struct str *body, int64_t *cost);
 
 /* Keep the result object body (len bytes, without extensions) of an operation that ran with
- * no error, under the versions read before it ran (a write meanwhile makes it stale at once). */
+ * no error, under the versions read before it ran (a write meanwhile makes it stale at once),
+ * with the product views it counted. */
 void catalog_gql_response_store(struct wm_ctx *ctx, const struct catalog_response_key *k,
                                 int64_t cost, const char *body, size_t len);
 

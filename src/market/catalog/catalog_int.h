@@ -64,6 +64,17 @@ int catalog_db_stock(struct wm_ctx *ctx, const char *ids_json, struct catalog_st
  * categories and vendors. */
 extern const char *const catalog_response_namespaces[CATALOG_CACHE_NAMESPACES];
 
+/* Add n views to product id for each [id, n] of the JSON array counts_json ("[[7,3],[9,1]]"),
+ * keeping updated_at; *rows gets the number of products changed. */
+int catalog_db_add_views(struct wm_ctx *ctx, const char *counts_json, int64_t *rows);
+
+/* The views counted so far in this request (catalog_views.c), for catalog_gql_response_store():
+ * an arena array of *n product ids, one per view. */
+const int64_t *catalog_views_counted(struct wm_ctx *ctx, size_t *n);
+
+/* Count a view of product id again (a cached whole answer replays the views it counted). */
+void catalog_view_id(struct wm_ctx *ctx, int64_t id);
+
 /* ---- the write side (catalog_write.c, catalog_write_db.c) -------------------------------- */
 
 /* A product of a shop as a write sees it (locked FOR UPDATE). */

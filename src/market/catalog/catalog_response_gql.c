@@ -4,7 +4,8 @@
  * of the operation is __typename or carries CATALOG_GQL_PUBLIC (its answer depends only on its
  * arguments and on the catalog's cache namespaces). The key is the query text, the operation
  * name and the variables; the value is the result object as it was written, after a header
- * with the versions of the catalog namespaces it was built under and its cost. One memcached
+ * with the versions of the catalog namespaces it was built under, its cost and the products
+ * whose views it counted (served again, it counts them again: a view is a view). One memcached
  * multi-get reads the value and the current versions together; a value built under older
  * versions is stale and ignored, so a write is visible to the next read exactly as with the
  * domains' own caches. A hit skips execution: no resolver, no SQL, no JSON building.
@@ -27,6 +28,10 @@
 
 /* Seconds an answer is kept (a write retires it sooner through the namespaces). */
 #define RESPONSE_TTL CATALOG_LIST_TTL
+
+/* Most product views one cached answer replays (an operation with more aliases of product(id)
+ * is not kept, so a hit never counts fewer views than the execution did). */
+#define RESPONSE_VIEWS_MAX 32
 
 /* Is every root field of op public (or __typename), with no fragments or directives there? */
 static bool public_operation(const struct gql_schema *schema, const struct gql_operation *op)
@@ -53,11 +58,12 @@ bool catalog_gql_response_lookup(struct wm_ctx *ctx, const struct gql_schema *sc
                                  struct str *body, int64_t *cost)
 {
     memset(k, 0, sizeof(*k));
+    (void)catalog_views_counted(ctx, &k->views_before);
     if (!cache_enabled(ctx->cache) || !op || ctx->search_engine ||
         (ctx->viewer && ctx->viewer->status == WM_OK) || !public_operation(schema, op))
         return false;
     struct buf b = BUF_INIT(ctx->arena);
-    buf_appends(&b, "gr1:");
+    buf_appends(&b, "gr2:");
     buf_appends(&b, op_name ? op_name : "");
     buf_appendc(&b, '\n');
     if (vars) {
@@ -75,21 +81,27 @@ bool catalog_gql_response_lookup(struct wm_ctx *ctx, const struct gql_schema *sc
     for (size_t i = 0; i < CATALOG_CACHE_NAMESPACES; i++)
         if (k->versions[i] == 0) k->usable = false;
     if (!hit || !k->usable) return false;
-    /* "<version> ... <cost>\n<body>": stale unless every version is the current one. */
+    /* "<version> ... <cost>[ <viewed id> ...]\n<body>": stale unless every version is the
+     * current one. */
     const char *p = val.ptr;
     const char *end = val.ptr + val.len;
-    for (size_t i = 0; i <= CATALOG_CACHE_NAMESPACES; i++) {
+    uint64_t nums[CATALOG_CACHE_NAMESPACES + 1 + RESPONSE_VIEWS_MAX];
+    size_t n = 0;
+    while (p < end && *p != '\n') {
+        if (n == sizeof nums / sizeof nums[0] || *p < '0' || *p > '9') return false;
         uint64_t v = 0;
-        if (p >= end || *p < '0' || *p > '9') return false;
         while (p < end && *p >= '0' && *p <= '9')
             v = v * 10 + (uint64_t)(*p++ - '0');
-        if (p >= end || (i < CATALOG_CACHE_NAMESPACES && *p != ' ') ||
-            (i == CATALOG_CACHE_NAMESPACES && *p != '\n'))
-            return false;
-        p++;
-        if (i < CATALOG_CACHE_NAMESPACES && v != k->versions[i]) return false;
-        if (i == CATALOG_CACHE_NAMESPACES) *cost = (int64_t)v;
+        if (p < end && *p == ' ') p++;
+        nums[n++] = v;
     }
+    if (p >= end || n <= CATALOG_CACHE_NAMESPACES) return false;
+    for (size_t i = 0; i < CATALOG_CACHE_NAMESPACES; i++)
+        if (nums[i] != k->versions[i]) return false;
+    *cost = (int64_t)nums[CATALOG_CACHE_NAMESPACES];
+    for (size_t i = CATALOG_CACHE_NAMESPACES + 1; i < n; i++)
+        catalog_view_id(ctx, (int64_t)nums[i]);
+    p++;
     *body = (struct str){ p, (size_t)(end - p) };
     return true;
 }
@@ -101,7 +113,13 @@ void catalog_gql_response_store(struct wm_ctx *ctx, const struct catalog_respons
     struct buf b = BUF_INIT(ctx->arena);
     for (size_t i = 0; i < CATALOG_CACHE_NAMESPACES; i++)
         buf_appendf(&b, "%" PRIu64 " ", k->versions[i]);
-    buf_appendf(&b, "%" PRId64 "\n", cost);
+    buf_appendf(&b, "%" PRId64, cost);
+    size_t nviews = 0;
+    const int64_t *viewed = catalog_views_counted(ctx, &nviews);
+    if (nviews - k->views_before > RESPONSE_VIEWS_MAX) return; /* not worth keeping */
+    for (size_t i = k->views_before; i < nviews; i++)
+        buf_appendf(&b, " %" PRId64, viewed[i]);
+    buf_appendc(&b, '\n');
     buf_append(&b, body, len);
     cache_set(ctx->cache, k->key, b.ptr, b.len, RESPONSE_TTL);
 }

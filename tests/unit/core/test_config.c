@@ -139,6 +139,7 @@ static void test_the_table_covers_every_field_once(void)
         offsetof(struct config, media_presign_ttl_s),
         offsetof(struct config, search_socket),
         offsetof(struct config, search_timeout_ms),
+        offsetof(struct config, catalog_views_flush_s),
     };
     size_t rows = 0;
     for (const struct cfg_key *k = cfg_keys; k->name; k++, rows++) {
@@ -624,7 +625,8 @@ static const char default_dump[] = "var = var\n"
                                    "media.s3_public_url = \"\"\n"
                                    "media.presign_ttl_s = 900\n"
                                    "search.socket = \"\"\n"
-                                   "search.timeout_ms = 2000\n";
+                                   "search.timeout_ms = 2000\n"
+                                   "catalog.views_flush_s = 60\n";
 
 static void test_dump_writes_every_key_and_masks_the_password(void)
 {

@@ -356,9 +356,13 @@ void cache_ns_bump(struct cache *c, const char *ns)
 
 char *cache_ns_key(struct cache *c, struct arena *a, const char *ns, const char *key)
 {
-    uint64_t v = cache_ns_version(c, ns);
-    if (v == 0) return NULL;
-    return arena_printf(a, "%s:%" PRIu64 ":%s", ns, v, key);
+    return cache_ns_key_at(a, ns, cache_ns_version(c, ns), key);
+}
+
+char *cache_ns_key_at(struct arena *a, const char *ns, uint64_t version, const char *key)
+{
+    if (version == 0) return NULL;
+    return arena_printf(a, "%s:%" PRIu64 ":%s", ns, version, key);
 }
 
 int cache_status(struct cache *c)
@@ -567,6 +571,42 @@ bool cache_decr(struct cache *c, struct str key, uint64_t delta, uint64_t *out)
     if (rc != MEMCACHED_NOTFOUND) note_failure(c, "decr", rc);
     *out = 0;
     return false;
+}
+
+bool cache_get_current(struct cache *c, struct arena *a, struct str key, const char *const *ns,
+                       size_t nns, uint64_t *versions, struct str *val)
+{
+    struct str stored;
+    *val = STR_NULL;
+    if (!cache_get_versioned(c, a, key, ns, nns, versions, &stored)) return false;
+    /* "<version> ... <version>\n<value>" */
+    const char *p = stored.ptr;
+    const char *end = stored.ptr + stored.len;
+    for (size_t i = 0; i < nns; i++) {
+        const char *start = p;
+        while (p < end && *p >= '0' && *p <= '9')
+            p++;
+        if (p == start || p >= end || *p != (i + 1 < nns ? ' ' : '\n')) return false;
+        if (versions[i] == 0 || parse_counter(start, (size_t)(p - start)) != versions[i])
+            return false;
+        p++;
+    }
+    if (nns == 0) return false;
+    *val = (struct str){ p, (size_t)(end - p) };
+    return true;
+}
+
+void cache_set_current(struct cache *c, struct arena *a, struct str key, const uint64_t *versions,
+                       size_t nns, const void *val, size_t len, unsigned ttl)
+{
+    if (nns == 0) return;
+    struct buf b = BUF_INIT(a);
+    for (size_t i = 0; i < nns; i++) {
+        if (versions[i] == 0) return;
+        buf_appendf(&b, "%" PRIu64 "%c", versions[i], i + 1 < nns ? ' ' : '\n');
+    }
+    buf_append(&b, val, len);
+    cache_set(c, key, b.ptr, b.len, ttl);
 }
 
 bool cache_ns_versions(struct cache *c, const char *const *ns, size_t nns, uint64_t *versions)

@@ -123,6 +123,9 @@ void cache_ns_bump(struct cache *c, const char *ns);
  */
 char *cache_ns_key(struct cache *c, struct arena *a, const char *ns, const char *key);
 
+/* cache_ns_key() for a version already read (cache_ns_version()); NULL when version is 0. */
+char *cache_ns_key_at(struct arena *a, const char *ns, uint64_t version, const char *key);
+
 /* Most namespaces one cache_get_versioned() reads. */
 #define CACHE_VERSIONED_MAX 8
 
@@ -136,6 +139,18 @@ char *cache_ns_key(struct cache *c, struct arena *a, const char *ns, const char 
  */
 bool cache_get_versioned(struct cache *c, struct arena *a, struct str key, const char *const *ns,
                          size_t nns, uint64_t *versions, struct str *val);
+
+/*
+ * A value kept together with the versions of the namespaces it was built under, read in one
+ * round trip: cache_get_current() is true with *val (arena) only when it was stored under the
+ * current version of every namespace (a bump retires it at once); versions[] gets the current
+ * versions either way (0 when they cannot be read), for cache_set_current() to store a value
+ * built now. cache_set_current() stores nothing when a version is 0.
+ */
+bool cache_get_current(struct cache *c, struct arena *a, struct str key, const char *const *ns,
+                       size_t nns, uint64_t *versions, struct str *val);
+void cache_set_current(struct cache *c, struct arena *a, struct str key, const uint64_t *versions,
+                       size_t nns, const void *val, size_t len, unsigned ttl);
 
 /*
  * The current versions of namespaces ns[0..nns-1] in one round trip (cache_get_versioned()

@@ -20,6 +20,7 @@
 #include "cache/cache.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/clock.h"
 #include "core/config.h"
 #include "core/ctx.h"
 #include "core/err.h"
@@ -278,10 +279,25 @@ int account_logout(struct wm_ctx *ctx, const char *refresh_token)
     return WM_OK;
 }
 
-/* Record activity on session sid at most once a minute: a memcached marker decides which
- * request writes (without a cache, the conditional UPDATE alone does). */
+/* Sessions this process recorded activity for lately (a small direct-mapped table): the
+ * same session's next requests within TOUCH_INTERVAL_S skip even the memcached marker. */
+#define TOUCH_INTERVAL_S 60
+#define TOUCH_SLOTS      256
+static struct {
+    int64_t sid;
+    int64_t at; /* clock_s() of the touch */
+} touched[TOUCH_SLOTS];
+
+/* Record activity on session sid at most once a minute: this process remembers the sessions
+ * it touched, and a memcached marker decides which process writes (without a cache, the
+ * conditional UPDATE alone does). */
 void accounts_session_touch(struct wm_ctx *ctx, int64_t sid)
 {
+    int64_t now = (int64_t)clock_s();
+    size_t slot = (size_t)((uint64_t)sid % TOUCH_SLOTS);
+    if (touched[slot].sid == sid && now - touched[slot].at < TOUCH_INTERVAL_S) return;
+    touched[slot].sid = sid;
+    touched[slot].at = now;
     if (cache_enabled(ctx->cache)) {
         char key[48];
         int n = snprintf(key, sizeof(key), "acct.seen:%lld", (long long)sid);
@@ -300,14 +316,15 @@ static struct viewer *viewer_failed(struct wm_ctx *ctx, struct viewer *v, int st
     return v;
 }
 
-/* Is session sid of user uid live? Asks memcached first, the database on a miss. */
+/* Is session sid of user uid live? Asks memcached first (one round trip: the answer is kept
+ * with the version of VIEWER_NS it was read under), the database on a miss. */
 static int session_is_live(struct wm_ctx *ctx, int64_t sid, int64_t uid, bool *live)
 {
-    char key[48];
-    (void)snprintf(key, sizeof(key), "%lld", (long long)sid);
-    char *nskey = cache_ns_key(ctx->cache, ctx->arena, VIEWER_NS, key);
+    static const char *const ns[] = { VIEWER_NS };
+    struct str key = str_from(arena_printf(ctx->arena, "acct.live:%lld", (long long)sid));
+    uint64_t version = 0;
     struct str val;
-    if (cache_get(ctx->cache, ctx->arena, str_from(nskey), &val)) {
+    if (cache_get_current(ctx->cache, ctx->arena, key, ns, 1, &version, &val)) {
         int64_t cached = 0;
         if (str_to_int64(val, &cached) && cached == uid) {
             *live = true;
@@ -319,7 +336,8 @@ static int session_is_live(struct wm_ctx *ctx, int64_t sid, int64_t uid, bool *l
     if (*live) {
         char uval[24];
         int n = snprintf(uval, sizeof(uval), "%lld", (long long)uid);
-        cache_set(ctx->cache, str_from(nskey), uval, (size_t)n, ACCOUNT_VIEWER_TTL);
+        cache_set_current(ctx->cache, ctx->arena, key, &version, 1, uval, (size_t)n,
+                          ACCOUNT_VIEWER_TTL);
     }
     return WM_OK;
 }

@@ -48,12 +48,13 @@ int account_authenticate_cookie(struct wm_ctx *ctx, const char *session_token)
     char h[CSRF_HMAC_HEX_LEN + 1];
     const char *parts[] = { "session", session_token };
     csrf_hmac_hex(ctx->cookie_key, parts, 2, h);
-    char *key = cache_ns_key(ctx->cache, ctx->arena, ACCOUNTS_VIEWER_NS,
-                             arena_printf(ctx->arena, "c:%.32s", h));
+    static const char *const ns[] = { ACCOUNTS_VIEWER_NS };
+    struct str key = str_from(arena_printf(ctx->arena, "acct.cookie:%.32s", h));
+    uint64_t version = 0;
     struct str val;
     int64_t sid = 0;
     int64_t uid = 0;
-    if (cache_get(ctx->cache, ctx->arena, str_from(key), &val)) {
+    if (cache_get_current(ctx->cache, ctx->arena, key, ns, 1, &version, &val)) {
         const char *colon = memchr(val.ptr, ':', val.len);
         if (colon && str_to_int64((struct str){ val.ptr, (size_t)(colon - val.ptr) }, &sid) &&
             str_to_int64((struct str){ colon + 1, val.len - (size_t)(colon + 1 - val.ptr) },
@@ -77,7 +78,8 @@ int account_authenticate_cookie(struct wm_ctx *ctx, const char *session_token)
     }
     char out[48];
     int n = snprintf(out, sizeof(out), "%lld:%lld", (long long)sid, (long long)uid);
-    cache_set(ctx->cache, str_from(key), out, (size_t)n, ACCOUNT_VIEWER_TTL);
+    cache_set_current(ctx->cache, ctx->arena, key, &version, 1, out, (size_t)n,
+                      ACCOUNT_VIEWER_TTL);
     viewer_out(ctx, WM_OK, sid, uid);
     accounts_session_touch(ctx, sid);
     return WM_OK;

@@ -28,9 +28,17 @@ const char *const catalog_response_namespaces[CATALOG_CACHE_NAMESPACES] = {
     PRODUCTS_NS, CATEGORIES_NS, "vendors", ACCOUNT_PUBLIC_NS
 };
 
+/* The per-request memo of the category tree (catalog_categories()), and its value once this
+ * request has changed what the tree shows: later reads in it load afresh. */
+#define TREE_MEMO "catalog.tree"
+/* The tree's namespace version when this request has read it with others (products_key()). */
+#define TREE_VERSION_MEMO "catalog.tree.version"
+static const struct category_tree tree_changed;
+
 void catalog_categories_changed(struct wm_ctx *ctx)
 {
     cache_ns_bump(ctx->cache, CATEGORIES_NS);
+    wm_memo_set(ctx, TREE_MEMO, (void *)&tree_changed);
 }
 
 void catalog_products_changed(struct wm_ctx *ctx)
@@ -113,9 +121,25 @@ static bool unpack_tree(struct pack_reader *r, struct category_tree *t)
     return pack_ok(r) && (t->n == 0 || t->items[0].name);
 }
 
-int catalog_categories(struct wm_ctx *ctx, struct category_tree *out)
+/*
+ * The tree as this process last read it, with the namespace version it was read under: a
+ * request whose version matches uses it as is (one round trip instead of fetching and
+ * unpacking the whole tree, about 90 KB for the seeded taxonomy). A request keeps the tree it
+ * first used (memo), so a newer one never frees what its products point into: the tree it
+ * replaces is retired and freed when a later request first asks. A request that changed the
+ * tree reads it afresh into its own arena from then on.
+ */
+static struct {
+    uint64_t version;
+    struct arena *arena; /* holds tree (heap, process lifetime) */
+    struct category_tree tree;
+    struct arena *retired;
+} held;
+
+/* Read the tree from memcached (key k) or build it from the database (and store it), into
+ * the ctx arena. */
+static int load_tree(struct wm_ctx *ctx, struct str k, struct category_tree *out)
 {
-    struct str k = str_from(cache_ns_key(ctx->cache, ctx->arena, CATEGORIES_NS, "tree"));
     struct str val;
     if (cache_get(ctx->cache, ctx->arena, k, &val)) {
         struct pack_reader r;
@@ -139,6 +163,60 @@ int catalog_categories(struct wm_ctx *ctx, struct category_tree *out)
     struct buf b = BUF_INIT(ctx->arena);
     pack_tree(&b, out);
     cache_set(ctx->cache, k, b.ptr, b.len, CATALOG_CATEGORY_TTL);
+    return WM_OK;
+}
+
+/* Keep a copy of tree (read under version) for the process's next requests. */
+static void hold_tree(struct wm_ctx *ctx, uint64_t version, const struct category_tree *tree)
+{
+    struct buf b = BUF_INIT(ctx->arena);
+    pack_tree(&b, tree);
+    struct arena *a = arena_new(0);
+    struct pack_reader r;
+    pack_reader_init(&r, a, (struct str){ b.ptr, b.len });
+    struct category_tree copy;
+    if (!unpack_tree(&r, &copy)) {
+        arena_free(a);
+        return;
+    }
+    if (held.retired) arena_free(held.retired);
+    held.retired = held.arena;
+    held.arena = a;
+    held.tree = copy;
+    held.version = version;
+}
+
+int catalog_categories(struct wm_ctx *ctx, struct category_tree *out)
+{
+    const struct category_tree *memo = wm_memo_get(ctx, TREE_MEMO);
+    if (memo == &tree_changed) /* into this request's arena, leaving the held tree alone */
+        return load_tree(ctx, str_from(cache_ns_key(ctx->cache, ctx->arena, CATEGORIES_NS, "tree")),
+                         out);
+    if (memo) {
+        *out = *memo;
+        return WM_OK;
+    }
+    /* The first use in this request: no product of it points into a retired tree yet. */
+    if (held.retired) {
+        arena_free(held.retired);
+        held.retired = NULL;
+    }
+    const uint64_t *known = wm_memo_get(ctx, TREE_VERSION_MEMO);
+    uint64_t version = known ? *known : cache_ns_version(ctx->cache, CATEGORIES_NS);
+    if (version != 0 && version == held.version) {
+        *out = held.tree;
+    } else {
+        int rc = load_tree(
+                ctx, str_from(cache_ns_key_at(ctx->arena, CATEGORIES_NS, version, "tree")), out);
+        if (rc != WM_OK) return rc;
+        if (version != 0) {
+            hold_tree(ctx, version, out);
+            *out = held.tree;
+        }
+    }
+    struct category_tree *keep = ARENA_NEW(ctx->arena, struct category_tree);
+    *keep = *out;
+    wm_memo_set(ctx, TREE_MEMO, keep);
     return WM_OK;
 }
 
@@ -415,9 +493,15 @@ static struct product *unpack_product(struct pack_reader *r)
  * or its owner's names also retires the pages that embed them. */
 static struct str products_key(struct wm_ctx *ctx, const char *what)
 {
-    static const char *const ns[] = { PRODUCTS_NS, "vendors", ACCOUNT_PUBLIC_NS };
-    uint64_t v[3];
-    if (!cache_ns_versions(ctx->cache, ns, 3, v)) return STR_NULL;
+    /* The tree's version comes along: catalog_categories() then needs no round trip. */
+    static const char *const ns[] = { PRODUCTS_NS, "vendors", ACCOUNT_PUBLIC_NS, CATEGORIES_NS };
+    uint64_t v[4];
+    if (!cache_ns_versions(ctx->cache, ns, 4, v)) return STR_NULL;
+    if (!wm_memo_get(ctx, TREE_VERSION_MEMO)) {
+        uint64_t *tv = ARENA_NEW(ctx->arena, uint64_t);
+        *tv = v[3];
+        wm_memo_set(ctx, TREE_VERSION_MEMO, tv);
+    }
     return str_from(arena_printf(ctx->arena, "%s:%llu:%llu.%llu|%s", PRODUCTS_NS,
                                  (unsigned long long)v[0], (unsigned long long)v[1],
                                  (unsigned long long)v[2], what));

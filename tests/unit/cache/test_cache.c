@@ -289,6 +289,37 @@ static void test_take_loses_nothing_another_process_appends(void)
     CU_ASSERT_EQUAL(sum, (long)ITEMS * (ITEMS + 1) / 2);
 }
 
+static void test_a_current_value_is_retired_by_a_bump(void)
+{
+    fresh();
+    static const char *const ns[] = { "cur.a", "cur.b" };
+    struct str k = STR("current");
+    uint64_t v[2] = { 0, 0 };
+    struct str val;
+    CU_ASSERT_FALSE(cache_get_current(cache, arena, k, ns, 2, v, &val));
+    CU_ASSERT(v[0] != 0 && v[1] != 0); /* read (created) for the set below */
+    cache_set_current(cache, arena, k, v, 2, "uid 7", 5, 60);
+    uint64_t again[2] = { 0, 0 };
+    CU_ASSERT_TRUE(cache_get_current(cache, arena, k, ns, 2, again, &val));
+    CU_ASSERT_TRUE(str_eq_cstr(val, "uid 7"));
+    CU_ASSERT_EQUAL(val.ptr[val.len], '\0');
+    cache_ns_bump(cache, "cur.b");
+    CU_ASSERT_FALSE(cache_get_current(cache, arena, k, ns, 2, again, &val));
+    CU_ASSERT_PTR_NULL(val.ptr);
+    CU_ASSERT_EQUAL(again[0], v[0]);
+    CU_ASSERT_NOT_EQUAL(again[1], v[1]);
+    /* Stored under the new versions, it is current again; an empty value is a value. */
+    cache_set_current(cache, arena, k, again, 2, "", 0, 60);
+    CU_ASSERT_TRUE(cache_get_current(cache, arena, k, ns, 2, again, &val));
+    CU_ASSERT_EQUAL(val.len, 0);
+    /* A value without the versions' header is never current; nor is one set with version 0. */
+    cache_set(cache, k, "uid 7", 5, 60);
+    CU_ASSERT_FALSE(cache_get_current(cache, arena, k, ns, 2, again, &val));
+    uint64_t none[2] = { 0, again[1] };
+    cache_set_current(cache, arena, STR("current-0"), none, 2, "x", 1, 60);
+    CU_ASSERT_FALSE(cache_get(cache, arena, STR("current-0"), &val));
+}
+
 static void test_namespaces_version_and_bump(void)
 {
     fresh();
@@ -527,6 +558,7 @@ static CU_TestInfo tests[] = {
     { "append creates, then adds; take empties", test_append_creates_then_adds_and_take_empties },
     { "take loses nothing another process appends",
       test_take_loses_nothing_another_process_appends },
+    { "a current value is retired by a bump", test_a_current_value_is_retired_by_a_bump },
     { "namespaces: version, key and bump", test_namespaces_version_and_bump },
     { "a versioned get reads the value and the versions at once",
       test_versioned_get_reads_value_and_versions_at_once },

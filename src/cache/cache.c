@@ -41,6 +41,7 @@ struct cache {
     int64_t warned_at;    /* monotonic ms of the last warning */
     bool warned;          /* a warning was written at warned_at */
     unsigned suppressed;  /* failures not logged since then */
+    uint64_t bumps;       /* cache_ns_bump() calls made through this handle */
 };
 
 /* SHA-256 (OpenSSL) of n bytes at data as 64 lowercase hex digits plus NUL. */
@@ -347,11 +348,17 @@ uint64_t cache_ns_version(struct cache *c, const char *ns)
 
 void cache_ns_bump(struct cache *c, const char *ns)
 {
+    if (c) c->bumps++;
     struct wire_key wk;
     if (!ns_wire_key(c, ns, &wk)) return;
     uint64_t v;
     /* A missing counter is created at "now", which is above any version it had before. */
     incr_or_create(c, &wk, 1, now_us(), 0, &v);
+}
+
+uint64_t cache_bump_count(const struct cache *c)
+{
+    return c ? c->bumps : 0;
 }
 
 char *cache_ns_key(struct cache *c, struct arena *a, const char *ns, const char *key)

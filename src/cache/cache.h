@@ -116,6 +116,10 @@ uint64_t cache_ns_version(struct cache *c, const char *ns);
 /* Invalidate everything stored under ns: the next cache_ns_key() uses a new version. */
 void cache_ns_bump(struct cache *c, const char *ns);
 
+/* How many cache_ns_bump() calls this handle has made: whoever keeps versions read earlier in
+ * a request can tell that this process has changed one since. */
+uint64_t cache_bump_count(const struct cache *c);
+
 /*
  * The logical key "<ns>:<version>:<key>" (arena string) to pass to cache_get()/cache_set() (the
  * prefix is added there, like for any key). NULL when the version cannot be read; str_from(NULL)

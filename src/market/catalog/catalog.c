@@ -31,8 +31,36 @@ const char *const catalog_response_namespaces[CATALOG_CACHE_NAMESPACES] = {
 /* The per-request memo of the category tree (catalog_categories()), and its value once this
  * request has changed what the tree shows: later reads in it load afresh. */
 #define TREE_MEMO "catalog.tree"
-/* The tree's namespace version when this request has read it with others (products_key()). */
-#define TREE_VERSION_MEMO "catalog.tree.version"
+
+/* The namespaces a page or product is cached under, the tree's last; read once per request
+ * (catalog_versions()) unless this process bumps one meanwhile. */
+static const char *const page_ns[] = { PRODUCTS_NS, "vendors", ACCOUNT_PUBLIC_NS, CATEGORIES_NS };
+#define PAGE_NS       4
+#define VERSIONS_MEMO "catalog.versions"
+struct versions_memo {
+    uint64_t bumps; /* cache_bump_count() when read */
+    uint64_t v[PAGE_NS];
+};
+
+/* The versions of page_ns into v (one round trip, once per request); false when the cache is
+ * disabled or down. */
+static bool catalog_versions(struct wm_ctx *ctx, uint64_t v[PAGE_NS])
+{
+    struct versions_memo *m = wm_memo_get(ctx, VERSIONS_MEMO);
+    uint64_t bumps = cache_bump_count(ctx->cache);
+    if (m && m->bumps == bumps) {
+        memcpy(v, m->v, sizeof(m->v));
+        return true;
+    }
+    if (!cache_ns_versions(ctx->cache, page_ns, PAGE_NS, v)) return false;
+    if (!m) {
+        m = ARENA_NEW(ctx->arena, struct versions_memo);
+        wm_memo_set(ctx, VERSIONS_MEMO, m);
+    }
+    m->bumps = bumps;
+    memcpy(m->v, v, sizeof(m->v));
+    return true;
+}
 static const struct category_tree tree_changed;
 
 void catalog_categories_changed(struct wm_ctx *ctx)
@@ -201,8 +229,8 @@ int catalog_categories(struct wm_ctx *ctx, struct category_tree *out)
         arena_free(held.retired);
         held.retired = NULL;
     }
-    const uint64_t *known = wm_memo_get(ctx, TREE_VERSION_MEMO);
-    uint64_t version = known ? *known : cache_ns_version(ctx->cache, CATEGORIES_NS);
+    uint64_t v[PAGE_NS] = { 0 };
+    uint64_t version = catalog_versions(ctx, v) ? v[PAGE_NS - 1] : 0;
     if (version != 0 && version == held.version) {
         *out = held.tree;
     } else {
@@ -493,15 +521,8 @@ static struct product *unpack_product(struct pack_reader *r)
  * or its owner's names also retires the pages that embed them. */
 static struct str products_key(struct wm_ctx *ctx, const char *what)
 {
-    /* The tree's version comes along: catalog_categories() then needs no round trip. */
-    static const char *const ns[] = { PRODUCTS_NS, "vendors", ACCOUNT_PUBLIC_NS, CATEGORIES_NS };
-    uint64_t v[4];
-    if (!cache_ns_versions(ctx->cache, ns, 4, v)) return STR_NULL;
-    if (!wm_memo_get(ctx, TREE_VERSION_MEMO)) {
-        uint64_t *tv = ARENA_NEW(ctx->arena, uint64_t);
-        *tv = v[3];
-        wm_memo_set(ctx, TREE_VERSION_MEMO, tv);
-    }
+    uint64_t v[PAGE_NS];
+    if (!catalog_versions(ctx, v)) return STR_NULL;
     return str_from(arena_printf(ctx->arena, "%s:%llu:%llu.%llu|%s", PRODUCTS_NS,
                                  (unsigned long long)v[0], (unsigned long long)v[1],
                                  (unsigned long long)v[2], what));

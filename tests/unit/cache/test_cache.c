@@ -334,8 +334,13 @@ static void test_namespaces_version_and_bump(void)
     CU_ASSERT_TRUE(
             get_eq(cache, str_from(cache_ns_key(cache, arena, "catalog", "product:42")), "old"));
 
+    uint64_t bumps = cache_bump_count(cache);
     cache_ns_bump(cache, "catalog");
+    CU_ASSERT_EQUAL(cache_bump_count(cache), bumps + 1); /* this process changed a version */
     CU_ASSERT_EQUAL(cache_ns_version(cache, "catalog"), v1 + 1);
+    CU_ASSERT_STRING_EQUAL(cache_ns_key_at(arena, "catalog", v1 + 1, "product:42"),
+                           cache_ns_key(cache, arena, "catalog", "product:42"));
+    CU_ASSERT_PTR_NULL(cache_ns_key_at(arena, "catalog", 0, "product:42"));
     char *k2 = cache_ns_key(cache, arena, "catalog", "product:42");
     CU_ASSERT_STRING_NOT_EQUAL(k1, k2);
     struct str v;

@@ -58,7 +58,7 @@
   <div class="table-wrap">
   <table>
     <caption class="visually-hidden"><?cs var:Lang.Sell.StockHeading ?></caption>
-    <thead><tr><th scope="col"><?cs var:Lang.Cart.Product ?></th><th scope="col"><?cs var:Lang.Catalog.Category ?></th><th scope="col" class="num"><?cs var:Lang.Catalog.TierPrice ?></th><th scope="col" class="num"><?cs var:Lang.Catalog.Stock ?></th><th scope="col"><?cs var:Lang.Sell.Status ?></th><th scope="col"><span class="visually-hidden"><?cs var:Lang.Sessions.Actions ?></span></th></tr></thead>
+    <thead><tr><th scope="col"><?cs var:Lang.Cart.Product ?></th><th scope="col"><?cs var:Lang.Catalog.Category ?></th><th scope="col" class="num"><?cs var:Lang.Catalog.TierPrice ?></th><th scope="col" class="num"><?cs var:Lang.Catalog.Stock ?></th><th scope="col" class="num"><?cs var:Lang.Sell.Views ?></th><th scope="col" class="num"><?cs var:Lang.Sell.Sold ?></th><th scope="col"><?cs var:Lang.Sell.Status ?></th><th scope="col"><span class="visually-hidden"><?cs var:Lang.Sessions.Actions ?></span></th></tr></thead>
     <tbody>
     <?cs each:e = Data.inventoryItems.edges ?><?cs with:i = e.node ?>
       <tr>
@@ -66,6 +66,8 @@
         <td><?cs var:i.category ?></td>
         <td class="num"><?cs var:i.price.Money ?></td>
         <td class="num"><?cs var:i.stockQuantity ?><?cs if:i.isLowStock == "1" ?> <span class="badge warn"><?cs var:Lang.Sell.Low ?></span><?cs /if ?></td>
+        <td class="num"><?cs var:i.views ?></td>
+        <td class="num"><?cs var:i.sales ?></td>
         <td><?cs var:Lang.Sell.Statuses[i.status] ?></td>
         <td><?cs if:i.status != "archived" ?>
           <form method="post" action="/sell" class="inline">

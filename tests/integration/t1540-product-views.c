@@ -4,7 +4,8 @@
  * vendor, so nothing else views it: ProductById (executed, then served whole from the response
  * cache) and the product page count; the vendor's own reads and crawlers do not; the worker's
  * views_flush job adds the counts in one write per product that leaves updated_at alone and
- * logs one search change, and views counted after a flush wait for the next one.
+ * logs one search change, and views counted after a flush wait for the next one; the vendor
+ * sees them in the inventory list and on the stock page (/sell).
  */
 #include <stdio.h>
 #include <string.h>
@@ -121,11 +122,48 @@ static void a_flush_writes_once_per_product_and_keeps_updated_at(void)
     CU_ASSERT_EQUAL(flushed_views(id, 5), 5);
 }
 
+static void the_vendor_sees_views_on_the_stock_page(void)
+{
+    char email[256];
+    const char *token = it_sign_up_as("t1540-d", "SUPPLIER", email, sizeof(email));
+    CU_ASSERT_TRUE_FATAL(it_verify_email(email));
+    char id[32];
+    it_vendor_product(token, "Watched Crate", id, sizeof(id));
+    for (int i = 0; i < 3; i++)
+        (void)read_product(id, phone);
+    CU_ASSERT_EQUAL(flushed_views(id, 3), 3);
+    /* The API's inventory list, then the page built on it. */
+    struct json_object *r = it_gql_as("{ inventoryItems(first: 5, sortBy: \"-views\") { edges { "
+                                      "node { id views sales } } } }",
+                                      NULL, token);
+    CU_ASSERT_STRING_EQUAL(it_text_at(r, "inventoryItems.edges.0.node.id"), id);
+    CU_ASSERT_EQUAL(json_object_get_int64(it_at(r, "inventoryItems.edges.0.node.views")), 3);
+    json_object_put(r);
+    struct it_client c = { 0 };
+    CU_ASSERT_TRUE_FATAL(it_client_sign_in(&c, email, false));
+    struct it_response page;
+    it_client_get(&c, "/sell", &page);
+    CU_ASSERT_EQUAL(page.status, 200);
+    CU_ASSERT_TRUE(it_body_has(&page, "<th scope=\"col\" class=\"num\">Views</th>"));
+    char cell[512];
+    snprintf(cell, sizeof(cell), "Watched Crate</a></td>");
+    const char *row = page.body.ptr ? strstr(page.body.ptr, cell) : NULL;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(row);
+    /* category, price, stock, then the views */
+    const char *views = row;
+    for (int i = 0; i < 4 && views; i++)
+        views = strstr(views + 1, "<td");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(views);
+    CU_ASSERT_EQUAL(strncmp(views, "<td class=\"num\">3</td>", 22), 0);
+    it_response_release(&page);
+}
+
 static CU_TestInfo tests[] = {
     { "views are counted, also for cached answers", views_are_counted_also_for_cached_answers },
     { "the vendor and crawlers do not count", the_vendor_and_crawlers_do_not_count },
     { "a flush writes once per product and keeps updated_at",
       a_flush_writes_once_per_product_and_keeps_updated_at },
+    { "the vendor sees views on the stock page", the_vendor_sees_views_on_the_stock_page },
     CU_TEST_INFO_NULL,
 };
 

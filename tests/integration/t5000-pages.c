@@ -19,17 +19,7 @@
 static bool page_sign_in(struct it_client *c, char *email, size_t len, const char **bearer)
 {
     *bearer = it_sign_up("pages", email, len);
-    struct it_response r;
-    it_client_get(c, "/sign-in", &r);
-    it_response_release(&r);
-    char body[1024];
-    snprintf(body, sizeof(body), "_csrf=%s&_op=SignIn&email=%s&password=%s", c->csrf,
-             it_form_encode(email), IT_PASSWORD);
-    it_client_post(c, "/sign-in", body, NULL, &r);
-    bool ok = r.status == 303 && c->session[0];
-    if (!ok) printf("\n  sign-in by page: %ld %s\n", r.status, r.body.ptr ? r.body.ptr : "");
-    it_response_release(&r);
-    return ok;
+    return it_client_sign_in(c, email, false);
 }
 
 static void pages_carry_the_security_headers(void)

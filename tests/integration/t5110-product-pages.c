@@ -118,19 +118,8 @@ static void vendor_sign_in(struct it_client *c, const char *tag, const char **to
     char email[256];
     *token = it_sign_up_as(tag, "SUPPLIER", email, sizeof(email));
     CU_ASSERT_TRUE_FATAL(it_verify_email(email));
+    CU_ASSERT_TRUE_FATAL(it_client_sign_in(c, email, false));
     struct it_response r;
-    it_client_get(c, "/sign-in", &r);
-    it_response_release(&r);
-    char fields[1024];
-    char enc[512];
-    size_t k = 0;
-    for (const char *p = email; *p && k + 4 < sizeof(enc); p++)
-        k += *p == '@' || *p == '+' ? (size_t)snprintf(enc + k, sizeof(enc) - k, "%%%02X", *p)
-                                    : (size_t)snprintf(enc + k, sizeof(enc) - k, "%c", *p);
-    snprintf(fields, sizeof(fields), "_op=SignIn&email=%s&password=%s", enc, IT_PASSWORD);
-    post(c, "/sign-in", fields, &r);
-    CU_ASSERT_EQUAL_FATAL(r.status, 303);
-    it_response_release(&r);
     it_client_get(c, "/sell", &r); /* a fresh CSRF token for the session */
     CU_ASSERT_EQUAL(r.status, 200);
     it_response_release(&r);

@@ -227,11 +227,8 @@ bool it_verify_email(const char *email)
     return ok;
 }
 
-const char *it_vendor_with_product(const char *tag, const char *name, char *id, size_t len)
+void it_vendor_product(const char *token, const char *name, char *id, size_t len)
 {
-    char email[256];
-    const char *token = it_sign_up_as(tag, "SUPPLIER", email, sizeof(email));
-    CU_ASSERT_TRUE_FATAL(it_verify_email(email));
     char vars[512];
     snprintf(vars, sizeof(vars), "{\"n\":\"%s\"}", name);
     struct json_object *r =
@@ -242,5 +239,13 @@ const char *it_vendor_with_product(const char *tag, const char *name, char *id, 
     CU_ASSERT_TRUE_FATAL(it_bool_at(r, "createProduct.success"));
     snprintf(id, len, "%s", it_text_at(r, "createProduct.product.id"));
     json_object_put(r);
+}
+
+const char *it_vendor_with_product(const char *tag, const char *name, char *id, size_t len)
+{
+    char email[256];
+    const char *token = it_sign_up_as(tag, "SUPPLIER", email, sizeof(email));
+    CU_ASSERT_TRUE_FATAL(it_verify_email(email));
+    it_vendor_product(token, name, id, len);
     return token;
 }

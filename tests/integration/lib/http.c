@@ -285,6 +285,21 @@ void it_client_post_type(struct it_client *c, const char *path, const char *cont
     client_send(c, path, content_type, body, len, NULL, r);
 }
 
+bool it_client_sign_in(struct it_client *c, const char *email, bool remember)
+{
+    struct it_response r;
+    it_client_get(c, "/sign-in", &r);
+    it_response_release(&r);
+    char body[1024];
+    snprintf(body, sizeof(body), "_csrf=%s&_op=SignIn&email=%s&password=%s%s", c->csrf,
+             it_form_encode(email), IT_PASSWORD, remember ? "&rememberMe=on" : "");
+    it_client_post(c, "/sign-in", body, NULL, &r);
+    bool ok = r.status == 303 && c->session[0];
+    if (!ok) printf("\n  sign-in by page: %ld %s\n", r.status, r.body.ptr ? r.body.ptr : "");
+    it_response_release(&r);
+    return ok;
+}
+
 const char *it_form_encode(const char *s)
 {
     static char out[512];

@@ -98,6 +98,9 @@ void it_client_post(struct it_client *c, const char *path, const char *body, con
 /* it_client_post() of len bytes of another Content-Type (a multipart form), from this site. */
 void it_client_post_type(struct it_client *c, const char *path, const char *content_type,
                          const char *body, size_t len, struct it_response *r);
+/* Sign c in through the /sign-in page as email (password IT_PASSWORD, "remember me" when
+ * remember): true when the answer is the redirect and c holds the session cookie. */
+bool it_client_sign_in(struct it_client *c, const char *email, bool remember);
 /* s form-encoded where an email needs it ('@', '+'): a static buffer. */
 const char *it_form_encode(const char *s);
 
@@ -167,6 +170,8 @@ bool it_verify_email(const char *email);
  * stock, price 24.00, category General) made through createProduct: its id into id; returns
  * the vendor's access token (one of it_sign_up_as()'s slots). */
 const char *it_vendor_with_product(const char *tag, const char *name, char *id, size_t len);
+/* That product (name) made through createProduct by the vendor of token: its id into id. */
+void it_vendor_product(const char *token, const char *name, char *id, size_t len);
 
 /* Sign in as the stack's demo account of role ("buyer", "vendor", "reseller": the rows of
  * $MARKET_VAR/demo-logins.txt that `market seed` wrote) and return the access token (static

@@ -1,7 +1,8 @@
 /*
  * t0950-two-stacks.c: a second stack with its own PORT and MARKET_VAR runs beside the test
- * stack (its own MariaDB, memcached and lighttpd), both answer, and stopping the second
- * leaves nothing of it behind while the first keeps serving.
+ * stack (its own MariaDB, memcached, lighttpd, worker and search server), both answer, and
+ * stopping the second (even with another MARKET_BIN) leaves nothing of it behind while the
+ * first keeps serving.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,14 +30,19 @@ static void a_second_stack_runs_side_by_side_and_stops_cleanly(void)
     CU_ASSERT_EQUAL(r.status, 200);
     it_response_release(&r);
 
-    rc = it_sh("%s PORT=%d MARKET_VAR='%s' '%s' stop >>'%s.log' 2>&1", env, port, var,
-               getenv("MARKET_STACK"), var);
+    /* Stopped with another MARKET_BIN than it was started with (make stop after
+     * make start BUILD=release): the worker and the search server go too. */
+    rc = it_sh(
+            "%s MARKET_BIN=/nonexistent/market PORT=%d MARKET_VAR='%s' '%s' stop >>'%s.log' 2>&1",
+            env, port, var, getenv("MARKET_STACK"), var);
     CU_ASSERT_EQUAL(rc, 0);
     it_get(url, &r);
     CU_ASSERT_EQUAL(r.status, 0); /* nothing listens there any more */
     it_response_release(&r);
     /* "[/]tmp/..." matches the processes' "/tmp/..." but not this shell's own command line. */
     CU_ASSERT_EQUAL(it_sh("! pgrep -f '[/]%s' >/dev/null", var + 1), 0);
+    /* The worker and the search server carry the data dir in their environment only. */
+    CU_ASSERT_EQUAL(it_sh("! grep -qzxF 'MARKET_VAR=%s' /proc/[0-9]*/environ 2>/dev/null", var), 0);
     it_get("/healthz", &r);
     CU_ASSERT_EQUAL(r.status, 200);
     it_response_release(&r);

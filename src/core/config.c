@@ -165,6 +165,10 @@ const struct cfg_key cfg_keys[] = {
       0,            NULL,   "longest wait for the search server before MariaDB answers instead" },
     { "catalog.views_flush_s", CFG_INT, F(catalog_views_flush_s), "60", 1,    86400,
       0,            NULL,   "seconds between two views_flush jobs (product views from memcached to MariaDB)" },
+    { "jobs.keep_done_days", CFG_INT, F(jobs_keep_done_days), "7",      1,    3650,
+      0,            NULL,   "days a finished job is kept before the worker's jobs_gc deletes it" },
+    { "jobs.keep_dead_days", CFG_INT, F(jobs_keep_dead_days), "90",     1,    3650,
+      0,            NULL,   "days a dead job (out of tries) is kept for inspection, then deleted" },
     { 0 },
 };
 #undef LEVELS

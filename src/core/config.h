@@ -93,6 +93,8 @@ struct config {
     int64_t search_timeout_ms;   /* search.timeout_ms: longest wait for the search server */
     /* catalog.views_flush_s: seconds between two views_flush jobs */
     int64_t catalog_views_flush_s;
+    int64_t jobs_keep_done_days; /* jobs.keep_done_days: finished jobs are deleted after */
+    int64_t jobs_keep_dead_days; /* jobs.keep_dead_days: dead jobs are deleted after */
 };
 
 enum cfg_type {

@@ -139,6 +139,7 @@ int worker_run(struct wm_ctx *ctx, const struct worker_opts *opts)
     } periodic[] = {
         { "media_gc", cfg->media_gc_interval_s, 0 },
         { "cart_gc", cfg->media_gc_interval_s, 0 },
+        { "jobs_gc", cfg->media_gc_interval_s, 0 },
         { "views_flush", cfg->catalog_views_flush_s, 0 },
     };
     while (!*opts->stop) {

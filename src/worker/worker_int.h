@@ -57,6 +57,11 @@ enum job_outcome media_gc_job_run(struct wm_ctx *ctx, const struct job *job, con
 /* The "cart_gc" kind: payload {} (market/cart cart_gc(): expired anonymous carts). */
 enum job_outcome cart_gc_job_run(struct wm_ctx *ctx, const struct job *job, const char **error);
 
+/* ---- jobs_gc.c ---------------------------------------------------------------------------- */
+
+/* The "jobs_gc" kind: payload {} (market/jobs jobs_prune(): old finished and dead jobs). */
+enum job_outcome jobs_gc_job_run(struct wm_ctx *ctx, const struct job *job, const char **error);
+
 /* ---- views_flush.c ----------------------------------------------------------------------- */
 
 /* The "views_flush" kind: payload {} (market/catalog catalog_views_flush()). */

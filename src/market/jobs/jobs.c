@@ -288,3 +288,15 @@ int jobs_pending(struct wm_ctx *ctx, const char *kind, bool *pending)
     *pending = rc == WM_OK && n > 0;
     return rc;
 }
+
+int jobs_prune(struct wm_ctx *ctx, int64_t limit, int64_t *removed)
+{
+    const struct config *cfg = ctx->config;
+    int64_t done = 0, dead = 0;
+    *removed = 0;
+    int rc = jobs_db_prune(ctx, "done", cfg->jobs_keep_done_days * 86400, limit, &done);
+    if (rc == WM_OK)
+        rc = jobs_db_prune(ctx, "dead", cfg->jobs_keep_dead_days * 86400, limit, &dead);
+    *removed = done + dead;
+    return rc;
+}

@@ -129,4 +129,9 @@ int jobs_get(struct wm_ctx *ctx, int64_t id, struct job_status *out);
  * worker queues only when none is waiting). A db error code otherwise. */
 int jobs_pending(struct wm_ctx *ctx, const char *kind, bool *pending);
 
+/* Delete finished jobs: done ones jobs.keep_done_days after they finished, dead ones (kept
+ * longer for whoever looks into them) jobs.keep_dead_days after; at most limit rows of each
+ * (*removed: how many went). Outside a transaction (each DELETE commits on its own). */
+int jobs_prune(struct wm_ctx *ctx, int64_t limit, int64_t *removed);
+
 #endif

@@ -57,6 +57,9 @@ static const char SQL_JOB_GET[] =
  * live at any time). */
 static const char SQL_JOB_COUNT_LIVE[] =
     "SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running') AND kind = ?";
+/* ix_jobs_due: run_at of a finished job is when it finished. */
+static const char SQL_JOB_PRUNE[] =
+    "DELETE FROM jobs WHERE state = ? AND run_at < NOW(6) - INTERVAL ? SECOND LIMIT ?";
 
 /* clang-format on */
 
@@ -122,4 +125,13 @@ int jobs_db_get(struct wm_ctx *ctx, int64_t id, struct job_status *out)
 int jobs_db_count_live(struct wm_ctx *ctx, const char *kind, int64_t *n)
 {
     return db_query_one(ctx, SQL_JOB_COUNT_LIVE, "s", "l", kind, n);
+}
+
+int jobs_db_prune(struct wm_ctx *ctx, const char *state, int64_t age_s, int64_t limit,
+                  int64_t *removed)
+{
+    *removed = 0;
+    int rc = db_exec(ctx, SQL_JOB_PRUNE, "sll", state, age_s, limit);
+    if (rc == WM_OK) *removed = (int64_t)db_affected_rows(ctx);
+    return rc;
 }

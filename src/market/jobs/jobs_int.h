@@ -40,4 +40,8 @@ int jobs_db_get(struct wm_ctx *ctx, int64_t id, struct job_status *out);
 /* How many jobs of kind are queued or running. */
 int jobs_db_count_live(struct wm_ctx *ctx, const char *kind, int64_t *n);
 
+/* Delete at most limit jobs in state ("done" or "dead") that finished over age_s seconds ago. */
+int jobs_db_prune(struct wm_ctx *ctx, const char *state, int64_t age_s, int64_t limit,
+                  int64_t *removed);
+
 #endif

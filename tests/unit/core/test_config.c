@@ -140,6 +140,8 @@ static void test_the_table_covers_every_field_once(void)
         offsetof(struct config, search_socket),
         offsetof(struct config, search_timeout_ms),
         offsetof(struct config, catalog_views_flush_s),
+        offsetof(struct config, jobs_keep_done_days),
+        offsetof(struct config, jobs_keep_dead_days),
     };
     size_t rows = 0;
     for (const struct cfg_key *k = cfg_keys; k->name; k++, rows++) {
@@ -626,7 +628,9 @@ static const char default_dump[] = "var = var\n"
                                    "media.presign_ttl_s = 900\n"
                                    "search.socket = \"\"\n"
                                    "search.timeout_ms = 2000\n"
-                                   "catalog.views_flush_s = 60\n";
+                                   "catalog.views_flush_s = 60\n"
+                                   "jobs.keep_done_days = 7\n"
+                                   "jobs.keep_dead_days = 90\n";
 
 static void test_dump_writes_every_key_and_masks_the_password(void)
 {

@@ -78,8 +78,7 @@ int account_authenticate_cookie(struct wm_ctx *ctx, const char *session_token)
     }
     char out[48];
     int n = snprintf(out, sizeof(out), "%lld:%lld", (long long)sid, (long long)uid);
-    cache_set_current(ctx->cache, ctx->arena, key, &version, 1, out, (size_t)n,
-                      ACCOUNT_VIEWER_TTL);
+    cache_set_current(ctx->cache, ctx->arena, key, &version, 1, out, (size_t)n, ACCOUNT_VIEWER_TTL);
     viewer_out(ctx, WM_OK, sid, uid);
     accounts_session_touch(ctx, sid);
     return WM_OK;

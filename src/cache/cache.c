@@ -348,7 +348,8 @@ uint64_t cache_ns_version(struct cache *c, const char *ns)
 
 void cache_ns_bump(struct cache *c, const char *ns)
 {
-    if (c) c->bumps++;
+    if (!c) return;
+    c->bumps++;
     struct wire_key wk;
     if (!ns_wire_key(c, ns, &wk)) return;
     uint64_t v;

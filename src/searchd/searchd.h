@@ -5,8 +5,8 @@
  * change log search_changes (migration 0015) so the index stays in step with the catalog:
  * before each query it applies the changes committed since the last look (a write is seen by
  * the next search), and every second when idle. Sequence numbers that are skipped (a
- * transaction still open, or rolled back) are looked at again for ten seconds. One thread;
- * queries take milliseconds.
+ * transaction still open, or rolled back) are looked at again for ten seconds. Queries run on
+ * a pool of threads, one per processor (searchd.c).
  */
 #ifndef WM_SEARCHD_SEARCHD_H
 #define WM_SEARCHD_SEARCHD_H

@@ -36,6 +36,8 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+static struct search_scratch *scratch;
+
 static void run(struct search_index *ix, struct arena *a, const char *label,
                 const struct search_query *q, unsigned want)
 {
@@ -46,7 +48,7 @@ static void run(struct search_index *ix, struct arena *a, const char *label,
         struct search_query qq = *q;
         qq.max_price_minor += i; /* as the HTTP bench: never the same query twice */
         double t0 = now_us();
-        search_index_query(ix, a, &qq, want, &r);
+        search_index_query(ix, scratch, a, &qq, want, &r);
         t[i] = now_us() - t0;
         arena_reset(a);
     }
@@ -68,6 +70,7 @@ int main(int argc, char **argv)
                                           "Stonebridge",       "Amberline",      "Kestrel",
                                           "Larkspur" };
     struct search_index *ix = search_index_new();
+    scratch = search_scratch_new();
     struct arena *a = arena_new(0);
     double t0 = now_us();
     char name[128], desc[512], tags[128];

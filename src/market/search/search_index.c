@@ -93,10 +93,7 @@ struct search_index {
     uint32_t *table; /* term hash table: term index + 1, 0 = empty */
     size_t table_cap;
     uint32_t *sorted; /* term indexes in text order (prefix lookups) */
-    uint8_t *hits;    /* per record: words of the query seen so far */
-    float *score;     /* per record: BM25 (RELEVANCE only) */
-    size_t scratch_cap;
-    uint32_t *words; /* search_index_put's scratch: a record's words as term indexes */
+    uint32_t *words;  /* search_index_put's scratch: a record's words as term indexes */
     size_t capwords;
 };
 
@@ -298,8 +295,6 @@ void search_index_free(struct search_index *ix)
     imap_free(&ix->vendors.map);
     free(ix->cats.keys);
     free(ix->vendors.keys);
-    free(ix->hits);
-    free(ix->score);
     free(ix->words);
     free(ix);
 }
@@ -542,15 +537,35 @@ static void visit(struct run *x, uint32_t r)
     if (x->want & SEARCH_WANT_PAGE) offer(x, r);
 }
 
-static void ensure_scratch(struct search_index *ix)
+/* A query's memory per record, owned by its caller: an index is read by several threads. */
+struct search_scratch {
+    uint8_t *hits; /* per record: words of the query seen so far */
+    float *score;  /* per record: BM25 (RELEVANCE only) */
+    size_t cap;
+};
+
+struct search_scratch *search_scratch_new(void)
 {
-    if (ix->scratch_cap >= ix->nrecs) return;
-    size_t cap = ix->nrecs + ix->nrecs / 4 + 64;
-    free(ix->hits);
-    free(ix->score);
-    ix->hits = xcalloc(cap, 1);
-    ix->score = xcalloc(cap, sizeof(*ix->score));
-    ix->scratch_cap = cap;
+    return xcalloc(1, sizeof(struct search_scratch));
+}
+
+void search_scratch_free(struct search_scratch *sc)
+{
+    if (!sc) return;
+    free(sc->hits);
+    free(sc->score);
+    free(sc);
+}
+
+static void ensure_scratch(struct search_scratch *sc, size_t nrecs)
+{
+    if (sc->cap >= nrecs) return;
+    size_t cap = nrecs + nrecs / 4 + 64;
+    free(sc->hits);
+    free(sc->score);
+    sc->hits = xcalloc(cap, 1);
+    sc->score = xcalloc(cap, sizeof(*sc->score));
+    sc->cap = cap;
 }
 
 static int cmp_facet(const void *a, const void *b)
@@ -573,8 +588,8 @@ static struct search_facet *facet_list(struct arena *a, const struct slots *s,
 }
 
 /* Walk the postings of the query's words, rarest first; visit the records holding them all. */
-static void walk_words(struct search_index *ix, struct run *x, char (*words)[SEARCH_TEXT_MAX + 1],
-                       size_t nw)
+static void walk_words(const struct search_index *ix, struct search_scratch *sc, struct run *x,
+                       char (*words)[SEARCH_TEXT_MAX + 1], size_t nw)
 {
     struct range {
         size_t lo, hi;
@@ -601,8 +616,8 @@ static void walk_words(struct search_index *ix, struct run *x, char (*words)[SEA
             rg[j - 1] = t;
         }
     bool scored = x->sort == SEARCH_SORT_RELEVANCE;
-    memset(ix->hits, 0, ix->nrecs);
-    if (scored) memset(ix->score, 0, ix->nrecs * sizeof(*ix->score));
+    memset(sc->hits, 0, ix->nrecs);
+    if (scored) memset(sc->score, 0, ix->nrecs * sizeof(*sc->score));
     float avg = ix->live ? (float)ix->total_len / (float)ix->live : 1.0f;
     if (avg <= 0) avg = 1.0f;
     for (size_t w = 0; w < nw; w++) {
@@ -614,12 +629,12 @@ static void walk_words(struct search_index *ix, struct run *x, char (*words)[SEA
             for (size_t k = 0; k < t->n; k++) {
                 size_t i = x->descending ? t->n - 1 - k : k;
                 uint32_t r = t->recs[i];
-                if (ix->hits[r] != seen) continue;
-                ix->hits[r] = next;
+                if (sc->hits[r] != seen) continue;
+                sc->hits[r] = next;
                 if (scored) {
                     float tf = (float)t->tf[i];
                     float norm = 1.0f - BM25_B + BM25_B * (float)ix->recs[r].len / avg;
-                    ix->score[r] += idf * tf * (BM25_K1 + 1.0f) / (tf + BM25_K1 * norm);
+                    sc->score[r] += idf * tf * (BM25_K1 + 1.0f) / (tf + BM25_K1 * norm);
                 }
                 if (last) visit(x, r);
             }
@@ -627,18 +642,18 @@ static void walk_words(struct search_index *ix, struct run *x, char (*words)[SEA
     }
 }
 
-void search_index_query(struct search_index *ix, struct arena *a, const struct search_query *q,
-                        unsigned want, struct search_result *out)
+void search_index_query(const struct search_index *ix, struct search_scratch *sc, struct arena *a,
+                        const struct search_query *q, unsigned want, struct search_result *out)
 {
     memset(out, 0, sizeof(*out));
-    ensure_scratch(ix);
+    ensure_scratch(sc, ix->nrecs);
     char words[SEARCH_WORDS_MAX][SEARCH_TEXT_MAX + 1];
     size_t nw = 0;
     const unsigned char *p = (const unsigned char *)(q->text ? q->text : "");
     while (nw < SEARCH_WORDS_MAX && search_next_word(&p, words[nw]))
         nw++;
 
-    struct run x = { .ix = ix, .q = q, .sort = q->sort, .score = ix->score, .want = want };
+    struct run x = { .ix = ix, .q = q, .sort = q->sort, .score = sc->score, .want = want };
     if (x.sort > SEARCH_SORT_RELEVANCE || (x.sort == SEARCH_SORT_RELEVANCE && nw == 0))
         x.sort = SEARCH_SORT_NEWEST;
     /* Records are appended as products are written, so their order follows creation, and
@@ -660,7 +675,7 @@ void search_index_query(struct search_index *ix, struct arena *a, const struct s
     }
 
     if (nw)
-        walk_words(ix, &x, words, nw);
+        walk_words(ix, sc, &x, words, nw);
     else
         for (size_t k = 0; k < ix->nrecs; k++)
             visit(&x, (uint32_t)(x.descending ? ix->nrecs - 1 - k : k));

@@ -23,6 +23,7 @@
 
 struct arena;
 struct search_index;
+struct search_scratch;
 
 /* What one product brings to the index (strings are copied as words; nothing is kept). */
 struct search_doc {
@@ -79,10 +80,16 @@ void search_index_compact(struct search_index *ix);
  * want (enum search_want) into out, arrays in a. Deterministic: the same index and query give
  * the same answer. Facets as the MariaDB engine: every category with its count, the 20 vendors
  * with most products, the non-empty price bands in band order; counts descending, then keys
- * ascending.
+ * ascending. sc: the calling thread's scratch.
  */
-void search_index_query(struct search_index *ix, struct arena *a, const struct search_query *q,
-                        unsigned want, struct search_result *out);
+void search_index_query(const struct search_index *ix, struct search_scratch *sc, struct arena *a,
+                        const struct search_query *q, unsigned want, struct search_result *out);
+
+/* The memory a query needs per record (about 5 bytes each), reused from query to query: one
+ * per thread, since queries only read the index and may run side by side (while nothing
+ * changes it). */
+struct search_scratch *search_scratch_new(void);
+void search_scratch_free(struct search_scratch *sc);
 
 /* ---- feeding an index from MariaDB (search_db.c) ------------------------------------------ */
 

@@ -8,6 +8,7 @@
  */
 #include "market/search/search_index.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -57,12 +58,21 @@ static void fill(struct search_index *ix)
     }
 }
 
+/* The tests' query scratch (this thread's), freed when the suite ends. */
+static struct search_scratch *scratch;
+
+static struct search_scratch *sc(void)
+{
+    if (!scratch) scratch = search_scratch_new();
+    return scratch;
+}
+
 /* The ids of a page as "1,2,3" (arena). */
 static const char *ids(struct arena *a, struct search_index *ix, struct search_query q)
 {
     if (!q.limit) q.limit = 20;
     struct search_result r;
-    search_index_query(ix, a, &q, SEARCH_WANT_PAGE, &r);
+    search_index_query(ix, sc(), a, &q, SEARCH_WANT_PAGE, &r);
     struct buf b = BUF_INIT(a);
     for (size_t i = 0; i < r.page.n; i++)
         buf_appendf(&b, "%s%lld", i ? "," : "", (long long)r.page.ids[i]);
@@ -72,7 +82,7 @@ static const char *ids(struct arena *a, struct search_index *ix, struct search_q
 static int64_t count(struct arena *a, struct search_index *ix, struct search_query q)
 {
     struct search_result r;
-    search_index_query(ix, a, &q, SEARCH_WANT_COUNT, &r);
+    search_index_query(ix, sc(), a, &q, SEARCH_WANT_COUNT, &r);
     return r.count;
 }
 
@@ -146,18 +156,18 @@ static void sorts_and_windows(void)
     search_index_free(words);
     struct search_result r;
     q = (struct search_query){ .sort = SEARCH_SORT_PRICE_ASC, .offset = 1, .limit = 2 };
-    search_index_query(ix, a, &q, SEARCH_WANT_PAGE | SEARCH_WANT_COUNT, &r);
+    search_index_query(ix, sc(), a, &q, SEARCH_WANT_PAGE | SEARCH_WANT_COUNT, &r);
     CU_ASSERT_EQUAL(r.page.n, 2);
     CU_ASSERT_EQUAL(r.page.ids[0], 4);
     CU_ASSERT_EQUAL(r.page.ids[1], 1);
     CU_ASSERT_TRUE(r.page.has_more);
     CU_ASSERT_EQUAL(r.count, 5);
     q.offset = 3;
-    search_index_query(ix, a, &q, SEARCH_WANT_PAGE, &r);
+    search_index_query(ix, sc(), a, &q, SEARCH_WANT_PAGE, &r);
     CU_ASSERT_EQUAL(r.page.n, 2);
     CU_ASSERT_FALSE(r.page.has_more);
     q.offset = 9;
-    search_index_query(ix, a, &q, SEARCH_WANT_PAGE, &r);
+    search_index_query(ix, sc(), a, &q, SEARCH_WANT_PAGE, &r);
     CU_ASSERT_EQUAL(r.page.n, 0);
     search_index_free(ix);
     arena_free(a);
@@ -170,7 +180,7 @@ static void facets_count_by_category_vendor_and_band(void)
     fill(ix);
     struct search_query q = { .text = "shirt" };
     struct search_result r;
-    search_index_query(ix, a, &q, SEARCH_WANT_FACETS, &r);
+    search_index_query(ix, sc(), a, &q, SEARCH_WANT_FACETS, &r);
     /* Categories 11 (3, 4), 10 (1), 12 (5): counts descending, then keys ascending. */
     CU_ASSERT_EQUAL_FATAL(r.facets.ncategories, 3);
     CU_ASSERT_EQUAL(r.facets.categories[0].key, 11);
@@ -297,6 +307,83 @@ static void the_wire_format_round_trips(void)
     arena_free(a);
 }
 
+/* Queries of the threads test: words (scored and not), filters and facets. */
+static const struct search_query side_queries[] = {
+    { .text = "navy", .sort = SEARCH_SORT_RELEVANCE, .limit = 3 },
+    { .text = "shirt", .sort = SEARCH_SORT_PRICE_ASC, .limit = 2, .offset = 1 },
+    { .text = "sold case", .sort = SEARCH_SORT_POPULAR, .limit = 5 },
+    { .status = "active", .sort = SEARCH_SORT_NEWEST, .limit = 5 },
+};
+#define SIDE_QUERIES (sizeof(side_queries) / sizeof(side_queries[0]))
+#define SIDE_ROUNDS  2000
+
+struct side {
+    const struct search_index *ix;
+    const char *want[SIDE_QUERIES]; /* the answers one thread gave */
+    int wrong;
+};
+
+/* One thread: every query SIDE_ROUNDS times with a scratch of its own, against the answers. */
+static void *side_thread(void *arg)
+{
+    struct side *t = arg;
+    struct search_scratch *mine = search_scratch_new();
+    struct arena *a = arena_new(0);
+    for (int round = 0; round < SIDE_ROUNDS; round++)
+        for (size_t i = 0; i < SIDE_QUERIES; i++) {
+            struct search_result r;
+            search_index_query(t->ix, mine, a, &side_queries[i],
+                               SEARCH_WANT_PAGE | SEARCH_WANT_COUNT, &r);
+            struct buf b = BUF_INIT(a);
+            buf_appendf(&b, "%lld:", (long long)r.count);
+            for (size_t k = 0; k < r.page.n; k++)
+                buf_appendf(&b, "%lld,", (long long)r.page.ids[k]);
+            if (strcmp(b.ptr, t->want[i]) != 0) t->wrong++;
+            arena_reset(a);
+        }
+    arena_free(a);
+    search_scratch_free(mine);
+    return NULL;
+}
+
+static void queries_run_side_by_side_on_threads(void)
+{
+    struct arena *a = arena_new(0);
+    struct search_index *ix = search_index_new();
+    fill(ix);
+    struct side base = { .ix = ix };
+    for (size_t i = 0; i < SIDE_QUERIES; i++) {
+        struct search_result r;
+        search_index_query(ix, sc(), a, &side_queries[i], SEARCH_WANT_PAGE | SEARCH_WANT_COUNT, &r);
+        struct buf b = BUF_INIT(a);
+        buf_appendf(&b, "%lld:", (long long)r.count);
+        for (size_t k = 0; k < r.page.n; k++)
+            buf_appendf(&b, "%lld,", (long long)r.page.ids[k]);
+        base.want[i] = b.ptr;
+    }
+    CU_ASSERT_EQUAL(strncmp(base.want[0], "3:", 2), 0); /* three products say "navy" */
+    enum { THREADS = 4 };
+    pthread_t th[THREADS];
+    struct side sides[THREADS];
+    for (int i = 0; i < THREADS; i++) {
+        sides[i] = base;
+        CU_ASSERT_EQUAL_FATAL(pthread_create(&th[i], NULL, side_thread, &sides[i]), 0);
+    }
+    for (int i = 0; i < THREADS; i++) {
+        pthread_join(th[i], NULL);
+        CU_ASSERT_EQUAL(sides[i].wrong, 0);
+    }
+    search_index_free(ix);
+    arena_free(a);
+}
+
+static int suite_clean(void)
+{
+    search_scratch_free(scratch);
+    scratch = NULL;
+    return 0;
+}
+
 static CU_TestInfo tests[] = {
     { "words are required prefixes", words_are_required_prefixes },
     { "every filter narrows", every_filter_narrows },
@@ -304,7 +391,8 @@ static CU_TestInfo tests[] = {
     { "facets count by category, vendor and band", facets_count_by_category_vendor_and_band },
     { "replacing and removing, then compacting", replacing_and_removing_then_compacting },
     { "the wire format round-trips", the_wire_format_round_trips },
+    { "queries run side by side on threads", queries_run_side_by_side_on_threads },
     CU_TEST_INFO_NULL,
 };
 
-SUITE_INFO(market_search_search_index, "market/search/search_index", NULL, NULL, tests);
+SUITE_INFO(market_search_search_index, "market/search/search_index", NULL, suite_clean, tests);

@@ -32,33 +32,42 @@ const char *const catalog_response_namespaces[CATALOG_CACHE_NAMESPACES] = {
  * request has changed what the tree shows: later reads in it load afresh. */
 #define TREE_MEMO "catalog.tree"
 
-/* The namespaces a page or product is cached under, the tree's last; read once per request
- * (catalog_versions()) unless this process bumps one meanwhile. */
-static const char *const page_ns[] = { PRODUCTS_NS, "vendors", ACCOUNT_PUBLIC_NS, CATEGORIES_NS };
-#define PAGE_NS       4
+/* Where each namespace is in catalog_response_namespaces. */
+enum { NS_PRODUCTS, NS_CATEGORIES, NS_VENDORS, NS_PUBLIC };
+
+/* The versions of catalog_response_namespaces, read once per request (catalog_versions(), or
+ * the whole-answer lookup: catalog_versions_seen()) unless this process bumps one meanwhile. */
 #define VERSIONS_MEMO "catalog.versions"
 struct versions_memo {
     uint64_t bumps; /* cache_bump_count() when read */
-    uint64_t v[PAGE_NS];
+    uint64_t v[CATALOG_CACHE_NAMESPACES];
 };
 
-/* The versions of page_ns into v (one round trip, once per request); false when the cache is
- * disabled or down. */
-static bool catalog_versions(struct wm_ctx *ctx, uint64_t v[PAGE_NS])
+void catalog_versions_seen(struct wm_ctx *ctx, const uint64_t *v)
 {
+    for (size_t i = 0; i < CATALOG_CACHE_NAMESPACES; i++)
+        if (v[i] == 0) return;
     struct versions_memo *m = wm_memo_get(ctx, VERSIONS_MEMO);
-    uint64_t bumps = cache_bump_count(ctx->cache);
-    if (m && m->bumps == bumps) {
-        memcpy(v, m->v, sizeof(m->v));
-        return true;
-    }
-    if (!cache_ns_versions(ctx->cache, page_ns, PAGE_NS, v)) return false;
     if (!m) {
         m = ARENA_NEW(ctx->arena, struct versions_memo);
         wm_memo_set(ctx, VERSIONS_MEMO, m);
     }
-    m->bumps = bumps;
+    m->bumps = cache_bump_count(ctx->cache);
     memcpy(m->v, v, sizeof(m->v));
+}
+
+/* The versions of catalog_response_namespaces into v (one round trip, once per request);
+ * false when the cache is disabled or down. */
+static bool catalog_versions(struct wm_ctx *ctx, uint64_t v[CATALOG_CACHE_NAMESPACES])
+{
+    const struct versions_memo *m = wm_memo_get(ctx, VERSIONS_MEMO);
+    if (m && m->bumps == cache_bump_count(ctx->cache)) {
+        memcpy(v, m->v, sizeof(m->v));
+        return true;
+    }
+    if (!cache_ns_versions(ctx->cache, catalog_response_namespaces, CATALOG_CACHE_NAMESPACES, v))
+        return false;
+    catalog_versions_seen(ctx, v);
     return true;
 }
 static const struct category_tree tree_changed;
@@ -229,8 +238,8 @@ int catalog_categories(struct wm_ctx *ctx, struct category_tree *out)
         arena_free(held.retired);
         held.retired = NULL;
     }
-    uint64_t v[PAGE_NS] = { 0 };
-    uint64_t version = catalog_versions(ctx, v) ? v[PAGE_NS - 1] : 0;
+    uint64_t v[CATALOG_CACHE_NAMESPACES] = { 0 };
+    uint64_t version = catalog_versions(ctx, v) ? v[NS_CATEGORIES] : 0;
     if (version != 0 && version == held.version) {
         *out = held.tree;
     } else {
@@ -521,11 +530,11 @@ static struct product *unpack_product(struct pack_reader *r)
  * or its owner's names also retires the pages that embed them. */
 static struct str products_key(struct wm_ctx *ctx, const char *what)
 {
-    uint64_t v[PAGE_NS];
+    uint64_t v[CATALOG_CACHE_NAMESPACES];
     if (!catalog_versions(ctx, v)) return STR_NULL;
-    return str_from(arena_printf(ctx->arena, "%s:%llu:%llu.%llu|%s", PRODUCTS_NS,
-                                 (unsigned long long)v[0], (unsigned long long)v[1],
-                                 (unsigned long long)v[2], what));
+    return str_from(arena_printf(
+            ctx->arena, "%s:%llu:%llu.%llu|%s", PRODUCTS_NS, (unsigned long long)v[NS_PRODUCTS],
+            (unsigned long long)v[NS_VENDORS], (unsigned long long)v[NS_PUBLIC], what));
 }
 
 /* ---- product detail -------------------------------------------------------------------- */

@@ -64,6 +64,11 @@ int catalog_db_stock(struct wm_ctx *ctx, const char *ids_json, struct catalog_st
  * categories and vendors. */
 extern const char *const catalog_response_namespaces[CATALOG_CACHE_NAMESPACES];
 
+/* The versions of those namespaces as this request read them (v[i] in their order): the
+ * catalog's reads later in the request use them instead of reading them again (catalog.c).
+ * Ignored when one is 0 (not read). */
+void catalog_versions_seen(struct wm_ctx *ctx, const uint64_t *v);
+
 /* Add n views to product id for each [id, n] of the JSON array counts_json ("[[7,3],[9,1]]"),
  * keeping updated_at; *rows gets the number of products changed. */
 int catalog_db_add_views(struct wm_ctx *ctx, const char *counts_json, int64_t *rows);

@@ -80,6 +80,8 @@ bool catalog_gql_response_lookup(struct wm_ctx *ctx, const struct gql_schema *sc
     k->usable = true;
     for (size_t i = 0; i < CATALOG_CACHE_NAMESPACES; i++)
         if (k->versions[i] == 0) k->usable = false;
+    /* On a miss the execution's own reads use these versions: no second round trip. */
+    if (k->usable) catalog_versions_seen(ctx, k->versions);
     if (!hit || !k->usable) return false;
     /* "<version> ... <cost>[ <viewed id> ...]\n<body>": stale unless every version is the
      * current one. */

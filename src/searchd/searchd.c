@@ -1,14 +1,16 @@
 /*
  * searchd.c: the search server (searchd.h). The main thread runs one poll() loop: the
  * listening socket, the connected FastCGI workers (each sends one framed query at a time and
- * waits for the answer), a one-second tick that follows the change log when no query does,
- * and an eventfd on which the query threads report answers sent. A complete request goes to a
+ * waits for the answer), a one-second tick that has a query thread look at the change log
+ * when no query does (the loop itself never touches the database, so a reload cannot stall
+ * it), and an eventfd on which the query threads report answers sent. A complete request goes to a
  * queue; a pool of query threads (one per processor, at most THREADS_MAX), each with its own
  * database connection, arena and query scratch, follows the change log, answers under the
  * index's read lock and writes the answer itself. Changes to the index take the write lock:
  * one thread at a time follows the log (follow_lock), reads what changed from the database
  * first, and holds the write lock only to put it in (a full reload builds the new index
- * beside the one in use and swaps them).
+ * beside the one in use and swaps them; queries meanwhile are answered from the one in use by
+ * the other threads, so with a single processor they wait for it).
  */
 #define _GNU_SOURCE /* accept4 */
 #include "searchd/searchd.h"
@@ -67,7 +69,8 @@ struct client {
     struct buf in; /* heap: bytes of requests not yet handed over */
 };
 
-/* A request handed to a query thread, and what became of it. */
+/* A request handed to a query thread, and what became of it; fd -1: no request, only a look
+ * at the change log (the idle tick's, so the main loop never waits for a reload). */
 struct task {
     uint64_t client;
     int fd;
@@ -75,9 +78,10 @@ struct task {
     bool ok;         /* answered; false: drop the client */
 };
 
-/* A fixed ring of tasks (at most one per client is ever queued). */
+/* A fixed ring of tasks: at most one per client is ever queued, and one look at the log. */
+#define RING_SIZE (MAX_CLIENTS + 1)
 struct ring {
-    struct task items[MAX_CLIENTS];
+    struct task items[RING_SIZE];
     size_t head, n;
 };
 
@@ -112,7 +116,8 @@ struct server {
     /* Requests to the threads and their answers back (wake_fd wakes the main loop). */
     pthread_mutex_t queue_lock;
     pthread_cond_t queue_ready;
-    struct ring todo, done;
+    struct ring requests, answered; /* to the threads; back from them */
+    bool follow_queued;             /* an idle look at the change log is in requests */
     bool stopping;
     int wake_fd;
     struct query_thread threads[THREADS_MAX];
@@ -393,13 +398,13 @@ static bool answer(struct query_thread *t, int fd, struct str body)
 
 static void ring_push(struct ring *r, struct task *t)
 {
-    r->items[(r->head + r->n++) % MAX_CLIENTS] = *t;
+    r->items[(r->head + r->n++) % RING_SIZE] = *t;
 }
 
 static struct task ring_pop(struct ring *r)
 {
     struct task t = r->items[r->head];
-    r->head = (r->head + 1) % MAX_CLIENTS;
+    r->head = (r->head + 1) % RING_SIZE;
     r->n--;
     return t;
 }
@@ -410,20 +415,27 @@ static void *query_thread_main(void *arg)
     struct server *s = t->s;
     for (;;) {
         pthread_mutex_lock(&s->queue_lock);
-        while (!s->stopping && s->todo.n == 0)
+        while (!s->stopping && s->requests.n == 0)
             pthread_cond_wait(&s->queue_ready, &s->queue_lock);
         if (s->stopping) {
             pthread_mutex_unlock(&s->queue_lock);
             return NULL;
         }
-        struct task task = ring_pop(&s->todo);
+        struct task task = ring_pop(&s->requests);
+        if (task.fd < 0) s->follow_queued = false;
         pthread_mutex_unlock(&s->queue_lock);
+        if (task.fd < 0) {
+            follow(s, &t->ctx);
+            arena_reset(t->ctx.arena);
+            wm_clear_error(&t->ctx);
+            continue;
+        }
         task.ok = answer(t, task.fd, (struct str){ task.body.ptr, task.body.len });
         arena_reset(t->ctx.arena);
         wm_clear_error(&t->ctx);
         buf_release(&task.body);
         pthread_mutex_lock(&s->queue_lock);
-        ring_push(&s->done, &task);
+        ring_push(&s->answered, &task);
         pthread_mutex_unlock(&s->queue_lock);
         uint64_t one = 1;
         (void)!write(s->wake_fd, &one, sizeof(one));
@@ -462,8 +474,8 @@ static void stop_threads(struct server *s)
         if (t->ctx.arena) arena_free(t->ctx.arena);
         search_scratch_free(t->scratch);
     }
-    while (s->todo.n) {
-        struct task t = ring_pop(&s->todo);
+    while (s->requests.n) {
+        struct task t = ring_pop(&s->requests);
         buf_release(&t.body);
     }
 }
@@ -486,10 +498,23 @@ static bool dispatch(struct server *s, size_t i)
     buf_setlen(&c->in, c->in.len - 4 - n);
     c->busy = true;
     pthread_mutex_lock(&s->queue_lock);
-    ring_push(&s->todo, &t);
+    ring_push(&s->requests, &t);
     pthread_cond_signal(&s->queue_ready);
     pthread_mutex_unlock(&s->queue_lock);
     return true;
+}
+
+/* Have a query thread look at the change log (unless such a look is waiting already). */
+static void queue_follow(struct server *s)
+{
+    pthread_mutex_lock(&s->queue_lock);
+    if (!s->follow_queued) {
+        struct task t = { .fd = -1, .body = BUF_INIT(NULL) };
+        ring_push(&s->requests, &t);
+        s->follow_queued = true;
+        pthread_cond_signal(&s->queue_ready);
+    }
+    pthread_mutex_unlock(&s->queue_lock);
 }
 
 /* Read what client i sent and hand over a complete request; false: drop it. */
@@ -512,8 +537,8 @@ static void take_done(struct server *s)
     (void)!read(s->wake_fd, &count, sizeof(count));
     for (;;) {
         pthread_mutex_lock(&s->queue_lock);
-        bool any = s->done.n > 0;
-        struct task t = any ? ring_pop(&s->done) : (struct task){ 0 };
+        bool any = s->answered.n > 0;
+        struct task t = any ? ring_pop(&s->answered) : (struct task){ 0 };
         pthread_mutex_unlock(&s->queue_lock);
         if (!any) return;
         for (size_t i = 0; i < s->nclients; i++) {
@@ -560,9 +585,7 @@ static int serve(struct server *s, const volatile sig_atomic_t *stop)
         if (n < 0 && errno != EINTR)
             return wm_errorf(s->ctx, WM_EINTERNAL, "poll: %s", strerror(errno));
         if (clock_ms() - followed >= IDLE_POLL_MS) {
-            follow(s, s->ctx);
-            arena_reset(s->ctx->arena);
-            wm_clear_error(s->ctx);
+            queue_follow(s);
             followed = clock_ms();
         }
         if (n <= 0) continue;

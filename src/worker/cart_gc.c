@@ -6,8 +6,6 @@
  */
 #include "worker/worker_int.h"
 
-#include "core/ctx.h"
-#include "core/err.h"
 #include "core/log.h"
 #include "market/cart/cart.h"
 
@@ -20,10 +18,5 @@ enum job_outcome cart_gc_job_run(struct wm_ctx *ctx, const struct job *job, cons
     int64_t removed = 0;
     int rc = cart_gc(ctx, GC_BATCH, &removed);
     if (removed > 0) log_info("cart_gc: removed %lld expired anonymous carts", (long long)removed);
-    if (rc != WM_OK) {
-        *error = ctx->err.message ? ctx->err.message : wm_strerror(rc);
-        return JOB_RETRY;
-    }
-    if (removed == GC_BATCH) worker_queue_periodic(ctx, "cart_gc", true);
-    return JOB_DONE;
+    return worker_batch_done(ctx, "cart_gc", rc, removed == GC_BATCH, error);
 }

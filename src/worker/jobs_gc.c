@@ -7,8 +7,6 @@
  */
 #include "worker/worker_int.h"
 
-#include "core/ctx.h"
-#include "core/err.h"
 #include "core/log.h"
 #include "market/jobs/jobs.h"
 
@@ -21,10 +19,5 @@ enum job_outcome jobs_gc_job_run(struct wm_ctx *ctx, const struct job *job, cons
     int64_t removed = 0;
     int rc = jobs_prune(ctx, GC_BATCH, &removed);
     if (removed > 0) log_info("jobs_gc: removed %lld finished jobs", (long long)removed);
-    if (rc != WM_OK) {
-        *error = ctx->err.message ? ctx->err.message : wm_strerror(rc);
-        return JOB_RETRY;
-    }
-    if (removed >= GC_BATCH) worker_queue_periodic(ctx, "jobs_gc", true);
-    return JOB_DONE;
+    return worker_batch_done(ctx, "jobs_gc", rc, removed >= GC_BATCH, error);
 }

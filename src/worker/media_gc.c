@@ -7,8 +7,6 @@
  */
 #include "worker/worker_int.h"
 
-#include "core/ctx.h"
-#include "core/err.h"
 #include "core/log.h"
 #include "market/jobs/jobs.h"
 #include "market/media/media.h"
@@ -23,10 +21,5 @@ enum job_outcome media_gc_job_run(struct wm_ctx *ctx, const struct job *job, con
     int rc = media_gc(ctx, GC_BATCH, &removed);
     if (removed > 0)
         log_info("media_gc: removed %lld unreferenced anonymous uploads", (long long)removed);
-    if (rc != WM_OK) {
-        *error = ctx->err.message ? ctx->err.message : wm_strerror(rc);
-        return JOB_RETRY;
-    }
-    if (removed == GC_BATCH) worker_queue_periodic(ctx, "media_gc", true);
-    return JOB_DONE;
+    return worker_batch_done(ctx, "media_gc", rc, removed == GC_BATCH, error);
 }

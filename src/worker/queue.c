@@ -123,6 +123,17 @@ void worker_queue_periodic(struct wm_ctx *ctx, const char *kind, bool force)
     wm_clear_error(ctx);
 }
 
+enum job_outcome worker_batch_done(struct wm_ctx *ctx, const char *kind, int rc, bool more,
+                                   const char **error)
+{
+    if (rc != WM_OK) {
+        *error = ctx->err.message ? ctx->err.message : wm_strerror(rc);
+        return JOB_RETRY;
+    }
+    if (more) worker_queue_periodic(ctx, kind, true);
+    return JOB_DONE;
+}
+
 int worker_run(struct wm_ctx *ctx, const struct worker_opts *opts)
 {
     const struct config *cfg = ctx->config;

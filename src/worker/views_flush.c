@@ -7,7 +7,6 @@
  */
 #include "worker/worker_int.h"
 
-#include "core/ctx.h"
 #include "core/err.h"
 #include "core/log.h"
 #include "market/catalog/catalog.h"
@@ -21,13 +20,8 @@ enum job_outcome views_flush_job_run(struct wm_ctx *ctx, const struct job *job, 
     int64_t products = 0, views = 0;
     bool more = false;
     int rc = catalog_views_flush(ctx, FLUSH_BATCH, &products, &views, &more);
-    if (rc != WM_OK) {
-        *error = ctx->err.message ? ctx->err.message : wm_strerror(rc);
-        return JOB_RETRY;
-    }
-    if (views > 0)
+    if (rc == WM_OK && views > 0)
         log_info("views_flush: %lld views added to %lld products", (long long)views,
                  (long long)products);
-    if (more) worker_queue_periodic(ctx, "views_flush", true);
-    return JOB_DONE;
+    return worker_batch_done(ctx, "views_flush", rc, more, error);
 }

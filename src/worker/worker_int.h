@@ -75,6 +75,12 @@ enum job_outcome views_flush_job_run(struct wm_ctx *ctx, const struct job *job, 
  * transaction. */
 void worker_queue_periodic(struct wm_ctx *ctx, const char *kind, bool force);
 
+/* How a periodic job that works in batches ends: rc not WM_OK is JOB_RETRY with *error set;
+ * otherwise JOB_DONE, and when more is waiting (a full batch) the next job of kind is queued
+ * at once. */
+enum job_outcome worker_batch_done(struct wm_ctx *ctx, const char *kind, int rc, bool more,
+                                   const char **error);
+
 /* ---- mime.c ------------------------------------------------------------------------------ */
 
 struct mail_message {

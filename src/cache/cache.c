@@ -408,7 +408,8 @@ typedef void mget_hit_fn(void *data, size_t i, const char *v, size_t len, uint64
 /*
  * One multi-get of the wire keys wk[0..n-1] (entries of length 0 are skipped), calling hit()
  * for each value found; keys and lens are scratch arrays of n entries. with_cas: the CAS
- * uniques are fetched too. False when the request could not be sent (nothing was found).
+ * uniques are fetched too. False when memcached failed before every answer came (hit() may
+ * have been called for some keys).
  */
 static bool mget_wire(struct cache *c, const struct wire_key *wk, size_t n, const char **keys,
                       size_t *lens, bool with_cas, mget_hit_fn *hit, void *data)
@@ -443,8 +444,10 @@ static bool mget_wire(struct cache *c, const struct wire_key *wk, size_t n, cons
     }
     memcached_result_free(&result);
     if (with_cas) memcached_behavior_set(c->mc, MEMCACHED_BEHAVIOR_SUPPORT_CAS, 0);
-    if (rc != MEMCACHED_SUCCESS && rc != MEMCACHED_END && rc != MEMCACHED_NOTFOUND)
+    if (rc != MEMCACHED_SUCCESS && rc != MEMCACHED_END && rc != MEMCACHED_NOTFOUND) {
         note_failure(c, "mget", rc);
+        return false;
+    }
     return true;
 }
 
@@ -513,19 +516,26 @@ static void many_hit(void *data, size_t i, const char *v, size_t len, uint64_t c
     h->hits++;
 }
 
-size_t cache_get_many(struct cache *c, struct arena *a, const struct str *keys, size_t n,
-                      struct str *vals)
+bool cache_get_many(struct cache *c, struct arena *a, const struct str *keys, size_t n,
+                    struct str *vals, size_t *hits)
 {
     for (size_t i = 0; i < n; i++)
         vals[i] = STR_NULL;
-    if (!c || !c->mc || n == 0) return 0;
+    if (hits) *hits = 0;
+    if (!c || !c->mc) return false;
+    if (n == 0) return true;
     struct wire_key *wk = ARENA_ARRAY(a, struct wire_key, n);
+    bool all = true; /* every key goes on the wire (not while paused, nor the empty key) */
     for (size_t i = 0; i < n; i++)
-        if (!wire_key(c, keys[i], &wk[i])) wk[i].len = 0;
+        if (!wire_key(c, keys[i], &wk[i])) {
+            wk[i].len = 0;
+            all = false;
+        }
     struct many_hits h = { .a = a, .vals = vals };
-    (void)mget_wire(c, wk, n, ARENA_ARRAY(a, const char *, n), ARENA_ARRAY(a, size_t, n), false,
-                    many_hit, &h);
-    return h.hits;
+    bool answered = mget_wire(c, wk, n, ARENA_ARRAY(a, const char *, n), ARENA_ARRAY(a, size_t, n),
+                              false, many_hit, &h);
+    if (hits) *hits = h.hits;
+    return answered && all;
 }
 
 bool cache_append(struct cache *c, struct str key, const void *val, size_t len, unsigned ttl)
@@ -545,28 +555,33 @@ bool cache_append(struct cache *c, struct str key, const void *val, size_t len, 
     return false;
 }
 
-bool cache_take(struct cache *c, struct arena *a, struct str key, unsigned ttl, struct str *val)
+int cache_take(struct cache *c, struct arena *a, struct str key, unsigned ttl, struct str *val)
 {
     *val = STR_NULL;
+    if (!c || !c->mc) return WM_ENOTFOUND;
     struct wire_key wk;
-    if (!wire_key(c, key, &wk)) return false;
+    if (!wire_key(c, key, &wk)) return key.len ? WM_EUNAVAIL : WM_ENOTFOUND; /* paused */
     /* Read with the CAS unique, then empty it only if nobody appended since; else again. */
     for (int attempt = 0; attempt < 20; attempt++) {
         const char *keys[1];
         size_t lens[1];
         uint64_t cas = 0;
         struct many_hits h = { .a = a, .vals = val, .cas = &cas };
-        if (!mget_wire(c, &wk, 1, keys, lens, true, many_hit, &h) || h.hits == 0) return false;
+        if (!mget_wire(c, &wk, 1, keys, lens, true, many_hit, &h)) {
+            *val = STR_NULL;
+            return WM_EUNAVAIL;
+        }
+        if (h.hits == 0) return WM_ENOTFOUND;
         memcached_return_t rc = memcached_cas(c->mc, wk.buf, wk.len, "", 0, clamp_ttl(ttl), 0, cas);
-        if (rc == MEMCACHED_SUCCESS) return true;
+        if (rc == MEMCACHED_SUCCESS) return WM_OK;
         *val = STR_NULL;
-        if (rc == MEMCACHED_NOTFOUND) return false;
+        if (rc == MEMCACHED_NOTFOUND) return WM_ENOTFOUND;
         if (rc != MEMCACHED_DATA_EXISTS) {
             note_failure(c, "cas", rc);
-            return false;
+            return WM_EUNAVAIL;
         }
     }
-    return false;
+    return WM_ECONFLICT; /* appended to faster than it could be taken: nothing taken */
 }
 
 bool cache_decr(struct cache *c, struct str key, uint64_t delta, uint64_t *out)

@@ -95,15 +95,22 @@ bool cache_append(struct cache *c, struct str key, const void *val, size_t len, 
 /*
  * Read key's value into *val (arena) and leave it empty (expiry ttl), atomically against
  * cache_append() and cache_take() of other workers (memcached gets and cas, retried while
- * someone appends in between): every appended byte is taken by exactly one caller. False on a
- * miss or any error (nothing taken).
+ * someone appends in between): every appended byte is taken by exactly one caller. WM_OK when
+ * taken (an empty value is taken too); WM_ENOTFOUND when absent or the cache is disabled;
+ * WM_EUNAVAIL when memcached failed (a broken connection, a restart, a timeout) and
+ * WM_ECONFLICT when others appended between every read and its cas (20 tries): nothing was
+ * taken, and a caller that must not lose the value tries again later.
  */
-bool cache_take(struct cache *c, struct arena *a, struct str key, unsigned ttl, struct str *val);
+int cache_take(struct cache *c, struct arena *a, struct str key, unsigned ttl, struct str *val);
 
-/* cache_get() of keys[0..n-1] in one round trip (memcached multi-get): vals[i] is the value of
- * keys[i] (arena copy) or {NULL, 0} when missed. Returns the number of hits. */
-size_t cache_get_many(struct cache *c, struct arena *a, const struct str *keys, size_t n,
-                      struct str *vals);
+/*
+ * cache_get() of keys[0..n-1] in one round trip (memcached multi-get): vals[i] is the value of
+ * keys[i] (arena copy) or {NULL, 0} when missed. *hits (may be NULL): how many were found.
+ * False when memcached did not answer for every key (failed, disabled or paused): a missing
+ * value then is not a miss.
+ */
+bool cache_get_many(struct cache *c, struct arena *a, const struct str *keys, size_t n,
+                    struct str *vals, size_t *hits);
 
 /*
  * The current version of namespace ns (a short code constant such as "catalog"), kept in the

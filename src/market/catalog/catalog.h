@@ -242,7 +242,9 @@ void catalog_view(struct wm_ctx *ctx, const struct product *p);
  * logs one search change per product (the search server's MOST_POPULAR order follows) and
  * leaves updated_at and the caches alone (cached answers show the new figure when they
  * expire: CATALOG_PRODUCT_TTL). *products and *views: what was added. On a database error
- * the counts go back to memcached for the next try.
+ * the counts go back to memcached for the next try; when memcached fails (WM_EUNAVAIL, as
+ * on the first call over a connection its restart broke) what could not be read stays there
+ * for the next try, so the caller retries rather than waits for the next period.
  */
 int catalog_views_flush(struct wm_ctx *ctx, size_t max, int64_t *products, int64_t *views,
                         bool *more);

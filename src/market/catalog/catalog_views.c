@@ -149,9 +149,12 @@ int catalog_views_flush(struct wm_ctx *ctx, size_t max, int64_t *products, int64
 {
     *products = *views = 0;
     *more = false;
+    if (max == 0) return WM_OK;
     struct str list;
-    if (max == 0 || !cache_take(ctx->cache, ctx->arena, STR(LIST_KEY), LIST_TTL, &list))
-        return WM_OK;
+    int rc = cache_take(ctx->cache, ctx->arena, STR(LIST_KEY), LIST_TTL, &list);
+    if (rc == WM_ENOTFOUND) return WM_OK; /* nobody viewed anything, or no cache */
+    if (rc != WM_OK)
+        return wm_errorf(ctx, rc, "views: cannot take the list of viewed products from memcached");
     size_t n = 0;
     int64_t *ids = parse_list(ctx, list, &n);
     struct buf back = BUF_INIT(ctx->arena); /* ids for the next flush */
@@ -166,21 +169,31 @@ int catalog_views_flush(struct wm_ctx *ctx, size_t max, int64_t *products, int64
     uint64_t *counts = ARENA_ARRAY(ctx->arena, uint64_t, n ? n : 1);
     for (size_t i = 0; i < n; i++)
         keys[i] = counter_key(ctx, ids[i]);
-    (void)cache_get_many(ctx->cache, ctx->arena, keys, n, vals);
+    if (!cache_get_many(ctx->cache, ctx->arena, keys, n, vals, NULL)) {
+        /* A missing counter would read as no views: the whole list goes back instead. */
+        if (!relist(ctx, list.ptr, list.len))
+            log_warn("views: %zu bytes of product ids could not go back on the list", list.len);
+        return wm_errorf(ctx, WM_EUNAVAIL, "views: cannot read the view counters from memcached");
+    }
     struct buf json = BUF_INIT(ctx->arena);
     buf_appendc(&json, '[');
     for (size_t i = 0; i < n; i++) {
         counts[i] = vals[i].ptr ? counter_value(vals[i]) : 0;
         if (counts[i] == 0) continue;
-        /* Take what was read; what came since stays and the id goes back on the list. */
+        /* Take what was read; what came since stays and the id goes back on the list. A
+         * counter that could not be decremented is left whole for the next flush (adding its
+         * count now would add it twice). */
         uint64_t left = 0;
-        if (cache_decr(ctx->cache, keys[i], counts[i], &left) && left > 0)
+        if (!cache_decr(ctx->cache, keys[i], counts[i], &left)) {
+            counts[i] = 0;
             buf_appendf(&back, "%" PRId64 " ", ids[i]);
+            continue;
+        }
+        if (left > 0) buf_appendf(&back, "%" PRId64 " ", ids[i]);
         buf_appendf(&json, "%s[%" PRId64 ",%" PRIu64 "]", *views ? "," : "", ids[i], counts[i]);
         *views += (int64_t)counts[i];
     }
     buf_appendc(&json, ']');
-    int rc = WM_OK;
     int64_t rows = 0;
     if (*views > 0) {
         rc = db_begin(ctx);

@@ -2,10 +2,12 @@
  * test_cache.c: unit tests for src/cache/cache.c against the real memcached of a running stack
  * (MARKET_CONFIG, cache.servers). Every run uses its own key prefix, so no run sees another's
  * keys. Covers get/set/del/add/incr, namespaces, keys that would break the ASCII protocol, and
- * a disabled, dead or hung server (every call a quick miss).
+ * a disabled, dead, hung or connection-dropping server (every call a quick miss, and a take
+ * or multi-get tells its failure from a miss).
  */
 #include "cache/cache.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -199,7 +201,9 @@ static void test_get_many_matches_each_key(void)
     cache_set(cache, STR(spaced), "hashed", 6, 60);
     struct str keys[] = { STR("m1"), STR("m2"), STR("m3"), STR(spaced), STR("m1") };
     struct str vals[5];
-    CU_ASSERT_EQUAL(cache_get_many(cache, arena, keys, 5, vals), 4);
+    size_t hits = 0;
+    CU_ASSERT_TRUE(cache_get_many(cache, arena, keys, 5, vals, &hits));
+    CU_ASSERT_EQUAL(hits, 4);
     CU_ASSERT_TRUE(str_eq_cstr(vals[0], "one"));
     CU_ASSERT_PTR_NULL(vals[1].ptr);
     CU_ASSERT_PTR_NOT_NULL(vals[2].ptr);
@@ -215,7 +219,8 @@ static void test_get_many_matches_each_key(void)
         many[i] = str_from(k);
         if (i % 3) cache_set(cache, many[i], k, strlen(k), 60);
     }
-    CU_ASSERT_EQUAL(cache_get_many(cache, arena, many, MANY, got), MANY - MANY / 3);
+    CU_ASSERT_TRUE(cache_get_many(cache, arena, many, MANY, got, &hits));
+    CU_ASSERT_EQUAL(hits, MANY - MANY / 3);
     for (int i = 0; i < MANY; i++)
         CU_ASSERT(i % 3 ? str_eq(got[i], many[i]) : got[i].ptr == NULL);
 }
@@ -225,16 +230,16 @@ static void test_append_creates_then_adds_and_take_empties(void)
     fresh();
     struct str k = STR("list");
     struct str v;
-    CU_ASSERT_FALSE(cache_take(cache, arena, k, 60, &v)); /* absent */
+    CU_ASSERT_EQUAL(cache_take(cache, arena, k, 60, &v), WM_ENOTFOUND); /* absent */
     CU_ASSERT_TRUE(cache_append(cache, k, "1 ", 2, 60));
     CU_ASSERT_TRUE(cache_append(cache, k, "22 ", 3, 60));
     CU_ASSERT_TRUE(get_eq(cache, k, "1 22 "));
-    CU_ASSERT_TRUE(cache_take(cache, arena, k, 60, &v));
+    CU_ASSERT_EQUAL(cache_take(cache, arena, k, 60, &v), WM_OK);
     CU_ASSERT_TRUE(str_eq_cstr(v, "1 22 "));
-    CU_ASSERT_TRUE(cache_take(cache, arena, k, 60, &v)); /* present, empty */
+    CU_ASSERT_EQUAL(cache_take(cache, arena, k, 60, &v), WM_OK); /* present, empty */
     CU_ASSERT_EQUAL(v.len, 0);
     CU_ASSERT_TRUE(cache_append(cache, k, "3 ", 2, 60));
-    CU_ASSERT_TRUE(cache_take(cache, arena, k, 60, &v));
+    CU_ASSERT_EQUAL(cache_take(cache, arena, k, 60, &v), WM_OK);
     CU_ASSERT_TRUE(str_eq_cstr(v, "3 "));
 }
 
@@ -282,7 +287,7 @@ static void test_take_loses_nothing_another_process_appends(void)
     while (!done) {
         done = waitpid(pid, &status, WNOHANG) == pid;
         struct str v;
-        if (cache_take(cache, arena, k, 60, &v)) sum_list(v, &sum, &count);
+        if (cache_take(cache, arena, k, 60, &v) == WM_OK) sum_list(v, &sum, &count);
     }
     CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
     CU_ASSERT_EQUAL(count, ITEMS);
@@ -486,6 +491,22 @@ static void hammer(struct cache *x)
     }
 }
 
+/* What must not pass for a miss on x: a take answers take_rc (nothing taken), a multi-get
+ * says the answer is incomplete, an append is not stored. */
+static void failures_are_not_misses(struct cache *x, int take_rc)
+{
+    struct str keys[] = { STR("a"), STR("b") };
+    struct str vals[2];
+    size_t hits = 7;
+    CU_ASSERT_FALSE(cache_get_many(x, arena, keys, 2, vals, &hits));
+    CU_ASSERT_EQUAL(hits, 0);
+    CU_ASSERT_PTR_NULL(vals[0].ptr);
+    struct str v;
+    CU_ASSERT_EQUAL(cache_take(x, arena, STR("list"), 60, &v), take_rc);
+    CU_ASSERT_PTR_NULL(v.ptr);
+    CU_ASSERT_FALSE(cache_append(x, STR("list"), "1 ", 2, 60));
+}
+
 static void test_a_disabled_cache_always_misses(void)
 {
     fresh();
@@ -494,11 +515,13 @@ static void test_a_disabled_cache_always_misses(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(x);
     CU_ASSERT_FALSE(cache_enabled(x));
     hammer(x);
+    failures_are_not_misses(x, WM_ENOTFOUND); /* nothing was ever there to take */
     CU_ASSERT_EQUAL(cache_status(x), WM_EUNAVAIL);
     cache_close(x);
     cfg_release(&c);
     /* A NULL handle (a program that opened no cache) behaves the same. */
     hammer(NULL);
+    failures_are_not_misses(NULL, WM_ENOTFOUND);
     CU_ASSERT_FALSE(cache_enabled(NULL));
     CU_ASSERT_EQUAL(cache_status(NULL), WM_EUNAVAIL);
 }
@@ -513,6 +536,7 @@ static void test_a_dead_server_misses_fast(void)
     double t0 = now_ms();
     hammer(x); /* 800 calls */
     CU_ASSERT(now_ms() - t0 < 100);
+    failures_are_not_misses(x, WM_EUNAVAIL);
     CU_ASSERT_EQUAL(cache_status(x), WM_EUNAVAIL);
     cache_close(x);
     cfg_release(&c);
@@ -539,8 +563,54 @@ static void test_a_hung_server_costs_one_timeout_then_misses_fast(void)
     hammer(x);
     /* One cache.timeout_ms (50 by default), then every call skips the cache. */
     CU_ASSERT(now_ms() - t0 < 50 + 150);
+    failures_are_not_misses(x, WM_EUNAVAIL); /* paused */
     cache_close(x);
     cfg_release(&c);
+    close(fd);
+    unlink(path);
+}
+
+/*
+ * A server that closes each connection once it has read a request: what a connection made
+ * before a memcached restart meets on its next call. The call fails, and says so.
+ */
+static void test_a_dropped_connection_is_a_failure_not_a_miss(void)
+{
+    fresh();
+    char path[108];
+    snprintf(path, sizeof path, "/tmp/wm-cache-drop-%ld.sock", (long)getpid());
+    unlink(path);
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    struct sockaddr_un sa = { .sun_family = AF_UNIX };
+    snprintf(sa.sun_path, sizeof sa.sun_path, "%s", path);
+    CU_ASSERT_FATAL(fd >= 0 && bind(fd, (struct sockaddr *)&sa, sizeof sa) == 0 &&
+                    listen(fd, 16) == 0);
+    pid_t pid = fork();
+    CU_ASSERT_FATAL(pid >= 0);
+    if (pid == 0) {
+        for (;;) {
+            int conn = accept(fd, NULL, NULL);
+            if (conn < 0) _exit(0);
+            char buf[512];
+            (void)read(conn, buf, sizeof buf);
+            close(conn);
+        }
+    }
+    char servers[160];
+    snprintf(servers, sizeof servers, "--SOCKET=\"%s\"", path);
+    struct config c;
+    struct cache *x = open_with(&c, servers);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(x);
+    struct str v;
+    CU_ASSERT_EQUAL(cache_take(x, arena, STR("list"), 60, &v), WM_EUNAVAIL);
+    CU_ASSERT_PTR_NULL(v.ptr);
+    struct str keys[] = { STR("a") };
+    struct str vals[1];
+    CU_ASSERT_FALSE(cache_get_many(x, arena, keys, 1, vals, NULL));
+    cache_close(x);
+    cfg_release(&c);
+    kill(pid, SIGTERM);
+    waitpid(pid, NULL, 0);
     close(fd);
     unlink(path);
 }
@@ -574,6 +644,8 @@ static CU_TestInfo tests[] = {
     { "a dead server misses fast", test_a_dead_server_misses_fast },
     { "a hung server costs one timeout, then misses fast",
       test_a_hung_server_costs_one_timeout_then_misses_fast },
+    { "a dropped connection is a failure, not a miss",
+      test_a_dropped_connection_is_a_failure_not_a_miss },
     { "status answers for a live server", test_status_answers_for_a_live_server },
     CU_TEST_INFO_NULL,
 };

@@ -144,6 +144,63 @@ static uint64_t counter_value(struct str v)
     return n;
 }
 
+/* Ids a flush did not count, back on the list for the next one (or said to be lost). */
+static void put_back(struct wm_ctx *ctx, struct str ids)
+{
+    if (!relist(ctx, ids.ptr, ids.len))
+        log_warn("views: %zu bytes of product ids could not go back on the list", ids.len);
+}
+
+/* One flush's products: their ids, counter keys and the counts taken from the counters. */
+struct flush_batch {
+    int64_t *ids;
+    struct str *keys;
+    uint64_t *counts;
+    size_t n;
+    struct buf back; /* ids for the next flush ("<id> <id> ") */
+};
+
+/*
+ * Read the batch's counters in one multi-get and take what was read from each: what came
+ * since stays, and the id goes back on the list. A counter that could not be decremented is
+ * left whole for the next flush (adding its count now would add it twice). The counts taken
+ * go into json ("[[id,count],...]") and *views. False when the multi-get failed (nothing
+ * taken).
+ */
+static bool take_counts(struct wm_ctx *ctx, struct flush_batch *b, struct buf *json, int64_t *views)
+{
+    struct str *vals = ARENA_ARRAY(ctx->arena, struct str, b->n ? b->n : 1);
+    if (!cache_get_many(ctx->cache, ctx->arena, b->keys, b->n, vals, NULL)) return false;
+    buf_appendc(json, '[');
+    for (size_t i = 0; i < b->n; i++) {
+        b->counts[i] = vals[i].ptr ? counter_value(vals[i]) : 0;
+        if (b->counts[i] == 0) continue;
+        uint64_t left = 0;
+        if (!cache_decr(ctx->cache, b->keys[i], b->counts[i], &left)) {
+            b->counts[i] = 0;
+            buf_appendf(&b->back, "%" PRId64 " ", b->ids[i]);
+            continue;
+        }
+        if (left > 0) buf_appendf(&b->back, "%" PRId64 " ", b->ids[i]);
+        buf_appendf(json, "%s[%" PRId64 ",%" PRIu64 "]", *views ? "," : "", b->ids[i],
+                    b->counts[i]);
+        *views += (int64_t)b->counts[i];
+    }
+    buf_appendc(json, ']');
+    return true;
+}
+
+/* The database did not take the counts: they go back on their counters for the next try. */
+static void give_back(struct wm_ctx *ctx, struct flush_batch *b)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        uint64_t now = 0;
+        if (b->counts[i] &&
+            cache_incr(ctx->cache, b->keys[i], b->counts[i], b->counts[i], COUNTER_TTL, &now))
+            buf_appendf(&b->back, "%" PRId64 " ", b->ids[i]);
+    }
+}
+
 int catalog_views_flush(struct wm_ctx *ctx, size_t max, int64_t *products, int64_t *views,
                         bool *more)
 {
@@ -155,45 +212,24 @@ int catalog_views_flush(struct wm_ctx *ctx, size_t max, int64_t *products, int64
     if (rc == WM_ENOTFOUND) return WM_OK; /* nobody viewed anything, or no cache */
     if (rc != WM_OK)
         return wm_errorf(ctx, rc, "views: cannot take the list of viewed products from memcached");
-    size_t n = 0;
-    int64_t *ids = parse_list(ctx, list, &n);
-    struct buf back = BUF_INIT(ctx->arena); /* ids for the next flush */
-    if (n > max) {
-        for (size_t i = max; i < n; i++)
-            buf_appendf(&back, "%" PRId64 " ", ids[i]);
-        n = max;
+    struct flush_batch b = { .back = BUF_INIT(ctx->arena) };
+    b.ids = parse_list(ctx, list, &b.n);
+    if (b.n > max) {
+        for (size_t i = max; i < b.n; i++)
+            buf_appendf(&b.back, "%" PRId64 " ", b.ids[i]);
+        b.n = max;
         *more = true;
     }
-    struct str *keys = ARENA_ARRAY(ctx->arena, struct str, n ? n : 1);
-    struct str *vals = ARENA_ARRAY(ctx->arena, struct str, n ? n : 1);
-    uint64_t *counts = ARENA_ARRAY(ctx->arena, uint64_t, n ? n : 1);
-    for (size_t i = 0; i < n; i++)
-        keys[i] = counter_key(ctx, ids[i]);
-    if (!cache_get_many(ctx->cache, ctx->arena, keys, n, vals, NULL)) {
+    b.keys = ARENA_ARRAY(ctx->arena, struct str, b.n ? b.n : 1);
+    b.counts = ARENA_ARRAY(ctx->arena, uint64_t, b.n ? b.n : 1);
+    for (size_t i = 0; i < b.n; i++)
+        b.keys[i] = counter_key(ctx, b.ids[i]);
+    struct buf json = BUF_INIT(ctx->arena);
+    if (!take_counts(ctx, &b, &json, views)) {
         /* A missing counter would read as no views: the whole list goes back instead. */
-        if (!relist(ctx, list.ptr, list.len))
-            log_warn("views: %zu bytes of product ids could not go back on the list", list.len);
+        put_back(ctx, list);
         return wm_errorf(ctx, WM_EUNAVAIL, "views: cannot read the view counters from memcached");
     }
-    struct buf json = BUF_INIT(ctx->arena);
-    buf_appendc(&json, '[');
-    for (size_t i = 0; i < n; i++) {
-        counts[i] = vals[i].ptr ? counter_value(vals[i]) : 0;
-        if (counts[i] == 0) continue;
-        /* Take what was read; what came since stays and the id goes back on the list. A
-         * counter that could not be decremented is left whole for the next flush (adding its
-         * count now would add it twice). */
-        uint64_t left = 0;
-        if (!cache_decr(ctx->cache, keys[i], counts[i], &left)) {
-            counts[i] = 0;
-            buf_appendf(&back, "%" PRId64 " ", ids[i]);
-            continue;
-        }
-        if (left > 0) buf_appendf(&back, "%" PRId64 " ", ids[i]);
-        buf_appendf(&json, "%s[%" PRId64 ",%" PRIu64 "]", *views ? "," : "", ids[i], counts[i]);
-        *views += (int64_t)counts[i];
-    }
-    buf_appendc(&json, ']');
     int64_t rows = 0;
     if (*views > 0) {
         rc = db_begin(ctx);
@@ -204,17 +240,10 @@ int catalog_views_flush(struct wm_ctx *ctx, size_t max, int64_t *products, int64
             db_rollback(ctx);
     }
     if (rc != WM_OK) {
-        /* Give the counts back for the next try. */
-        for (size_t i = 0; i < n; i++) {
-            uint64_t now = 0;
-            if (counts[i] &&
-                cache_incr(ctx->cache, keys[i], counts[i], counts[i], COUNTER_TTL, &now))
-                buf_appendf(&back, "%" PRId64 " ", ids[i]);
-        }
+        give_back(ctx, &b);
         *views = 0;
     }
-    if (!relist(ctx, back.ptr, back.len))
-        log_warn("views: %zu bytes of product ids could not go back on the list", back.len);
+    put_back(ctx, (struct str){ b.back.ptr, b.back.len });
     *products = rc == WM_OK ? rows : 0;
     return rc;
 }

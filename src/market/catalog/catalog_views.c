@@ -19,6 +19,7 @@
 
 #include "cache/cache.h"
 #include "core/arena.h"
+#include "core/clock.h"
 #include "core/buf.h"
 #include "core/ctx.h"
 #include "core/err.h"
@@ -80,10 +81,20 @@ void catalog_view_id(struct wm_ctx *ctx, int64_t id)
     log->ids[log->n++] = id;
     if (is_crawler(ctx->user_agent)) return;
     uint64_t now = 0;
-    if (!cache_incr(ctx->cache, counter_key(ctx, id), 1, 1, COUNTER_TTL, &now) || now != 1) return;
+    struct str key = counter_key(ctx, id);
+    if (!cache_incr(ctx->cache, key, 1, 1, COUNTER_TTL, &now) || now != 1) return;
     char *item = arena_printf(ctx->arena, "%" PRId64 " ", id);
-    if (!relist(ctx, item, strlen(item)))
-        log_warn("views: cannot list product %" PRId64 " for the next flush", id);
+    if (relist(ctx, item, strlen(item))) return;
+    /* Off the list, the counter would never be flushed, and the views after this one would
+     * not list it (they read more than 1): it goes, so the next view starts it again. */
+    cache_del(ctx->cache, key);
+    static int64_t warned_at; /* per process: once a minute, not once a view */
+    int64_t t = clock_ms();
+    if (warned_at && t - warned_at < 60 * 1000) return;
+    warned_at = t;
+    log_warn("views: cannot list product %" PRId64 " for the next flush (its view is dropped): "
+             "is the list over memcached's item size (memcached -I)?",
+             id);
 }
 
 void catalog_view(struct wm_ctx *ctx, const struct product *p)

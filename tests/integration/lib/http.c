@@ -1,6 +1,6 @@
 /*
  * http.c: the integration tests' HTTP client (libcurl), a browser on the pages (cookies, CSRF
- * token), SQL on the stack's database and stack controls (it.h).
+ * token), SQL on the stack's database, a memcached item and stack controls (it.h).
  */
 #include "it.h"
 
@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -382,4 +383,50 @@ int it_worker_once(const char *name)
 {
     return it_sh("cd '%s' && '%s' worker --once >'%s.out' 2>&1", getenv("MARKET_VAR"),
                  getenv("MARKET_BIN"), name);
+}
+
+/* ---- the stack's memcached ------------------------------------------------------------- */
+
+/* One memcached text-protocol "set" of len bytes of c under key: true when STORED. */
+static bool mc_set(int fd, const char *key, size_t len, char c)
+{
+    char head[256];
+    int n = snprintf(head, sizeof head, "set %s 0 600 %zu\r\n", key, len);
+    char *body = malloc(len + 2);
+    if (!body) return false;
+    memset(body, c, len);
+    memcpy(body + len, "\r\n", 2);
+    bool ok = write(fd, head, (size_t)n) == n && write(fd, body, len + 2) == (ssize_t)(len + 2);
+    free(body);
+    char reply[128];
+    ssize_t got = ok ? read(fd, reply, sizeof reply - 1) : -1;
+    if (got <= 0) return false;
+    reply[got] = '\0';
+    return strncmp(reply, "STORED", 6) == 0;
+}
+
+long it_cache_fill(const char *key, char c)
+{
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    struct sockaddr_un sa = { .sun_family = AF_UNIX };
+    snprintf(sa.sun_path, sizeof sa.sun_path, "%s/run/memcached.sock", getenv("MARKET_VAR"));
+    if (fd < 0 || connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+        if (fd >= 0) close(fd);
+        return -1;
+    }
+    char full[200];
+    snprintf(full, sizeof full, "wm:%s", key); /* cache.prefix of the test stack */
+    /* The largest value the server stores (its item size less key and header), by bisection;
+     * a refused set answers SERVER_ERROR and leaves the connection usable. */
+    size_t lo = 0, hi = 1024 * 1024;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+        if (mc_set(fd, full, mid, c))
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    bool ok = lo > 0 && mc_set(fd, full, lo, c);
+    close(fd);
+    return ok ? (long)lo : -1;
 }

@@ -120,6 +120,11 @@ long it_sql_wait(long want, double timeout_s, const char *fmt, ...)
  * periodic jobs (media_gc, cart_gc, views_flush) and any job due run now. Its exit status. */
 int it_worker_once(const char *name);
 
+/* Set the stack's memcached item key (the stack's cache.prefix "wm:" is added) to the
+ * longest run of c the server stores (its item size limit, 1 MB by default): nothing can be
+ * appended to it after. The length stored, or -1. */
+long it_cache_fill(const char *key, char c);
+
 /* ---- GraphQL (gql.c) ---- */
 
 struct json_object;

@@ -90,7 +90,7 @@ void catalog_view_id(struct wm_ctx *ctx, int64_t id)
     cache_del(ctx->cache, key);
     static int64_t warned_at; /* per process: once a minute, not once a view */
     int64_t t = clock_ms();
-    if (warned_at && t - warned_at < 60 * 1000) return;
+    if (warned_at && t - warned_at < 60000) return;
     warned_at = t;
     log_warn("views: cannot list product %" PRId64 " for the next flush (its view is dropped): "
              "is the list over memcached's item size (memcached -I)?",

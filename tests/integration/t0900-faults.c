@@ -8,7 +8,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <json.h>
 
@@ -87,8 +86,7 @@ static void views_counted_after_a_cache_restart_reach_the_database(void)
         struct json_object *r =
                 it_gql("query ProductById($id: Int!) { product(id: $id) { id } }", vars, NULL);
         CU_ASSERT_STRING_EQUAL(it_text_at(r, "product.id"), id);
-        struct json_object *ext = json_object_object_get(r, "extensions");
-        cached = json_object_get_boolean(json_object_object_get(ext, "cachedAnswer"));
+        cached = it_cached_answer(r) == 1;
         json_object_put(r);
     }
     CU_ASSERT_TRUE_FATAL(cached);
@@ -98,13 +96,7 @@ static void views_counted_after_a_cache_restart_reach_the_database(void)
                            "INSERT INTO jobs (kind, payload, run_at) "
                            "VALUES ('views_flush', '{}', NOW(6))"),
                     0);
-    end = it_now() + 15.0;
-    long views = 0;
-    while (views <= 0 && it_now() < end) {
-        views = it_sql_long("SELECT views FROM products WHERE id = %s", id);
-        if (views <= 0) usleep(100 * 1000);
-    }
-    CU_ASSERT_TRUE(views > 0);
+    CU_ASSERT_EQUAL(it_sql_wait(1, 15, "SELECT views > 0 FROM products WHERE id = %s", id), 1);
 }
 
 static CU_TestInfo tests[] = {

@@ -59,13 +59,6 @@ static int sql_statements(struct json_object *reply)
     return n ? json_object_get_int(n) : -1;
 }
 
-/* extensions.cachedAnswer of a reply: 1 true, 0 false, -1 absent. */
-static int cached_answer(struct json_object *reply)
-{
-    struct json_object *n = root_at(reply, "extensions", "cachedAnswer");
-    return n ? json_object_get_boolean(n) : -1;
-}
-
 static struct json_object *all_products(const char *vars)
 {
     return it_gql(ALL_PRODUCTS, vars, NULL);
@@ -457,10 +450,10 @@ static void anonymous_answers_are_cached_whole_until_a_write(void)
     /* Variables nobody else asks for, so the first answer is computed here. */
     const char *vars = "{\"sort\":\"PRICE_HIGH_TO_LOW\",\"pageCount\":7,\"pageNumber\":3}";
     struct json_object *first = all_products(vars);
-    CU_ASSERT_EQUAL(cached_answer(first), 0);
+    CU_ASSERT_EQUAL(it_cached_answer(first), 0);
     CU_ASSERT_TRUE(sql_statements(first) > 0);
     struct json_object *second = all_products(vars);
-    CU_ASSERT_EQUAL(cached_answer(second), 1);
+    CU_ASSERT_EQUAL(it_cached_answer(second), 1);
     CU_ASSERT_EQUAL(sql_statements(second), 0);
     /* The same answer, byte for byte, but for extensions. */
     struct json_object *a = it_at(first, "allProducts");
@@ -469,12 +462,12 @@ static void anonymous_answers_are_cached_whole_until_a_write(void)
     /* Other variables, another operation name, or a signed-in caller: not that answer. */
     struct json_object *other =
             all_products("{\"sort\":\"PRICE_HIGH_TO_LOW\",\"pageCount\":7,\"pageNumber\":4}");
-    CU_ASSERT_EQUAL(cached_answer(other), 0);
+    CU_ASSERT_EQUAL(it_cached_answer(other), 0);
     const char *token = it_sign_up("cache", NULL, 0);
     for (int i = 0; i < 2; i++) {
         struct json_object *mine = it_gql_as(ALL_PRODUCTS, vars, token);
         CU_ASSERT_FALSE(it_has_errors(mine));
-        CU_ASSERT_EQUAL(cached_answer(mine), 0);
+        CU_ASSERT_EQUAL(it_cached_answer(mine), 0);
         json_object_put(mine);
     }
     /* An answer with errors is never kept. */
@@ -482,14 +475,14 @@ static void anonymous_answers_are_cached_whole_until_a_write(void)
         struct json_object *missing =
                 it_gql("query($id: Int!) { product(id: $id) { id } }", "{\"id\":999999999}", NULL);
         CU_ASSERT_STRING_EQUAL(it_error_code(missing), "NOT_FOUND");
-        CU_ASSERT_EQUAL(cached_answer(missing), 0);
+        CU_ASSERT_EQUAL(it_cached_answer(missing), 0);
         json_object_put(missing);
     }
     /* A write to the catalog retires every kept answer: the next one is computed again. */
     CU_ASSERT_EQUAL(it_sh("'%s' seed --products 1 --vendors 1 >/dev/null", getenv("MARKET_BIN")),
                     0);
     struct json_object *after = all_products(vars);
-    CU_ASSERT_EQUAL(cached_answer(after), 0);
+    CU_ASSERT_EQUAL(it_cached_answer(after), 0);
     json_object_put(after);
     json_object_put(other);
     json_object_put(second);

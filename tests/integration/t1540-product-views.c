@@ -34,8 +34,7 @@ static bool read_product(const char *id, const char *ua)
     struct json_object *reply = json_tokener_parse(r.body.ptr ? r.body.ptr : "");
     CU_ASSERT_PTR_NOT_NULL_FATAL(reply);
     CU_ASSERT_STRING_EQUAL(it_text_at(reply, "product.id"), id);
-    struct json_object *ext = json_object_object_get(reply, "extensions");
-    bool cached = json_object_get_boolean(json_object_object_get(ext, "cachedAnswer"));
+    bool cached = it_cached_answer(reply) == 1;
     json_object_put(reply);
     it_response_release(&r);
     return cached;

@@ -67,6 +67,16 @@ struct json_object *it_at(struct json_object *reply, const char *path)
     return o;
 }
 
+int it_cached_answer(struct json_object *reply)
+{
+    struct json_object *ext = NULL;
+    struct json_object *n = NULL;
+    if (!json_object_object_get_ex(reply, "extensions", &ext) ||
+        !json_object_object_get_ex(ext, "cachedAnswer", &n))
+        return -1;
+    return json_object_get_boolean(n);
+}
+
 const char *it_str_at(struct json_object *reply, const char *path)
 {
     struct json_object *o = it_at(reply, path);

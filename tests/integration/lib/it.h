@@ -145,6 +145,10 @@ const char *it_last_reply(void);
 /* The value at a dotted path under data ("login.user.email"; numbers index lists), or NULL. */
 struct json_object *it_at(struct json_object *reply, const char *path);
 
+/* extensions.cachedAnswer of a reply (the answer came whole from the response cache): 1 true,
+ * 0 false, -1 absent. */
+int it_cached_answer(struct json_object *reply);
+
 /* it_at() as a string: NULL (it_str_at) or "" (it_text_at, safe in string asserts) when
  * absent or not a string; as a boolean (false unless true). */
 const char *it_str_at(struct json_object *reply, const char *path);

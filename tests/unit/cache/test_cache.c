@@ -542,20 +542,27 @@ static void test_a_dead_server_misses_fast(void)
     cfg_release(&c);
 }
 
-static void test_a_hung_server_costs_one_timeout_then_misses_fast(void)
+/* A listening unix socket of this process at path (/tmp/wm-cache-<tag>-<pid>.sock, 108
+ * bytes), nobody accepting yet; servers (160 bytes) gets the cache.servers naming it. */
+static int listen_unix(const char *tag, char *path, char *servers)
 {
-    fresh();
-    /* Accepts connections into its backlog, never answers. */
-    char path[108];
-    snprintf(path, sizeof path, "/tmp/wm-cache-hung-%ld.sock", (long)getpid());
+    snprintf(path, 108, "/tmp/wm-cache-%s-%ld.sock", tag, (long)getpid());
     unlink(path);
     int fd = socket(AF_UNIX, SOCK_STREAM, 0);
     struct sockaddr_un sa = { .sun_family = AF_UNIX };
     snprintf(sa.sun_path, sizeof sa.sun_path, "%s", path);
     CU_ASSERT_FATAL(fd >= 0 && bind(fd, (struct sockaddr *)&sa, sizeof sa) == 0 &&
                     listen(fd, 16) == 0);
-    char servers[160];
-    snprintf(servers, sizeof servers, "--SOCKET=\"%s\"", path);
+    snprintf(servers, 160, "--SOCKET=\"%s\"", path);
+    return fd;
+}
+
+static void test_a_hung_server_costs_one_timeout_then_misses_fast(void)
+{
+    fresh();
+    /* Accepts connections into its backlog, never answers. */
+    char path[108], servers[160];
+    int fd = listen_unix("hung", path, servers);
     struct config c;
     struct cache *x = open_with(&c, servers);
     CU_ASSERT_PTR_NOT_NULL_FATAL(x);
@@ -577,14 +584,8 @@ static void test_a_hung_server_costs_one_timeout_then_misses_fast(void)
 static void test_a_dropped_connection_is_a_failure_not_a_miss(void)
 {
     fresh();
-    char path[108];
-    snprintf(path, sizeof path, "/tmp/wm-cache-drop-%ld.sock", (long)getpid());
-    unlink(path);
-    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
-    struct sockaddr_un sa = { .sun_family = AF_UNIX };
-    snprintf(sa.sun_path, sizeof sa.sun_path, "%s", path);
-    CU_ASSERT_FATAL(fd >= 0 && bind(fd, (struct sockaddr *)&sa, sizeof sa) == 0 &&
-                    listen(fd, 16) == 0);
+    char path[108], servers[160];
+    int fd = listen_unix("drop", path, servers);
     pid_t pid = fork();
     CU_ASSERT_FATAL(pid >= 0);
     if (pid == 0) {
@@ -596,8 +597,6 @@ static void test_a_dropped_connection_is_a_failure_not_a_miss(void)
             close(conn);
         }
     }
-    char servers[160];
-    snprintf(servers, sizeof servers, "--SOCKET=\"%s\"", path);
     struct config c;
     struct cache *x = open_with(&c, servers);
     CU_ASSERT_PTR_NOT_NULL_FATAL(x);
